@@ -1,0 +1,58 @@
+using Actors.Internal;
+using Akka.Actor;
+
+namespace Actors.Event;
+
+/// <summary>Holds the state of one event: the flag and the FIFO of waiters.</summary>
+internal sealed class EventCoordinator : CoordinatorActor
+{
+    private readonly WaiterQueue _waiters;
+    private bool _isSet;
+
+    public EventCoordinator() => _waiters = NewQueue();
+
+    protected override bool Handle(object message)
+    {
+        switch (message)
+        {
+            case EventProtocol.Wait wait:
+                OnWait(wait);
+                return true;
+            case EventProtocol.Set set:
+                _isSet = true;
+                var woken = 0;
+                while (TakeNext(_waiters, keepsWatch: false) is { } waiter)
+                {
+                    Send(waiter.ReplyTo, new EventProtocol.Signalled(waiter.RequestId));
+                    woken++;
+                }
+
+                Reply(new EventProtocol.WasSet(set.RequestId, woken));
+                return true;
+            case EventProtocol.Clear clear:
+                _isSet = false;
+                Reply(new EventProtocol.Cleared(clear.RequestId));
+                return true;
+            case EventProtocol.GetState get:
+                Reply(new EventProtocol.EventState(get.RequestId, _isSet, _waiters.Count));
+                return true;
+            default:
+                return false;
+        }
+    }
+
+    protected override void OnExpired(Waiter waiter) => Send(waiter.ReplyTo, new EventProtocol.NotSignalled(waiter.RequestId));
+
+    protected override void OnOwnerTerminated(IActorRef owner)
+    {
+        // An event holds nothing for its waiters; the base has dropped their waits.
+    }
+
+    private void OnWait(EventProtocol.Wait wait)
+    {
+        if (!Validate(wait.RequestId, wait.Owner, wait.Timeout)) return;
+        if (_isSet) Reply(new EventProtocol.Signalled(wait.RequestId));
+        else if (IsNonBlocking(wait.Timeout)) Reply(new EventProtocol.NotSignalled(wait.RequestId));
+        else Enqueue(_waiters, wait.RequestId, wait.Owner, wait.Timeout);
+    }
+}

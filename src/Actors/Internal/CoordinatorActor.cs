@@ -1,0 +1,243 @@
+using Actors.Protocol;
+using Akka.Actor;
+
+namespace Actors.Internal;
+
+/// <summary>
+/// What every coordinator shares: its waiters (FIFO queues indexed by owner and request id), one timer for
+/// the earliest deadline, DeathWatch on owners, cancellation, and replies that never go to nobody.
+/// A primitive handles its own messages in <see cref="Handle"/> and keeps its own state; this class makes
+/// sure that a waiter given up on (expired, cancelled, owner dead) is never granted afterwards.
+/// </summary>
+internal abstract class CoordinatorActor : UntypedActor, IWithTimers
+{
+    private readonly Dictionary<WaiterKey, Waiter> _waiting = new();
+    private readonly List<WaiterQueue> _queues = new();
+    private readonly DeadlineHeap _deadlines = new();
+    private long _timerDeadline = MonotonicClock.Never;
+
+    protected CoordinatorActor() => Owners = new OwnerWatch(Context);
+
+    /// <inheritdoc />
+    public ITimerScheduler Timers { get; set; } = null!;
+
+    /// <summary>The owners this coordinator watches because they hold or wait for something.</summary>
+    protected OwnerWatch Owners { get; }
+
+    /// <summary>Handles a message of the primitive's own protocol; false if it is not one.</summary>
+    protected abstract bool Handle(object message);
+
+    /// <summary>Answers a waiter whose deadline passed; it has already left its queue.</summary>
+    protected abstract void OnExpired(Waiter waiter);
+
+    /// <summary>Releases what <paramref name="owner"/> held; its waits have already been dropped.</summary>
+    protected abstract void OnOwnerTerminated(IActorRef owner);
+
+    /// <summary>Called after a waiter left its queue without a grant (cancelled, expired, owner died).</summary>
+    protected virtual void OnWaiterLeft(Waiter waiter)
+    {
+    }
+
+    protected sealed override void OnReceive(object message)
+    {
+        if (Handle(message)) return;
+        switch (message)
+        {
+            case CoordinatorProtocol.Cancel cancel:
+                OnCancel(cancel);
+                break;
+            case DeadlineTick:
+                OnDeadlineTick();
+                break;
+            case Terminated terminated:
+                OnTerminated(terminated.ActorRef);
+                break;
+            default:
+                Unhandled(message);
+                break;
+        }
+    }
+
+    /// <summary>Creates a queue whose waiters this class manages.</summary>
+    protected WaiterQueue NewQueue()
+    {
+        var queue = new WaiterQueue();
+        _queues.Add(queue);
+        return queue;
+    }
+
+    /// <summary>
+    /// Checks the parts every waiting request shares (owner present, timeout valid) and rejects the request if
+    /// they are wrong. <paramref name="ownerRequired"/> refuses the anonymous owner.
+    /// </summary>
+    protected bool Validate(long requestId, IActorRef? owner, TimeSpan? timeout, bool ownerRequired = false)
+    {
+        if (owner is null)
+            return Reject(requestId, RejectionReason.InvalidArgument, "The request names no owner; use ActorRefs.Nobody for the anonymous owner.");
+        if (ownerRequired && OwnerWatch.IsAnonymous(owner))
+            return Reject(requestId, RejectionReason.InvalidArgument, "This primitive needs an owner (an actor or an ActorOwner handle), not the anonymous owner.");
+        if (!Timeouts.IsValid(timeout))
+            return Reject(requestId, RejectionReason.InvalidArgument, Timeouts.InvalidMessage);
+        return true;
+    }
+
+    /// <summary>True if the request does not wait (timeout zero): it must be answered now.</summary>
+    protected static bool IsNonBlocking(TimeSpan? timeout) => timeout == TimeSpan.Zero;
+
+    /// <summary>
+    /// Puts the current message's request at the back of <paramref name="queue"/> and watches its owner.
+    /// Rejects it (and returns null) if the owner already waits with the same request id.
+    /// </summary>
+    protected Waiter? Enqueue(WaiterQueue queue, long requestId, IActorRef owner, TimeSpan? timeout, object? payload = null)
+    {
+        var waiter = new Waiter(requestId, owner, Sender, MonotonicClock.DeadlineAfter(Timeouts.Normalize(timeout)), payload);
+        if (!_waiting.TryAdd(waiter.Key, waiter))
+        {
+            Reject(requestId, RejectionReason.DuplicateRequest, $"Request {requestId} of this owner is already waiting.");
+            return null;
+        }
+
+        queue.Append(waiter);
+        Owners.Add(owner);
+        if (waiter.HasDeadline)
+        {
+            _deadlines.Add(waiter);
+            if (waiter.Deadline < _timerDeadline) ScheduleTimer(waiter.Deadline);
+        }
+
+        return waiter;
+    }
+
+    /// <summary>
+    /// Takes the oldest waiter of <paramref name="queue"/> that may still be granted. Waiters whose deadline has
+    /// passed but whose timer has not fired yet are answered as expired on the way: a grant never goes out late.
+    /// </summary>
+    /// <param name="queue">The queue to take from.</param>
+    /// <param name="keepsWatch">
+    /// True if the waiter's owner will hold something after the grant: its wait turns into a hold and the owner
+    /// stays watched without a second watch. False if the grant leaves the owner holding nothing.
+    /// </param>
+    protected Waiter? TakeNext(WaiterQueue queue, bool keepsWatch)
+    {
+        while (queue.First is { } waiter)
+        {
+            if (waiter.HasDeadline && waiter.Deadline <= MonotonicClock.Now)
+            {
+                Expire(waiter);
+                continue;
+            }
+
+            Leave(waiter);
+            if (!keepsWatch) Owners.Remove(waiter.Owner);
+            return waiter;
+        }
+
+        return null;
+    }
+
+    /// <summary>Sends <paramref name="reply"/> to the current message's sender, unless nobody is listening.</summary>
+    protected void Reply(object reply) => Send(Sender, reply);
+
+    /// <summary>Sends <paramref name="reply"/> to <paramref name="to"/>, unless it is nobody or dead letters.</summary>
+    protected void Send(IActorRef to, object reply)
+    {
+        if (!to.IsNobody()) to.Tell(reply, Self);
+    }
+
+    /// <summary>Answers the current message with a rejection. Returns false so that validators can return it.</summary>
+    protected bool Reject(long requestId, RejectionReason reason, string message)
+    {
+        Reply(new CoordinatorProtocol.Rejected(requestId, reason, message));
+        return false;
+    }
+
+    protected override void PostStop()
+    {
+        foreach (var queue in _queues)
+        foreach (var waiter in queue.Snapshot())
+        {
+            Leave(waiter);
+            Send(waiter.ReplyTo, new CoordinatorProtocol.Rejected(waiter.RequestId, RejectionReason.CoordinatorStopped, "The coordinator was stopped while the request was waiting."));
+        }
+
+        base.PostStop();
+    }
+
+    private void OnCancel(CoordinatorProtocol.Cancel cancel)
+    {
+        if (cancel.Owner is null || !_waiting.TryGetValue(new WaiterKey(cancel.Owner, cancel.RequestId), out var waiter)) return;
+        Drop(waiter);
+        Send(waiter.ReplyTo, new CoordinatorProtocol.Cancelled(waiter.RequestId));
+    }
+
+    private void OnTerminated(IActorRef owner)
+    {
+        foreach (var queue in _queues)
+        foreach (var waiter in queue.Snapshot())
+        {
+            if (!waiter.Owner.Equals(owner)) continue;
+            Drop(waiter);
+            if (!waiter.ReplyTo.Equals(owner))
+                Send(waiter.ReplyTo, new CoordinatorProtocol.Rejected(waiter.RequestId, RejectionReason.OwnerTerminated, "The owner of this request terminated."));
+        }
+
+        OnOwnerTerminated(owner);
+        Owners.Terminated(owner);
+    }
+
+    private void OnDeadlineTick()
+    {
+        _timerDeadline = MonotonicClock.Never;
+        var now = MonotonicClock.Now;
+        while (_deadlines.PopExpired(now) is { } waiter) ExpireUnscheduled(waiter);
+        var next = _deadlines.Earliest();
+        if (next != MonotonicClock.Never) ScheduleTimer(next);
+    }
+
+    private void Expire(Waiter waiter)
+    {
+        Leave(waiter);
+        Owners.Remove(waiter.Owner);
+        OnWaiterLeft(waiter);
+        OnExpired(waiter);
+    }
+
+    private void ExpireUnscheduled(Waiter waiter)
+    {
+        RemoveFromQueue(waiter);
+        Owners.Remove(waiter.Owner);
+        OnWaiterLeft(waiter);
+        OnExpired(waiter);
+    }
+
+    private void Drop(Waiter waiter)
+    {
+        Leave(waiter);
+        Owners.Remove(waiter.Owner);
+        OnWaiterLeft(waiter);
+    }
+
+    /// <summary>Takes a waiter out of its queue, the index and the deadlines.</summary>
+    private void Leave(Waiter waiter)
+    {
+        RemoveFromQueue(waiter);
+        if (waiter.HasDeadline) _deadlines.Forget();
+    }
+
+    private void RemoveFromQueue(Waiter waiter)
+    {
+        waiter.Queue!.Unlink(waiter);
+        _waiting.Remove(waiter.Key);
+    }
+
+    private void ScheduleTimer(long deadline)
+    {
+        _timerDeadline = deadline;
+        Timers.StartSingleTimer(DeadlineTick.Instance, DeadlineTick.Instance, MonotonicClock.Until(deadline));
+    }
+
+    private sealed class DeadlineTick
+    {
+        public static readonly DeadlineTick Instance = new();
+    }
+}

@@ -1,0 +1,114 @@
+using Actors.Protocol;
+using Akka.Actor;
+
+namespace Actors.Internal;
+
+/// <summary>
+/// How facades talk to coordinators: by <c>Ask</c>, with the coordinator owning the request's timeout and the
+/// caller's <see cref="CancellationToken"/> turned into a <see cref="CoordinatorProtocol.Cancel"/> message.
+/// A waiting request always ends with exactly one reply, so the facade always learns whether it was granted.
+/// </summary>
+internal static class CoordinatorClient
+{
+    /// <summary>
+    /// How much longer than a request's own timeout the facade waits for the reply before it gives up. The
+    /// coordinator answers every timed request by its deadline and never grants after it, so this only fires
+    /// when the coordinator is gone or unreachable.
+    /// </summary>
+    public static readonly TimeSpan BackstopMargin = TimeSpan.FromSeconds(10);
+
+    /// <summary>The backstop for requests that the coordinator answers at once (release, state queries, set).</summary>
+    public static readonly TimeSpan ImmediateReplyBackstop = TimeSpan.FromSeconds(30);
+
+    private static readonly TimeSpan LongestAskTimeout = TimeSpan.FromMilliseconds(int.MaxValue - 1);
+
+    /// <summary>
+    /// Sends a waiting request and returns the coordinator's single reply. When <paramref name="cancellationToken"/>
+    /// fires first, the coordinator is told to cancel; the reply is then either <see cref="CoordinatorProtocol.Cancelled"/>
+    /// or a grant that crossed the cancel, which the caller must give back.
+    /// </summary>
+    /// <exception cref="OperationCanceledException">The token was cancelled before anything was sent.</exception>
+    /// <exception cref="TimeoutException">The coordinator did not answer within the timeout plus <see cref="BackstopMargin"/>.</exception>
+    public static async Task<object> AskWaitingAsync(IActorRef coordinator, object request, long requestId, IActorRef owner,
+        TimeSpan? timeout, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        var backstop = timeout is { } t && t < LongestAskTimeout - BackstopMargin ? t + BackstopMargin : Timeout.InfiniteTimeSpan;
+        var reply = coordinator.Ask<object>(request, backstop, CancellationToken.None);
+        try
+        {
+            if (!cancellationToken.CanBeCanceled) return await reply.ConfigureAwait(false);
+            await using (cancellationToken.UnsafeRegister(static state => ((CancelOrder)state!).Send(), new CancelOrder(coordinator, requestId, owner)))
+                return await reply.ConfigureAwait(false);
+        }
+        catch (AskTimeoutException)
+        {
+            coordinator.Tell(new CoordinatorProtocol.Cancel(requestId, owner), ActorRefs.NoSender);
+            throw new TimeoutException($"The coordinator {coordinator.Path} did not answer request {requestId} within {backstop}.");
+        }
+    }
+
+    /// <summary>Sends a request that the coordinator answers at once and returns the reply.</summary>
+    /// <exception cref="TimeoutException">The coordinator did not answer within <see cref="ImmediateReplyBackstop"/>.</exception>
+    public static async Task<object> AskAsync(IActorRef coordinator, object request)
+    {
+        try
+        {
+            return await coordinator.Ask<object>(request, ImmediateReplyBackstop, CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (AskTimeoutException)
+        {
+            throw new TimeoutException($"The coordinator {coordinator.Path} did not answer within {ImmediateReplyBackstop}.");
+        }
+    }
+
+    /// <summary>Sends a message that needs no answer.</summary>
+    public static void Tell(IActorRef coordinator, object message) => coordinator.Tell(message, ActorRefs.NoSender);
+
+    /// <summary>
+    /// Sends a waiting request and interprets its reply: the grant, or null when the wait timed out. A grant that
+    /// arrives after <paramref name="cancellationToken"/> fired is handed to <paramref name="giveBack"/> and the call
+    /// is cancelled, so a cancelled caller never keeps what it asked for.
+    /// </summary>
+    /// <typeparam name="TGranted">The reply that grants the request.</typeparam>
+    /// <typeparam name="TTimedOut">The reply that says the request timed out.</typeparam>
+    public static async Task<TGranted?> WaitForGrantAsync<TGranted, TTimedOut>(IActorRef coordinator, object request, long requestId,
+        IActorRef owner, TimeSpan? timeout, Action<TGranted>? giveBack, CancellationToken cancellationToken)
+        where TGranted : class
+    {
+        var reply = await AskWaitingAsync(coordinator, request, requestId, owner, timeout, cancellationToken).ConfigureAwait(false);
+        switch (reply)
+        {
+            case TGranted granted when cancellationToken.IsCancellationRequested:
+                giveBack?.Invoke(granted);
+                throw new OperationCanceledException(cancellationToken);
+            case TGranted granted:
+                return granted;
+            case TTimedOut:
+                cancellationToken.ThrowIfCancellationRequested();
+                return null;
+            case CoordinatorProtocol.Cancelled:
+                throw new OperationCanceledException(cancellationToken);
+            case CoordinatorProtocol.Rejected rejected:
+                throw rejected.ToException();
+            default:
+                throw Rejections.Unexpected(reply);
+        }
+    }
+
+    /// <summary>Throws for a reply that is not the expected acknowledgement.</summary>
+    public static T Expect<T>(object reply)
+    {
+        return reply switch
+        {
+            T expected => expected,
+            CoordinatorProtocol.Rejected rejected => throw rejected.ToException(),
+            _ => throw Rejections.Unexpected(reply),
+        };
+    }
+
+    private sealed class CancelOrder(IActorRef coordinator, long requestId, IActorRef owner)
+    {
+        public void Send() => coordinator.Tell(new CoordinatorProtocol.Cancel(requestId, owner), ActorRefs.NoSender);
+    }
+}

@@ -1,0 +1,28 @@
+using System.Diagnostics;
+
+namespace Actors.Internal;
+
+/// <summary>Deadlines as <see cref="Stopwatch"/> ticks: monotonic, cheap to read, immune to wall-clock changes.</summary>
+internal static class MonotonicClock
+{
+    /// <summary>The deadline of a wait without timeout.</summary>
+    public const long Never = long.MaxValue;
+
+    public static long Now => Stopwatch.GetTimestamp();
+
+    /// <summary>The deadline <paramref name="timeout"/> from now; <see cref="Never"/> for no timeout or one too large to represent.</summary>
+    public static long DeadlineAfter(TimeSpan? timeout)
+    {
+        if (timeout is not { } t) return Never;
+        var ticks = t.Ticks >= long.MaxValue / Stopwatch.Frequency ? long.MaxValue : t.Ticks * Stopwatch.Frequency / TimeSpan.TicksPerSecond;
+        var now = Now;
+        return ticks >= Never - now ? Never : now + ticks;
+    }
+
+    /// <summary>How long from now until <paramref name="deadline"/> (zero if it has passed).</summary>
+    public static TimeSpan Until(long deadline)
+    {
+        var remaining = deadline - Now;
+        return remaining <= 0 ? TimeSpan.Zero : Stopwatch.GetElapsedTime(0, remaining);
+    }
+}

@@ -1,0 +1,44 @@
+using Akka.Actor;
+
+namespace Actors.Internal;
+
+/// <summary>
+/// One request that a coordinator could not answer at once. It sits in exactly one <see cref="WaiterQueue"/>
+/// until it is granted, expires, is cancelled, or its owner dies.
+/// </summary>
+internal sealed class Waiter
+{
+    public Waiter(long requestId, IActorRef owner, IActorRef replyTo, long deadline, object? payload)
+    {
+        RequestId = requestId;
+        Owner = owner;
+        ReplyTo = replyTo;
+        Deadline = deadline;
+        Payload = payload;
+    }
+
+    public long RequestId { get; }
+
+    public IActorRef Owner { get; }
+
+    public IActorRef ReplyTo { get; }
+
+    /// <summary>Expiry in <see cref="MonotonicClock"/> ticks; <see cref="MonotonicClock.Never"/> for an infinite wait.</summary>
+    public long Deadline { get; }
+
+    /// <summary>What the primitive needs to remember about the request (an item to put, a depth to restore, ...).</summary>
+    public object? Payload { get; }
+
+    public bool HasDeadline => Deadline != MonotonicClock.Never;
+
+    /// <summary>The queue the waiter is in; null once it has left it.</summary>
+    internal WaiterQueue? Queue { get; set; }
+
+    internal Waiter? Previous { get; set; }
+
+    internal Waiter? Next { get; set; }
+
+    public bool IsWaiting => Queue is not null;
+
+    public WaiterKey Key => new(Owner, RequestId);
+}

@@ -1,0 +1,107 @@
+using Actors.Internal;
+using Actors.Protocol;
+using Akka.Actor;
+
+namespace Actors.RLock;
+
+/// <summary>
+/// Python's <c>threading.RLock</c> for async code: a facade over a re-entrant lock coordinator, bound to one owner.
+/// </summary>
+/// <remarks>
+/// <para>Differences from Python, and why:</para>
+/// <list type="bullet">
+/// <item>Re-entrancy is per explicit <see cref="Owner"/> (an actor or an <see cref="Owners.ActorOwner"/>), not per
+/// thread: an async method resumes on arbitrary threads, so the thread cannot tell who holds the lock. Two facades
+/// with the same owner are the same holder.</item>
+/// <item>When the owner terminates, the lock is released whatever its depth (Python would keep it locked).</item>
+/// <item>Waiting is cancellable, waiters are served in FIFO order, and a grant that crosses a cancellation is given back.</item>
+/// </list>
+/// </remarks>
+public sealed class ActorRLock
+{
+    /// <summary>Creates a facade over an existing re-entrant lock coordinator, acting for <paramref name="owner"/>.</summary>
+    /// <param name="coordinator">A coordinator made from <see cref="Props"/>.</param>
+    /// <param name="owner">The owner that acquires and releases; not <see cref="ActorRefs.Nobody"/>.</param>
+    /// <exception cref="ArgumentException"><paramref name="owner"/> is the anonymous owner.</exception>
+    public ActorRLock(IActorRef coordinator, IActorRef owner)
+    {
+        Coordinator = coordinator ?? throw new ArgumentNullException(nameof(coordinator));
+        ArgumentNullException.ThrowIfNull(owner);
+        if (owner.IsNobody()) throw new ArgumentException("A re-entrant lock needs a real owner (an actor or an ActorOwner).", nameof(owner));
+        Owner = owner;
+    }
+
+    /// <summary>The coordinator actor that holds the lock's state.</summary>
+    public IActorRef Coordinator { get; }
+
+    /// <summary>The owner this facade acquires and releases for.</summary>
+    public IActorRef Owner { get; }
+
+    /// <summary>The props of a re-entrant lock coordinator.</summary>
+    public static Props Props() => Akka.Actor.Props.Create(() => new RLockCoordinator());
+
+    /// <summary>Creates a re-entrant lock coordinator under <paramref name="factory"/> and returns its actor reference.</summary>
+    /// <remarks>Returns the reference rather than a facade because every facade needs an owner: see <see cref="ActorRLock(IActorRef, IActorRef)"/>.</remarks>
+    public static IActorRef CreateCoordinator(IActorRefFactory factory, string? name = null)
+    {
+        ArgumentNullException.ThrowIfNull(factory);
+        return name is null ? factory.ActorOf(Props()) : factory.ActorOf(Props(), name);
+    }
+
+    /// <summary>A facade over the same lock acting for another owner.</summary>
+    public ActorRLock WithOwner(IActorRef owner) => new(Coordinator, owner);
+
+    /// <summary>Waits until the owner holds the lock (at once if it already does). Python: <c>acquire()</c>.</summary>
+    /// <returns>The owner's depth after this acquire.</returns>
+    /// <exception cref="OperationCanceledException">The token was cancelled first; the depth is unchanged.</exception>
+    public async Task<int> AcquireAsync(CancellationToken cancellationToken = default) =>
+        (await AcquireCoreAsync(null, cancellationToken).ConfigureAwait(false))!.Depth;
+
+    /// <summary>Tries to acquire within <paramref name="timeout"/>. Python: <c>acquire(timeout=...)</c>.</summary>
+    /// <param name="timeout">Zero to try without waiting, <see cref="Timeout.InfiniteTimeSpan"/> to wait for ever.</param>
+    /// <param name="cancellationToken">Cancels the wait.</param>
+    /// <returns>True if the owner now holds the lock; false if the timeout passed first.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">The timeout is negative and not infinite.</exception>
+    /// <exception cref="OperationCanceledException">The token was cancelled first; the depth is unchanged.</exception>
+    public async Task<bool> TryAcquireAsync(TimeSpan timeout, CancellationToken cancellationToken = default) =>
+        await AcquireCoreAsync(Timeouts.ForRequest(timeout), cancellationToken).ConfigureAwait(false) is not null;
+
+    /// <summary>Acquires only if the lock is free or already the owner's. Python: <c>acquire(blocking=False)</c>.</summary>
+    public Task<bool> TryAcquireAsync() => TryAcquireAsync(TimeSpan.Zero);
+
+    /// <summary>Acquires one level and returns a <see cref="Lease"/> that releases it when disposed. Python: <c>with rlock:</c>.</summary>
+    /// <exception cref="OperationCanceledException">The token was cancelled first; the depth is unchanged.</exception>
+    public async Task<Lease> LockAsync(CancellationToken cancellationToken = default)
+    {
+        var granted = await AcquireCoreAsync(null, cancellationToken).ConfigureAwait(false);
+        return new Lease(granted!.FencingToken, GiveBack);
+    }
+
+    /// <summary>Releases one level of the owner's hold. Python: <c>release()</c>.</summary>
+    /// <returns>The owner's remaining depth; zero means the lock is free.</returns>
+    /// <exception cref="SynchronizationLockException">The owner does not hold the lock.</exception>
+    public async Task<int> ReleaseAsync()
+    {
+        var reply = await CoordinatorClient.AskAsync(Coordinator, new RLockProtocol.Release(RequestIds.Next(), Owner)).ConfigureAwait(false);
+        return CoordinatorClient.Expect<RLockProtocol.Released>(reply).Depth;
+    }
+
+    /// <summary>Whether this facade's owner holds the lock. Python: <c>_is_owned()</c>.</summary>
+    public async Task<bool> IsOwnedAsync() => Owner.Equals((await GetStateAsync().ConfigureAwait(false)).Owner);
+
+    /// <summary>The lock's owner, depth, latest fencing token and number of waiters.</summary>
+    public async Task<RLockProtocol.RLockState> GetStateAsync()
+    {
+        var reply = await CoordinatorClient.AskAsync(Coordinator, new RLockProtocol.GetState(RequestIds.Next())).ConfigureAwait(false);
+        return CoordinatorClient.Expect<RLockProtocol.RLockState>(reply);
+    }
+
+    private void GiveBack() => CoordinatorClient.Tell(Coordinator, new RLockProtocol.Release(RequestIds.Next(), Owner));
+
+    private Task<RLockProtocol.Acquired?> AcquireCoreAsync(TimeSpan? timeout, CancellationToken cancellationToken)
+    {
+        var requestId = RequestIds.Next();
+        return CoordinatorClient.WaitForGrantAsync<RLockProtocol.Acquired, RLockProtocol.NotAcquired>(Coordinator,
+            new RLockProtocol.Acquire(requestId, Owner, timeout), requestId, Owner, timeout, _ => GiveBack(), cancellationToken);
+    }
+}

@@ -1,0 +1,126 @@
+using System.Runtime.InteropServices;
+using Actors.Internal;
+using Actors.Protocol;
+using Akka.Actor;
+
+namespace Actors.Semaphore;
+
+/// <summary>Holds the state of one semaphore: free permits, permits per owner and the FIFO of waiters.</summary>
+internal sealed class SemaphoreCoordinator : CoordinatorActor
+{
+    private readonly WaiterQueue _waiters;
+    private readonly Dictionary<IActorRef, int> _heldBy = new();
+    private readonly int? _bound;
+    private int _value;
+    private int _heldByOwners;
+
+    public SemaphoreCoordinator(int initialValue, bool bounded)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(initialValue);
+        _value = initialValue;
+        _bound = bounded ? initialValue : null;
+        _waiters = NewQueue();
+    }
+
+    protected override bool Handle(object message)
+    {
+        switch (message)
+        {
+            case SemaphoreProtocol.Acquire acquire:
+                OnAcquire(acquire);
+                return true;
+            case SemaphoreProtocol.Release release:
+                OnRelease(release);
+                return true;
+            case SemaphoreProtocol.GetState get:
+                Reply(new SemaphoreProtocol.SemaphoreState(get.RequestId, _value, _bound, _heldByOwners, _waiters.Count));
+                return true;
+            default:
+                return false;
+        }
+    }
+
+    protected override void OnExpired(Waiter waiter) => Send(waiter.ReplyTo, new SemaphoreProtocol.NotAcquired(waiter.RequestId));
+
+    protected override void OnOwnerTerminated(IActorRef owner)
+    {
+        if (!_heldBy.Remove(owner, out var held)) return;
+        _heldByOwners -= held;
+        _value = _bound is { } bound ? Math.Min(bound, _value + held) : _value + held;
+        GrantWhilePermitsLeft();
+    }
+
+    private void OnAcquire(SemaphoreProtocol.Acquire acquire)
+    {
+        if (!Validate(acquire.RequestId, acquire.Owner, acquire.Timeout)) return;
+        if (_value > 0)
+        {
+            _value--;
+            Owners.Add(acquire.Owner);
+            AddHeld(acquire.Owner, 1);
+            Reply(new SemaphoreProtocol.Acquired(acquire.RequestId));
+        }
+        else if (IsNonBlocking(acquire.Timeout))
+        {
+            Reply(new SemaphoreProtocol.NotAcquired(acquire.RequestId));
+        }
+        else
+        {
+            Enqueue(_waiters, acquire.RequestId, acquire.Owner, acquire.Timeout);
+        }
+    }
+
+    private void OnRelease(SemaphoreProtocol.Release release)
+    {
+        if (release.Owner is null)
+        {
+            Reject(release.RequestId, RejectionReason.InvalidArgument, "The release names no owner; use ActorRefs.Nobody for the anonymous owner.");
+            return;
+        }
+
+        if (release.Count < 1)
+        {
+            Reject(release.RequestId, RejectionReason.InvalidArgument, $"The count must be at least 1, not {release.Count}.");
+            return;
+        }
+
+        if (_bound is { } bound && (long)_value + release.Count > bound)
+        {
+            Reject(release.RequestId, RejectionReason.Full, $"Releasing {release.Count} would raise the bounded semaphore above its initial value {bound}.");
+            return;
+        }
+
+        var debited = RemoveHeld(release.Owner, release.Count);
+        if (debited > 0) Owners.Remove(release.Owner, debited);
+        _value = (int)Math.Min(int.MaxValue, (long)_value + release.Count);
+        GrantWhilePermitsLeft();
+        Reply(new SemaphoreProtocol.Released(release.RequestId, _value));
+    }
+
+    private void GrantWhilePermitsLeft()
+    {
+        while (_value > 0 && TakeNext(_waiters, keepsWatch: true) is { } next)
+        {
+            _value--;
+            AddHeld(next.Owner, 1);
+            Send(next.ReplyTo, new SemaphoreProtocol.Acquired(next.RequestId));
+        }
+    }
+
+    private void AddHeld(IActorRef owner, int count)
+    {
+        if (OwnerWatch.IsAnonymous(owner)) return;
+        CollectionsMarshal.GetValueRefOrAddDefault(_heldBy, owner, out _) += count;
+        _heldByOwners += count;
+    }
+
+    /// <summary>Takes up to <paramref name="count"/> permits off what <paramref name="owner"/> holds; returns how many.</summary>
+    private int RemoveHeld(IActorRef owner, int count)
+    {
+        if (OwnerWatch.IsAnonymous(owner) || !_heldBy.TryGetValue(owner, out var held)) return 0;
+        var debited = Math.Min(held, count);
+        if (held == debited) _heldBy.Remove(owner); else _heldBy[owner] = held - debited;
+        _heldByOwners -= debited;
+        return debited;
+    }
+}
