@@ -14,6 +14,9 @@ internal sealed class DeadlineHeap
     /// <summary>Timed waiters still waiting.</summary>
     public int Live => _live;
 
+    /// <summary>Entries in the heap, live and stale.</summary>
+    public int Entries => _heap.Count;
+
     public void Add(Waiter waiter)
     {
         _heap.Enqueue(waiter, waiter.Deadline);
