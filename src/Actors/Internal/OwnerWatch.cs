@@ -12,12 +12,26 @@ namespace Actors.Internal;
 /// </summary>
 internal sealed class OwnerWatch
 {
-    private const int IdleLimit = 256;
-    private readonly IActorContext _context;
+    /// <summary>How many idle owners stay watched before the oldest is unwatched.</summary>
+    public const int IdleLimit = 256;
+
+    private readonly Action<IActorRef> _watch;
+    private readonly Action<IActorRef> _unwatch;
     private readonly Dictionary<IActorRef, Entry> _owners = new();
     private readonly Queue<IActorRef> _idle = new();
 
-    public OwnerWatch(IActorContext context) => _context = context;
+    public OwnerWatch(IActorContext context) : this(owner => context.Watch(owner), owner => context.Unwatch(owner))
+    {
+    }
+
+    public OwnerWatch(Action<IActorRef> watch, Action<IActorRef> unwatch)
+    {
+        _watch = watch;
+        _unwatch = unwatch;
+    }
+
+    /// <summary>Owners currently watched (holding, waiting, or recently idle).</summary>
+    public int Watched => _owners.Count;
 
     public static bool IsAnonymous(IActorRef owner) => owner.IsNobody();
 
@@ -26,7 +40,7 @@ internal sealed class OwnerWatch
     {
         if (IsAnonymous(owner)) return;
         ref var entry = ref CollectionsMarshal.GetValueRefOrAddDefault(_owners, owner, out var known);
-        if (!known) _context.Watch(owner);
+        if (!known) _watch(owner);
         entry.References += count;
     }
 
@@ -54,7 +68,7 @@ internal sealed class OwnerWatch
         entry.QueuedAsIdle = false;
         if (entry.References > 0) return;
         _owners.Remove(oldest);
-        _context.Unwatch(oldest);
+        _unwatch(oldest);
     }
 
     private struct Entry
