@@ -38,6 +38,15 @@ internal abstract class CoordinatorActor : UntypedActor, IWithTimers
     {
     }
 
+    /// <summary>
+    /// Whether a <see cref="CoordinatorProtocol.Cancel"/> may still withdraw <paramref name="waiter"/>. A waiter past
+    /// the point of no return (a condition waiter already notified, now waiting only to hold the lock again) says no.
+    /// </summary>
+    protected virtual bool CanCancel(Waiter waiter) => true;
+
+    /// <summary>Answers a waiter withdrawn by a cancel; it has already left its queue. By default: <see cref="CoordinatorProtocol.Cancelled"/>.</summary>
+    protected virtual void OnCancelled(Waiter waiter) => Send(waiter.ReplyTo, new CoordinatorProtocol.Cancelled(waiter.RequestId));
+
     protected sealed override void OnReceive(object message)
     {
         if (Handle(message)) return;
@@ -88,9 +97,13 @@ internal abstract class CoordinatorActor : UntypedActor, IWithTimers
     /// Puts the current message's request at the back of <paramref name="queue"/> and watches its owner.
     /// Rejects it (and returns null) if the owner already waits with the same request id.
     /// </summary>
-    protected Waiter? Enqueue(WaiterQueue queue, long requestId, IActorRef owner, TimeSpan? timeout, object? payload = null)
+    protected Waiter? Enqueue(WaiterQueue queue, long requestId, IActorRef owner, TimeSpan? timeout, object? payload = null) =>
+        Enqueue(queue, requestId, owner, Sender, timeout, payload);
+
+    /// <summary>Like <see cref="Enqueue(WaiterQueue, long, IActorRef, TimeSpan?, object?)"/>, answering <paramref name="replyTo"/> rather than the sender.</summary>
+    protected Waiter? Enqueue(WaiterQueue queue, long requestId, IActorRef owner, IActorRef replyTo, TimeSpan? timeout, object? payload)
     {
-        var waiter = new Waiter(requestId, owner, Sender, MonotonicClock.DeadlineAfter(Timeouts.Normalize(timeout)), payload);
+        var waiter = new Waiter(requestId, owner, replyTo, MonotonicClock.DeadlineAfter(Timeouts.Normalize(timeout)), payload);
         if (!_waiting.TryAdd(waiter.Key, waiter))
         {
             Reject(requestId, RejectionReason.DuplicateRequest, $"Request {requestId} of this owner is already waiting.");
@@ -166,8 +179,9 @@ internal abstract class CoordinatorActor : UntypedActor, IWithTimers
     private void OnCancel(CoordinatorProtocol.Cancel cancel)
     {
         if (cancel.Owner is null || !_waiting.TryGetValue(new WaiterKey(cancel.Owner, cancel.RequestId), out var waiter)) return;
+        if (!CanCancel(waiter)) return;
         Drop(waiter);
-        Send(waiter.ReplyTo, new CoordinatorProtocol.Cancelled(waiter.RequestId));
+        OnCancelled(waiter);
     }
 
     private void OnTerminated(IActorRef owner)

@@ -1,0 +1,239 @@
+using Actors.Condition;
+using Actors.Protocol;
+using Akka.Actor;
+
+namespace Actors.Internal;
+
+/// <summary>
+/// What a lock and a re-entrant lock share: one holder with a depth, a fencing token, the FIFO of acquirers, and the
+/// lock's named conditions. A condition wait releases the lock completely and waits on its condition; when it is
+/// notified, times out or is cancelled it moves into the acquirers' FIFO, and its reply goes out only when it holds
+/// the lock again at its old depth.
+/// </summary>
+internal abstract class MutexCoordinator : CoordinatorActor
+{
+    private readonly bool _reentrant;
+    private readonly WaiterQueue _acquirers;
+    private readonly Dictionary<string, ConditionQueue> _conditions = new();
+
+    protected MutexCoordinator(bool reentrant)
+    {
+        _reentrant = reentrant;
+        _acquirers = NewQueue();
+    }
+
+    /// <summary>The owner holding the lock, or null when it is free.</summary>
+    protected IActorRef? Holder { get; private set; }
+
+    /// <summary>The holder's depth: 1 for a lock, the number of unreleased acquires for a re-entrant lock.</summary>
+    protected int Depth { get; private set; }
+
+    /// <summary>Increases each time the lock passes to an owner.</summary>
+    protected long FencingToken { get; private set; }
+
+    /// <summary>Requests waiting to hold the lock (including condition waiters taking it back).</summary>
+    protected int Waiting => _acquirers.Count;
+
+    /// <summary>The primitive's reply to a granted acquire.</summary>
+    protected abstract object Granted(long requestId, int depth, long fencingToken);
+
+    /// <summary>The primitive's reply to an acquire that timed out.</summary>
+    protected abstract object NotGranted(long requestId);
+
+    /// <summary>Handles the condition messages addressed to this lock; false if <paramref name="message"/> is not one.</summary>
+    protected bool HandleCondition(object message)
+    {
+        switch (message)
+        {
+            case ConditionProtocol.Wait wait:
+                OnWait(wait);
+                return true;
+            case ConditionProtocol.Notify notify:
+                OnNotify(notify);
+                return true;
+            case ConditionProtocol.GetState get:
+                var queue = _conditions.GetValueOrDefault(get.Condition ?? "");
+                Reply(new ConditionProtocol.ConditionState(get.RequestId, queue?.Waiters.Count ?? 0, queue?.Reacquiring ?? 0));
+                return true;
+            default:
+                return false;
+        }
+    }
+
+    /// <summary>Grants, refuses or enqueues an acquire of the current message's sender.</summary>
+    protected void Acquire(long requestId, IActorRef owner, TimeSpan? timeout)
+    {
+        if (!Validate(requestId, owner, timeout, ownerRequired: _reentrant)) return;
+        if (Holder is null)
+        {
+            Owners.Add(owner);
+            Take(owner, 1);
+            Reply(Granted(requestId, 1, FencingToken));
+        }
+        else if (_reentrant && Holder.Equals(owner))
+        {
+            Reply(Granted(requestId, ++Depth, FencingToken));
+        }
+        else if (IsNonBlocking(timeout))
+        {
+            Reply(NotGranted(requestId));
+        }
+        else
+        {
+            Enqueue(_acquirers, requestId, owner, timeout);
+        }
+    }
+
+    /// <summary>Releases one level of the holder's depth, handing the lock over at zero. Returns the depth left.</summary>
+    protected int ReleaseLevel()
+    {
+        var remaining = --Depth;
+        if (remaining == 0) ReleaseCompletely();
+        return remaining;
+    }
+
+    protected override void OnOwnerTerminated(IActorRef owner)
+    {
+        if (owner.Equals(Holder)) HandOver();
+    }
+
+    protected override void OnExpired(Waiter waiter)
+    {
+        if (waiter.Payload is ConditionWait wait) Reacquire(waiter.RequestId, waiter.Owner, waiter.ReplyTo, wait, ConditionProtocol.WakeReason.TimedOut);
+        else Send(waiter.ReplyTo, NotGranted(waiter.RequestId));
+    }
+
+    protected override bool CanCancel(Waiter waiter) => waiter.Payload is not Reacquiring;
+
+    protected override void OnCancelled(Waiter waiter)
+    {
+        if (waiter.Payload is ConditionWait wait) Reacquire(waiter.RequestId, waiter.Owner, waiter.ReplyTo, wait, ConditionProtocol.WakeReason.Cancelled);
+        else base.OnCancelled(waiter);
+    }
+
+    protected override void OnWaiterLeft(Waiter waiter)
+    {
+        if (waiter.Payload is Reacquiring reacquiring) reacquiring.Queue.Reacquiring--;
+    }
+
+    private bool HoldsLock(IActorRef owner) => Holder is not null && Holder.Equals(owner);
+
+    private void OnWait(ConditionProtocol.Wait wait)
+    {
+        if (!Validate(wait.RequestId, wait.Owner, wait.Timeout) || !ValidateCondition(wait.RequestId, wait.Condition, wait.Owner)) return;
+        var condition = new ConditionWait(ConditionFor(wait.Condition), Depth);
+        if (IsNonBlocking(wait.Timeout))
+        {
+            ReleaseCompletely();
+            Reacquire(wait.RequestId, wait.Owner, Sender, condition, ConditionProtocol.WakeReason.TimedOut);
+            return;
+        }
+
+        if (Enqueue(condition.Queue.Waiters, wait.RequestId, wait.Owner, wait.Timeout, condition) is not null) ReleaseCompletely();
+    }
+
+    private void OnNotify(ConditionProtocol.Notify notify)
+    {
+        if (notify.Owner is null)
+        {
+            Reject(notify.RequestId, RejectionReason.InvalidArgument, "The notify names no owner; use ActorRefs.Nobody for the anonymous owner.");
+            return;
+        }
+
+        if (notify.Count < 1)
+        {
+            Reject(notify.RequestId, RejectionReason.InvalidArgument, $"The count must be at least 1, not {notify.Count}.");
+            return;
+        }
+
+        if (!ValidateCondition(notify.RequestId, notify.Condition, notify.Owner)) return;
+        var woken = 0;
+        if (_conditions.TryGetValue(notify.Condition, out var queue))
+        {
+            while (woken < notify.Count && TakeNext(queue.Waiters, keepsWatch: false) is { } waiter)
+            {
+                Reacquire(waiter.RequestId, waiter.Owner, waiter.ReplyTo, (ConditionWait)waiter.Payload!, ConditionProtocol.WakeReason.Notified);
+                woken++;
+            }
+        }
+
+        Reply(new ConditionProtocol.Notified(notify.RequestId, woken));
+    }
+
+    private bool ValidateCondition(long requestId, string? condition, IActorRef owner)
+    {
+        if (string.IsNullOrEmpty(condition))
+            return Reject(requestId, RejectionReason.InvalidArgument, "The condition needs a name.");
+        if (HoldsLock(owner)) return true;
+        return Holder is null
+            ? Reject(requestId, RejectionReason.NotHeld, "Cannot wait on or notify a condition without holding its lock (the lock is free).")
+            : Reject(requestId, RejectionReason.NotOwner, "Cannot wait on or notify a condition without holding its lock (another owner holds it).");
+    }
+
+    /// <summary>Puts a woken condition waiter in line for the lock, or gives it the lock at once if it is free.</summary>
+    private void Reacquire(long requestId, IActorRef owner, IActorRef replyTo, ConditionWait wait, ConditionProtocol.WakeReason reason)
+    {
+        if (Holder is null)
+        {
+            Owners.Add(owner);
+            Take(owner, wait.Depth);
+            Send(replyTo, new ConditionProtocol.Woken(requestId, reason, FencingToken));
+            return;
+        }
+
+        wait.Queue.Reacquiring++;
+        Enqueue(_acquirers, requestId, owner, replyTo, timeout: null, new Reacquiring(wait.Queue, wait.Depth, reason));
+    }
+
+    private void ReleaseCompletely()
+    {
+        Owners.Remove(Holder!);
+        HandOver();
+    }
+
+    /// <summary>Frees the lock and grants it to the oldest live acquirer, if any.</summary>
+    private void HandOver()
+    {
+        Holder = null;
+        Depth = 0;
+        if (TakeNext(_acquirers, keepsWatch: true) is not { } next) return;
+        if (next.Payload is Reacquiring reacquiring)
+        {
+            reacquiring.Queue.Reacquiring--;
+            Take(next.Owner, reacquiring.Depth);
+            Send(next.ReplyTo, new ConditionProtocol.Woken(next.RequestId, reacquiring.Reason, FencingToken));
+        }
+        else
+        {
+            Take(next.Owner, 1);
+            Send(next.ReplyTo, Granted(next.RequestId, 1, FencingToken));
+        }
+    }
+
+    private void Take(IActorRef owner, int depth)
+    {
+        Holder = owner;
+        Depth = depth;
+        FencingToken++;
+    }
+
+    private ConditionQueue ConditionFor(string name)
+    {
+        if (!_conditions.TryGetValue(name, out var queue)) _conditions[name] = queue = new ConditionQueue(NewQueue());
+        return queue;
+    }
+
+    /// <summary>A named condition: its waiters, and how many of its woken waiters are in line for the lock.</summary>
+    private sealed class ConditionQueue(WaiterQueue waiters)
+    {
+        public WaiterQueue Waiters { get; } = waiters;
+
+        public int Reacquiring { get; set; }
+    }
+
+    /// <summary>The payload of a condition waiter: its condition and the depth to restore.</summary>
+    private sealed record ConditionWait(ConditionQueue Queue, int Depth);
+
+    /// <summary>The payload of a woken condition waiter in line for the lock.</summary>
+    private sealed record Reacquiring(ConditionQueue Queue, int Depth, ConditionProtocol.WakeReason Reason);
+}
