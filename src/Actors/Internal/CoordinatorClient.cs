@@ -67,20 +67,23 @@ internal static class CoordinatorClient
 
     /// <summary>
     /// Sends a waiting request and interprets its reply: the grant, or null when the wait timed out. A grant that
-    /// arrives after <paramref name="cancellationToken"/> fired is handed to <paramref name="giveBack"/> and the call
-    /// is cancelled, so a cancelled caller never keeps what it asked for.
+    /// arrives after <paramref name="cancellationToken"/> fired is handed to <paramref name="giveBack"/> and the call is
+    /// cancelled, so a cancelled caller never keeps what it asked for; without <paramref name="giveBack"/> (nothing to
+    /// give back, or nothing that can be undone, such as a completed put) the grant stands and is returned.
+    /// <c>otherOutcome</c> maps replies particular to the primitive (a shut-down queue, ...) to the exception to throw.
     /// </summary>
     /// <typeparam name="TGranted">The reply that grants the request.</typeparam>
     /// <typeparam name="TTimedOut">The reply that says the request timed out.</typeparam>
     public static async Task<TGranted?> WaitForGrantAsync<TGranted, TTimedOut>(IActorRef coordinator, object request, long requestId,
-        IActorRef owner, TimeSpan? timeout, Action<TGranted>? giveBack, CancellationToken cancellationToken)
+        IActorRef owner, TimeSpan? timeout, Action<TGranted>? giveBack, CancellationToken cancellationToken,
+        Func<object, Exception?>? otherOutcome = null)
         where TGranted : class
     {
         var reply = await AskWaitingAsync(coordinator, request, requestId, owner, timeout, cancellationToken).ConfigureAwait(false);
         switch (reply)
         {
-            case TGranted granted when cancellationToken.IsCancellationRequested:
-                giveBack?.Invoke(granted);
+            case TGranted granted when giveBack is not null && cancellationToken.IsCancellationRequested:
+                giveBack(granted);
                 throw new OperationCanceledException(cancellationToken);
             case TGranted granted:
                 return granted;
@@ -92,7 +95,7 @@ internal static class CoordinatorClient
             case CoordinatorProtocol.Rejected rejected:
                 throw rejected.ToException();
             default:
-                throw Rejections.Unexpected(reply);
+                throw otherOutcome?.Invoke(reply) ?? Rejections.Unexpected(reply);
         }
     }
 

@@ -11,6 +11,7 @@ internal static class Rejections
         RejectionReason.NotHeld or RejectionReason.NotOwner => new SynchronizationLockException(rejected.Message),
         RejectionReason.Full => new SemaphoreFullException(rejected.Message),
         RejectionReason.CoordinatorStopped => new ObjectDisposedException("coordinator", rejected.Message),
+        RejectionReason.NotSupported => new NotSupportedException(rejected.Message),
         _ => new InvalidOperationException(rejected.Message),
     };
 

@@ -18,6 +18,12 @@ public enum RejectionReason
     /// <summary>A release that would raise a bounded semaphore above its initial value (Python's <c>ValueError</c>). Facade: <see cref="System.Threading.SemaphoreFullException"/>.</summary>
     Full,
 
+    /// <summary><c>task_done</c> was called more times than items were put (Python's <c>ValueError</c>). Facade: <see cref="InvalidOperationException"/>.</summary>
+    TooManyTaskDone,
+
+    /// <summary>The primitive does not offer this operation (task tracking on a simple queue). Facade: <see cref="NotSupportedException"/>.</summary>
+    NotSupported,
+
     /// <summary>The owner of a waiting request terminated, so its wait was dropped. Facade: <see cref="InvalidOperationException"/>.</summary>
     OwnerTerminated,
 
