@@ -244,11 +244,18 @@ internal abstract class CoordinatorActor : UntypedActor, IWithTimers
         _waiting.Remove(waiter.Key);
     }
 
+    /// <summary>
+    /// Arms the one deadline timer. A deadline far away is approached in steps of at most <see cref="LongestTimerDelay"/>:
+    /// a tick that finds nothing expired simply re-arms for the earliest deadline.
+    /// </summary>
     private void ScheduleTimer(long deadline)
     {
         _timerDeadline = deadline;
-        Timers.StartSingleTimer(DeadlineTick.Instance, DeadlineTick.Instance, MonotonicClock.Until(deadline));
+        var delay = MonotonicClock.Until(deadline);
+        Timers.StartSingleTimer(DeadlineTick.Instance, DeadlineTick.Instance, delay < LongestTimerDelay ? delay : LongestTimerDelay);
     }
+
+    private static readonly TimeSpan LongestTimerDelay = TimeSpan.FromHours(1);
 
     private sealed class DeadlineTick
     {

@@ -14,9 +14,9 @@ internal static class MonotonicClock
     public static long DeadlineAfter(TimeSpan? timeout)
     {
         if (timeout is not { } t) return Never;
-        var ticks = t.Ticks >= long.MaxValue / Stopwatch.Frequency ? long.MaxValue : t.Ticks * Stopwatch.Frequency / TimeSpan.TicksPerSecond;
+        var ticks = (Int128)t.Ticks * Stopwatch.Frequency / TimeSpan.TicksPerSecond;
         var now = Now;
-        return ticks >= Never - now ? Never : now + ticks;
+        return ticks >= Never - now ? Never : now + (long)ticks;
     }
 
     /// <summary>How long from now until <paramref name="deadline"/> (zero if it has passed).</summary>

@@ -13,6 +13,7 @@ internal sealed class SemaphoreCoordinator : CoordinatorActor
     private readonly int? _bound;
     private int _value;
     private int _heldByOwners;
+    private int _outstanding;
 
     public SemaphoreCoordinator(int initialValue, bool bounded)
     {
@@ -46,7 +47,8 @@ internal sealed class SemaphoreCoordinator : CoordinatorActor
     {
         if (!_heldBy.Remove(owner, out var held)) return;
         _heldByOwners -= held;
-        _value = _bound is { } bound ? Math.Min(bound, _value + held) : _value + held;
+        _outstanding -= held;
+        _value += held;
         GrantWhilePermitsLeft();
     }
 
@@ -56,6 +58,7 @@ internal sealed class SemaphoreCoordinator : CoordinatorActor
         if (_value > 0)
         {
             _value--;
+            _outstanding++;
             Owners.Add(acquire.Owner);
             AddHeld(acquire.Owner, 1);
             Reply(new SemaphoreProtocol.Acquired(acquire.RequestId));
@@ -90,8 +93,7 @@ internal sealed class SemaphoreCoordinator : CoordinatorActor
             return;
         }
 
-        var debited = RemoveHeld(release.Owner, release.Count);
-        if (debited > 0) Owners.Remove(release.Owner, debited);
+        Debit(release.Owner, release.Count);
         _value = (int)Math.Min(int.MaxValue, (long)_value + release.Count);
         GrantWhilePermitsLeft();
         Reply(new SemaphoreProtocol.Released(release.RequestId, _value));
@@ -102,6 +104,7 @@ internal sealed class SemaphoreCoordinator : CoordinatorActor
         while (_value > 0 && TakeNext(_waiters, keepsWatch: true) is { } next)
         {
             _value--;
+            _outstanding++;
             AddHeld(next.Owner, 1);
             Send(next.ReplyTo, new SemaphoreProtocol.Acquired(next.RequestId));
         }
@@ -114,13 +117,35 @@ internal sealed class SemaphoreCoordinator : CoordinatorActor
         _heldByOwners += count;
     }
 
+    /// <summary>
+    /// Accounts for <paramref name="count"/> released permits: first those of <paramref name="releaser"/>, then permits
+    /// held anonymously, then those of other owners (Python lets anyone release). Charging someone keeps the permits
+    /// recorded per owner within the permits really out, so an owner's later death can never return a permit twice.
+    /// A release beyond every permit out (an unbounded semaphore growing, as Python allows) charges nobody.
+    /// </summary>
+    private void Debit(IActorRef releaser, int count)
+    {
+        var own = DebitOwner(releaser, count);
+        _outstanding -= own;
+        var anonymous = Math.Min(count - own, _outstanding - _heldByOwners);
+        _outstanding -= anonymous;
+        var left = count - own - anonymous;
+        while (left > 0 && _heldByOwners > 0)
+        {
+            var charged = DebitOwner(_heldBy.Keys.First(), left);
+            _outstanding -= charged;
+            left -= charged;
+        }
+    }
+
     /// <summary>Takes up to <paramref name="count"/> permits off what <paramref name="owner"/> holds; returns how many.</summary>
-    private int RemoveHeld(IActorRef owner, int count)
+    private int DebitOwner(IActorRef owner, int count)
     {
         if (OwnerWatch.IsAnonymous(owner) || !_heldBy.TryGetValue(owner, out var held)) return 0;
         var debited = Math.Min(held, count);
         if (held == debited) _heldBy.Remove(owner); else _heldBy[owner] = held - debited;
         _heldByOwners -= debited;
+        Owners.Remove(owner, debited);
         return debited;
     }
 }
