@@ -1,0 +1,186 @@
+using System.Runtime.CompilerServices;
+using Actors.Internal;
+using Akka.Actor;
+using Akka.Event;
+
+namespace Actors.Executor;
+
+/// <summary>
+/// Python's <c>concurrent.futures.ThreadPoolExecutor</c> on actors: a coordinator actor in front of a router pool of
+/// worker actors. <c>Submit</c> sends the job by <c>Ask</c> and returns an <see cref="ActorFuture{T}"/> at once.
+/// </summary>
+/// <remarks>
+/// <para>The workers run on a dispatcher of their own with one thread per worker, so jobs may block (the tutorial
+/// sleeps in every job) without starving the actor system's default dispatcher or any coordinator on it.</para>
+/// <para>Differences from Python, and why:</para>
+/// <list type="bullet">
+/// <item>A job's exception is stored in its future, as in Python; an exception that leaves a worker unfit
+/// (<see cref="OutOfMemoryException"/>, <see cref="InsufficientExecutionStackException"/>,
+/// <see cref="ThreadInterruptedException"/>) also makes the supervisor replace that worker, which runs the initializer
+/// again. Jobs queued behind it are kept.</item>
+/// <item>Asynchronous jobs (<see cref="Submit{T}(Func{CancellationToken, Task{T}})"/>) occupy their worker until they
+/// complete, and their token is cancelled by <see cref="ShutdownAsync"/> with <c>cancelFutures</c> (Python cannot
+/// interrupt a running job).</item>
+/// <item>Jobs are routed to workers when submitted (round-robin by default) rather than taken from one shared queue.</item>
+/// </list>
+/// </remarks>
+public sealed class ActorExecutor : IAsyncDisposable
+{
+    private readonly Action<ActorFuture, Exception> _callbackFailed;
+    private long _nextJobId;
+    private int _shutDown;
+
+    private ActorExecutor(IActorRef coordinator, int maxWorkers, ILoggingAdapter log)
+    {
+        Coordinator = coordinator;
+        MaxWorkers = maxWorkers;
+        _callbackFailed = (future, error) => log.Error(error, "A done-callback of {0} threw; the other callbacks still run.", future);
+    }
+
+    /// <summary>The coordinator actor that owns the executor's state.</summary>
+    public IActorRef Coordinator { get; }
+
+    /// <summary>The number of workers (Python's <c>_max_workers</c>).</summary>
+    public int MaxWorkers { get; }
+
+    /// <summary>Creates an executor: its dispatcher, its coordinator and its pool of workers.</summary>
+    /// <param name="system">The actor system to run in.</param>
+    /// <param name="options">Worker count, routing, initializer, name; all optional.</param>
+    /// <exception cref="ArgumentOutOfRangeException">The worker count is below one.</exception>
+    public static ActorExecutor Create(ActorSystem system, ExecutorOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(system);
+        options ??= new ExecutorOptions();
+        var workers = options.ResolvedMaxWorkers;
+        ArgumentOutOfRangeException.ThrowIfLessThan(workers, 1, nameof(options.MaxWorkers));
+        var dispatcherId = WorkerDispatcherConfigurator.Register(system);
+        var props = Props.Create(() => new ExecutorCoordinator(workers, options.Routing ?? ExecutorRouting.RoundRobin, options.Initializer, dispatcherId));
+        var coordinator = options.Name is null ? system.ActorOf(props) : system.ActorOf(props, options.Name);
+        return new ActorExecutor(coordinator, workers, system.Log);
+    }
+
+    /// <summary>Runs a (possibly blocking) function on a worker. Python: <c>submit(fn)</c>.</summary>
+    /// <exception cref="InvalidOperationException">This executor was shut down.</exception>
+    public ActorFuture<T> Submit<T>(Func<T> function)
+    {
+        ArgumentNullException.ThrowIfNull(function);
+        return SubmitCore<T>(_ => function(), null);
+    }
+
+    /// <summary>Runs an asynchronous function on a worker, which stays busy until its task completes.</summary>
+    /// <exception cref="InvalidOperationException">This executor was shut down.</exception>
+    public ActorFuture<T> Submit<T>(Func<Task<T>> function)
+    {
+        ArgumentNullException.ThrowIfNull(function);
+        return SubmitCore<T>(null, async _ => await function().ConfigureAwait(false));
+    }
+
+    /// <summary>
+    /// Runs an asynchronous function on a worker; its token is cancelled when the executor is shut down with
+    /// <c>cancelFutures</c> or stopped.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">This executor was shut down.</exception>
+    public ActorFuture<T> Submit<T>(Func<CancellationToken, Task<T>> function)
+    {
+        ArgumentNullException.ThrowIfNull(function);
+        return SubmitCore<T>(null, async token => await function(token).ConfigureAwait(false));
+    }
+
+    /// <summary>Runs a (possibly blocking) action on a worker; the future's result is null (Python's <c>None</c>).</summary>
+    /// <exception cref="InvalidOperationException">This executor was shut down.</exception>
+    public ActorFuture<object?> Submit(Action action)
+    {
+        ArgumentNullException.ThrowIfNull(action);
+        return SubmitCore<object?>(_ =>
+        {
+            action();
+            return null;
+        }, null);
+    }
+
+    /// <summary>
+    /// Submits <paramref name="function"/> for every item at once and yields the results in the items' order, whatever
+    /// order the jobs finish in. Python: <c>map(fn, *iterables, timeout, chunksize)</c>.
+    /// </summary>
+    /// <param name="function">The function to apply.</param>
+    /// <param name="items">The inputs.</param>
+    /// <param name="timeout">Counted from this call; when it passes, the unfinished jobs are cancelled and the iteration
+    /// throws <see cref="TimeoutException"/>. Null for no limit.</param>
+    /// <param name="chunkSize">How many items one job processes (Python ignores it for threads; here it batches).</param>
+    /// <returns>The results; a job's exception is thrown when the iteration reaches its position.</returns>
+    public IAsyncEnumerable<TResult> Map<TSource, TResult>(Func<TSource, TResult> function, IEnumerable<TSource> items,
+        TimeSpan? timeout = null, int chunkSize = 1)
+    {
+        ArgumentNullException.ThrowIfNull(function);
+        ArgumentNullException.ThrowIfNull(items);
+        ArgumentOutOfRangeException.ThrowIfLessThan(chunkSize, 1);
+        var deadline = MonotonicClock.DeadlineAfter(Timeouts.ForRequest(timeout ?? Timeout.InfiniteTimeSpan));
+        var jobs = items.Chunk(chunkSize).Select(chunk => Submit(() => Array.ConvertAll(chunk, item => function(item)))).ToList();
+        return InOrder(jobs, deadline);
+    }
+
+    /// <summary>
+    /// Stops accepting jobs. Python: <c>shutdown(wait, cancel_futures)</c>.
+    /// </summary>
+    /// <param name="wait">Complete only when every accepted job has finished.</param>
+    /// <param name="cancelFutures">Cancel the jobs that have not started (and signal running asynchronous jobs' tokens).</param>
+    public async Task ShutdownAsync(bool wait = true, bool cancelFutures = false)
+    {
+        Interlocked.Exchange(ref _shutDown, 1);
+        await Coordinator.Ask<ExecutorProtocol.ShutdownCompleted>(new ExecutorProtocol.Shutdown(wait, cancelFutures),
+            wait ? Timeout.InfiniteTimeSpan : CoordinatorClient.ImmediateReplyBackstop).ConfigureAwait(false);
+    }
+
+    /// <summary>The worker count, jobs in flight, and whether the executor is shut down or broken.</summary>
+    public Task<ExecutorState> GetStateAsync() =>
+        Coordinator.Ask<ExecutorState>(ExecutorProtocol.GetState.Instance, CoordinatorClient.ImmediateReplyBackstop);
+
+    /// <summary>Shuts down and waits for every accepted job (Python's <c>with ThreadPoolExecutor() as e:</c>).</summary>
+    public async ValueTask DisposeAsync() => await ShutdownAsync(wait: true).ConfigureAwait(false);
+
+    private ActorFuture<T> SubmitCore<T>(Func<CancellationToken, object?>? run, Func<CancellationToken, Task<object?>>? runAsync)
+    {
+        if (Volatile.Read(ref _shutDown) != 0) throw new InvalidOperationException("Cannot submit a job after the executor was shut down.");
+        var future = new ActorFuture<T>(_callbackFailed);
+        var job = new ExecutorProtocol.Job(Interlocked.Increment(ref _nextJobId), future, run, runAsync);
+        _ = CompleteFromReplyAsync(future, Coordinator.Ask<object>(new ExecutorProtocol.Submit(job), Timeout.InfiniteTimeSpan));
+        return future;
+    }
+
+    private static async Task CompleteFromReplyAsync(ActorFuture future, Task<object> reply)
+    {
+        try
+        {
+            switch (await reply.ConfigureAwait(false))
+            {
+                case ExecutorProtocol.JobCompleted completed:
+                    future.TrySetResult(completed.Result);
+                    break;
+                case ExecutorProtocol.JobFailed failed:
+                    future.TrySetException(failed.Error);
+                    break;
+            }
+        }
+        catch (Exception error)
+        {
+            future.TrySetException(error);
+        }
+    }
+
+    private static async IAsyncEnumerable<TResult> InOrder<TResult>(List<ActorFuture<TResult[]>> jobs, long deadline,
+        [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            foreach (var job in jobs)
+            {
+                TimeSpan? remaining = deadline == MonotonicClock.Never ? null : MonotonicClock.Until(deadline);
+                foreach (var result in await job.ResultAsync(remaining, cancellationToken).ConfigureAwait(false)) yield return result;
+            }
+        }
+        finally
+        {
+            foreach (var job in jobs) job.Cancel();
+        }
+    }
+}

@@ -1,0 +1,121 @@
+using Akka.Actor;
+using Akka.Routing;
+
+namespace Actors.Executor;
+
+/// <summary>
+/// Holds an executor's state: the jobs in flight, whether it is shut down or broken, and who waits for the shutdown.
+/// It forwards each accepted job through a pool router to the workers, keeping the submitter's Ask as the sender,
+/// so the worker answers the future directly.
+/// </summary>
+internal sealed class ExecutorCoordinator : UntypedActor
+{
+    private readonly int _maxWorkers;
+    private readonly ExecutorRouting _routing;
+    private readonly Action? _initializer;
+    private readonly string _dispatcherId;
+    private readonly Dictionary<long, ExecutorProtocol.Job> _inFlight = new();
+    private readonly List<IActorRef> _shutdownWaiters = new();
+    private readonly CancellationTokenSource _stopping = new();
+    private IActorRef _workers = ActorRefs.Nobody;
+    private bool _shutDown;
+    private BrokenExecutorException? _broken;
+
+    public ExecutorCoordinator(int maxWorkers, ExecutorRouting routing, Action? initializer, string dispatcherId)
+    {
+        _maxWorkers = maxWorkers;
+        _routing = routing;
+        _initializer = initializer;
+        _dispatcherId = dispatcherId;
+    }
+
+    protected override void PreStart()
+    {
+        var stopping = _stopping.Token;
+        var coordinator = Self;
+        var initializer = _initializer;
+        var worker = Props.Create(() => new ExecutorWorker(coordinator, initializer, stopping)).WithDispatcher(_dispatcherId);
+        var replaceCrashedWorkers = new OneForOneStrategy(Decider.From(Directive.Restart));
+        Pool pool = _routing == ExecutorRouting.SmallestMailbox
+            ? new SmallestMailboxPool(_maxWorkers).WithSupervisorStrategy(replaceCrashedWorkers)
+            : new RoundRobinPool(_maxWorkers).WithSupervisorStrategy(replaceCrashedWorkers);
+        _workers = Context.ActorOf(worker.WithRouter(pool), "workers");
+    }
+
+    protected override void PostStop()
+    {
+        _stopping.Cancel();
+        _stopping.Dispose();
+    }
+
+    protected override void OnReceive(object message)
+    {
+        switch (message)
+        {
+            case ExecutorProtocol.Submit submit:
+                OnSubmit(submit.Job);
+                break;
+            case ExecutorProtocol.JobFinished finished:
+                _inFlight.Remove(finished.Id);
+                StopWorkersWhenDrained();
+                break;
+            case ExecutorProtocol.InitializerFailed failed:
+                OnInitializerFailed(failed.Error);
+                break;
+            case ExecutorProtocol.Shutdown shutdown:
+                OnShutdown(shutdown);
+                break;
+            case ExecutorProtocol.GetState:
+                Sender.Tell(new ExecutorState(_maxWorkers, _inFlight.Count, _shutDown, _broken is not null));
+                break;
+            default:
+                Unhandled(message);
+                break;
+        }
+    }
+
+    private void OnSubmit(ExecutorProtocol.Job job)
+    {
+        Exception? refusal = _broken is not null
+            ? new BrokenExecutorException("The executor is broken: a worker's initializer failed.", _broken.InnerException!)
+            : _shutDown ? new InvalidOperationException("Cannot submit a job after the executor was shut down.") : null;
+        if (refusal is not null)
+        {
+            job.Future.TryFailPending(refusal);
+            Sender.Tell(new ExecutorProtocol.JobFailed(job.Id, refusal));
+            return;
+        }
+
+        _inFlight[job.Id] = job;
+        _workers.Forward(job);
+    }
+
+    private void OnInitializerFailed(Exception error)
+    {
+        if (_broken is not null) return;
+        _broken = new BrokenExecutorException("A worker's initializer failed; the executor is broken.", error);
+        foreach (var job in _inFlight.Values) job.Future.TryFailPending(_broken);
+    }
+
+    private void OnShutdown(ExecutorProtocol.Shutdown shutdown)
+    {
+        _shutDown = true;
+        if (shutdown.CancelFutures)
+        {
+            foreach (var job in _inFlight.Values) job.Future.Cancel();
+            _stopping.Cancel();
+        }
+
+        if (shutdown.Wait && _inFlight.Count > 0) _shutdownWaiters.Add(Sender);
+        else Sender.Tell(ExecutorProtocol.ShutdownCompleted.Instance);
+        StopWorkersWhenDrained();
+    }
+
+    private void StopWorkersWhenDrained()
+    {
+        if (!_shutDown || _inFlight.Count > 0) return;
+        foreach (var waiter in _shutdownWaiters) waiter.Tell(ExecutorProtocol.ShutdownCompleted.Instance);
+        _shutdownWaiters.Clear();
+        Context.Stop(_workers);
+    }
+}

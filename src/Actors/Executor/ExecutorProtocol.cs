@@ -1,0 +1,45 @@
+namespace Actors.Executor;
+
+/// <summary>
+/// The messages between an <see cref="ActorExecutor"/>, its coordinator and its workers. They carry delegates and
+/// futures, so unlike the synchronisation primitives' protocols they are local-only and internal.
+/// </summary>
+internal static class ExecutorProtocol
+{
+    /// <summary>A job and the future it completes. Exactly one of <paramref name="Run"/> and <paramref name="RunAsync"/> is set.</summary>
+    public sealed record Job(long Id, ActorFuture Future, Func<CancellationToken, object?>? Run, Func<CancellationToken, Task<object?>>? RunAsync);
+
+    /// <summary>Facade to coordinator, by Ask: run the job. The reply is the job's outcome.</summary>
+    public sealed record Submit(Job Job);
+
+    /// <summary>Reply: the job returned <paramref name="Result"/>.</summary>
+    public sealed record JobCompleted(long Id, object? Result);
+
+    /// <summary>Reply: the job threw <paramref name="Error"/>, or the executor refused it (shut down, broken).</summary>
+    public sealed record JobFailed(long Id, Exception Error);
+
+    /// <summary>Reply: the job never ran (its future was cancelled or failed before a worker took it).</summary>
+    public sealed record JobSkipped(long Id);
+
+    /// <summary>Worker to coordinator: the job left the worker, whatever its outcome.</summary>
+    public sealed record JobFinished(long Id);
+
+    /// <summary>Worker to coordinator: the initializer threw; the executor is broken.</summary>
+    public sealed record InitializerFailed(Exception Error);
+
+    /// <summary>Facade to coordinator, by Ask: stop accepting jobs. The reply, <see cref="ShutdownCompleted"/>, comes
+    /// once every accepted job has left the workers if <paramref name="Wait"/> is set, at once otherwise.</summary>
+    public sealed record Shutdown(bool Wait, bool CancelFutures);
+
+    /// <summary>Reply to <see cref="Shutdown"/>.</summary>
+    public sealed record ShutdownCompleted
+    {
+        public static readonly ShutdownCompleted Instance = new();
+    }
+
+    /// <summary>Asks the coordinator for its state. Reply: <see cref="ExecutorState"/>.</summary>
+    public sealed record GetState
+    {
+        public static readonly GetState Instance = new();
+    }
+}

@@ -1,0 +1,144 @@
+using Akka.Actor;
+
+namespace Actors.Executor;
+
+/// <summary>
+/// One worker of an executor's pool. It runs on the executor's own dispatcher, one thread per worker, so a job that
+/// blocks (the tutorial sleeps in every job) blocks only this worker's thread. A synchronous job runs inside the
+/// handler; an asynchronous one is piped back as a message while later jobs wait in the stash.
+/// </summary>
+internal sealed class ExecutorWorker : UntypedActor, IWithUnboundedStash
+{
+    private readonly IActorRef _coordinator;
+    private readonly Action? _initializer;
+    private readonly CancellationToken _stopping;
+    private bool _initialized;
+    private BrokenExecutorException? _initializerFailure;
+
+    public ExecutorWorker(IActorRef coordinator, Action? initializer, CancellationToken stopping)
+    {
+        _coordinator = coordinator;
+        _initializer = initializer;
+        _stopping = stopping;
+    }
+
+    public IStash Stash { get; set; } = null!;
+
+    /// <summary>
+    /// Exceptions after which the worker's thread is not to be trusted: the job's future fails with the exception,
+    /// and the worker crashes so that its supervisor replaces it. Its mailbox survives the restart: no job is lost.
+    /// </summary>
+    internal static bool IsFatalToWorker(Exception error) =>
+        error is OutOfMemoryException or InsufficientExecutionStackException or ThreadInterruptedException;
+
+    protected override void OnReceive(object message)
+    {
+        if (message is not ExecutorProtocol.Job job)
+        {
+            Unhandled(message);
+            return;
+        }
+
+        if (!EnsureInitialized(job)) return;
+        if (!job.Future.TryStart())
+        {
+            Finish(Sender, job, new ExecutorProtocol.JobSkipped(job.Id));
+            return;
+        }
+
+        if (job.Run is { } run) RunSynchronously(job, run);
+        else StartAsynchronously(job, job.RunAsync!);
+    }
+
+    private void RunSynchronously(ExecutorProtocol.Job job, Func<CancellationToken, object?> run)
+    {
+        object? result;
+        try
+        {
+            result = run(_stopping);
+        }
+        catch (Exception error)
+        {
+            Finish(Sender, job, new ExecutorProtocol.JobFailed(job.Id, error));
+            if (IsFatalToWorker(error)) throw new WorkerCrashedException(job.Id, error);
+            return;
+        }
+
+        Finish(Sender, job, new ExecutorProtocol.JobCompleted(job.Id, result));
+    }
+
+    private void StartAsynchronously(ExecutorProtocol.Job job, Func<CancellationToken, Task<object?>> runAsync)
+    {
+        var replyTo = Sender;
+        Task<object?> running;
+        try
+        {
+            running = runAsync(_stopping);
+        }
+        catch (Exception error)
+        {
+            running = Task.FromException<object?>(error);
+        }
+
+        Context.BecomeStacked(message => Busy(message, job, replyTo));
+        running.PipeTo(Self, success: result => new ExecutorProtocol.JobCompleted(job.Id, result),
+            failure: error => new ExecutorProtocol.JobFailed(job.Id, error is AggregateException { InnerExceptions.Count: 1 } one ? one.InnerExceptions[0] : error));
+    }
+
+    private void Busy(object message, ExecutorProtocol.Job job, IActorRef replyTo)
+    {
+        switch (message)
+        {
+            case ExecutorProtocol.JobCompleted completed when completed.Id == job.Id:
+                Done(job, replyTo, completed);
+                break;
+            case ExecutorProtocol.JobFailed failed when failed.Id == job.Id:
+                Done(job, replyTo, failed);
+                if (IsFatalToWorker(failed.Error)) throw new WorkerCrashedException(job.Id, failed.Error);
+                break;
+            default:
+                Stash.Stash();
+                break;
+        }
+    }
+
+    private void Done(ExecutorProtocol.Job job, IActorRef replyTo, object outcome)
+    {
+        Finish(replyTo, job, outcome);
+        Context.UnbecomeStacked();
+        Stash.UnstashAll();
+    }
+
+    /// <summary>Runs the initializer before the first job; on failure the job is refused and the coordinator told.</summary>
+    private bool EnsureInitialized(ExecutorProtocol.Job job)
+    {
+        if (_initialized || _initializer is null) return _initialized = true;
+        if (_initializerFailure is null)
+        {
+            try
+            {
+                _initializer();
+                return _initialized = true;
+            }
+            catch (Exception error)
+            {
+                _initializerFailure = new BrokenExecutorException("A worker's initializer failed; the executor is broken.", error);
+                _coordinator.Tell(new ExecutorProtocol.InitializerFailed(error));
+            }
+        }
+
+        job.Future.TryFailPending(_initializerFailure);
+        Finish(Sender, job, new ExecutorProtocol.JobFailed(job.Id, _initializerFailure));
+        return false;
+    }
+
+    private void Finish(IActorRef replyTo, ExecutorProtocol.Job job, object outcome)
+    {
+        replyTo.Tell(outcome);
+        _coordinator.Tell(new ExecutorProtocol.JobFinished(job.Id));
+    }
+
+    /// <summary>Raised by a worker after a job left it unfit to run more (see <see cref="IsFatalToWorker"/>).</summary>
+    private sealed class WorkerCrashedException(long jobId, Exception error)
+        : Exception($"Job {jobId} left its worker unfit to run more jobs; the worker is replaced.", error);
+}
