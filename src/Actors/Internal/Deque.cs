@@ -43,6 +43,18 @@ internal sealed class Deque<T>
         return item;
     }
 
+    /// <summary>The item at <paramref name="index"/> from the front.</summary>
+    public T this[int index] => _items[(_head + index) % _items.Length];
+
+    /// <summary>Inserts <paramref name="item"/> so that it ends up at <paramref name="index"/> from the front.</summary>
+    public void Insert(int index, T item)
+    {
+        if ((uint)index > (uint)Count) throw new ArgumentOutOfRangeException(nameof(index));
+        AddLast(item);
+        for (var i = Count - 1; i > index; i--) _items[(_head + i) % _items.Length] = _items[(_head + i - 1) % _items.Length];
+        _items[(_head + index) % _items.Length] = item;
+    }
+
     public void Clear()
     {
         Array.Clear(_items);

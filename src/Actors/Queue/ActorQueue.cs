@@ -40,20 +40,25 @@ public sealed class ActorQueue<T>
 
     /// <summary>The props of a FIFO queue (Python: <c>Queue(maxsize)</c>).</summary>
     /// <param name="maxSize">The bound; zero or less means unbounded, as in Python.</param>
-    public static Props Props(int maxSize = 0) => QueueProps(new ItemStore.Fifo(), maxSize, tracksTasks: true);
+    public static Props Props(int maxSize = 0) => QueueProps(() => new ItemStore.Fifo(), maxSize, tracksTasks: true);
 
     /// <summary>The props of a LIFO queue (Python: <c>LifoQueue(maxsize)</c>).</summary>
     /// <param name="maxSize">The bound; zero or less means unbounded.</param>
-    public static Props LifoProps(int maxSize = 0) => QueueProps(new ItemStore.Lifo(), maxSize, tracksTasks: true);
+    public static Props LifoProps(int maxSize = 0) => QueueProps(() => new ItemStore.Lifo(), maxSize, tracksTasks: true);
 
     /// <summary>The props of a priority queue (Python: <c>PriorityQueue(maxsize)</c>): smallest item first.</summary>
+    /// <remarks>
+    /// An item the comparer cannot order among the others is refused (<see cref="ArgumentException"/> from the facade,
+    /// Python's <c>TypeError</c>) and the queue is left as it was. Unlike Python, a null item is accepted when the
+    /// comparer orders nulls (<see cref="Comparer{T}.Default"/> puts them first).
+    /// </remarks>
     /// <param name="comparer">Orders the items; <see cref="Comparer{T}.Default"/> if null. Equal items leave in the order they were put.</param>
     /// <param name="maxSize">The bound; zero or less means unbounded.</param>
     public static Props PriorityProps(IComparer<T>? comparer = null, int maxSize = 0)
     {
         var typed = comparer ?? Comparer<T>.Default;
         var untyped = Comparer<object?>.Create((a, b) => typed.Compare((T)a!, (T)b!));
-        return QueueProps(new ItemStore.Priority(untyped, item => item is T || (item is null && default(T) is null)), maxSize, tracksTasks: true);
+        return QueueProps(() => new ItemStore.Priority(untyped, item => item is T || (item is null && default(T) is null)), maxSize, tracksTasks: true);
     }
 
     /// <summary>Creates a FIFO queue coordinator and returns a facade over it.</summary>
@@ -160,8 +165,8 @@ public sealed class ActorQueue<T>
         return CoordinatorClient.Expect<QueueProtocol.QueueState>(reply);
     }
 
-    internal static Props QueueProps(ItemStore items, int maxSize, bool tracksTasks) =>
-        Akka.Actor.Props.Create(() => new QueueCoordinator(items, maxSize, tracksTasks));
+    internal static Props QueueProps(Func<ItemStore> newStore, int maxSize, bool tracksTasks) =>
+        Akka.Actor.Props.Create(() => new QueueCoordinator(newStore, maxSize, tracksTasks));
 
     internal static ActorQueue<T> Spawn(IActorRefFactory factory, Props props, string? name)
     {

@@ -24,7 +24,7 @@ public sealed class ActorSimpleQueue<T>
     public IActorRef Coordinator => _queue.Coordinator;
 
     /// <summary>The props of a simple queue.</summary>
-    public static Props Props() => ActorQueue<T>.QueueProps(new ItemStore.Fifo(), maxSize: 0, tracksTasks: false);
+    public static Props Props() => ActorQueue<T>.QueueProps(() => new ItemStore.Fifo(), maxSize: 0, tracksTasks: false);
 
     /// <summary>Creates a simple-queue coordinator and returns a facade over it.</summary>
     public static ActorSimpleQueue<T> Create(IActorRefFactory factory, string? name = null) =>
@@ -33,6 +33,10 @@ public sealed class ActorSimpleQueue<T>
     /// <summary>Puts <paramref name="item"/>; never waits, the queue is unbounded. Python: <c>put(item)</c>.</summary>
     /// <exception cref="QueueShutDownException">The queue is shut down.</exception>
     public Task PutAsync(T item) => _queue.PutAsync(item);
+
+    /// <summary>Puts <paramref name="item"/>; the same as <see cref="PutAsync"/>, since an unbounded queue is never full. Python: <c>put_nowait(item)</c>.</summary>
+    /// <exception cref="QueueShutDownException">The queue is shut down.</exception>
+    public Task PutNowaitAsync(T item) => _queue.PutAsync(item);
 
     /// <summary>Takes the next item, waiting as long as needed. Python: <c>get()</c>.</summary>
     /// <exception cref="QueueShutDownException">The queue is shut down and has no item left.</exception>

@@ -4,7 +4,7 @@ namespace Actors.Queue;
 
 /// <summary>
 /// The order in which a queue hands out its items. <see cref="Return"/> puts back an item that was handed to a getter
-/// who no longer wanted it, at the place it was taken from, so that no item is lost or reordered by a race.
+/// who no longer wanted it, at the place its sequence number gives it, so that no item is lost or reordered by a race.
 /// </summary>
 internal abstract class ItemStore
 {
@@ -21,7 +21,7 @@ internal abstract class ItemStore
 
     public abstract void Clear();
 
-    /// <summary>Python's <c>Queue</c> and <c>SimpleQueue</c>: first in, first out; a returned item goes back to the head.</summary>
+    /// <summary>Python's <c>Queue</c> and <c>SimpleQueue</c>: first in, first out.</summary>
     public sealed class Fifo : ItemStore
     {
         private readonly Deque<QueueEntry> _items = new();
@@ -32,12 +32,18 @@ internal abstract class ItemStore
 
         public override QueueEntry Take() => _items.RemoveFirst();
 
-        public override void Return(QueueEntry entry) => _items.AddFirst(entry);
+        /// <summary>Items stand in sequence order from the front; a returned item (an old one) goes back among the first.</summary>
+        public override void Return(QueueEntry entry)
+        {
+            var index = 0;
+            while (index < _items.Count && _items[index].Sequence < entry.Sequence) index++;
+            _items.Insert(index, entry);
+        }
 
         public override void Clear() => _items.Clear();
     }
 
-    /// <summary>Python's <c>LifoQueue</c>: last in, first out; a returned item goes back on top.</summary>
+    /// <summary>Python's <c>LifoQueue</c>: last in, first out.</summary>
     public sealed class Lifo : ItemStore
     {
         private readonly Deque<QueueEntry> _items = new();
@@ -48,33 +54,84 @@ internal abstract class ItemStore
 
         public override QueueEntry Take() => _items.RemoveLast();
 
-        public override void Return(QueueEntry entry) => _items.AddLast(entry);
+        /// <summary>Items stand in sequence order from the bottom; a returned item goes back under any newer one.</summary>
+        public override void Return(QueueEntry entry)
+        {
+            var index = _items.Count;
+            while (index > 0 && _items[index - 1].Sequence > entry.Sequence) index--;
+            _items.Insert(index, entry);
+        }
 
         public override void Clear() => _items.Clear();
     }
 
     /// <summary>
     /// Python's <c>PriorityQueue</c>: the smallest item first by the comparer, equal items in the order they were put
-    /// (the sequence breaks ties), so a returned item takes exactly its old place.
+    /// (the sequence breaks ties), so a returned item takes exactly its old place. Every move is planned with
+    /// comparisons before anything is changed: a comparer that throws (items that cannot be compared, Python's
+    /// <c>TypeError</c>) leaves the heap as it was.
     /// </summary>
     public sealed class Priority(IComparer<object?> comparer, Func<object?, bool> accepts) : ItemStore
     {
-        private readonly PriorityQueue<QueueEntry, QueueEntry> _items = new(Comparer<QueueEntry>.Create((a, b) =>
-        {
-            var byItem = comparer.Compare(a.Item, b.Item);
-            return byItem != 0 ? byItem : a.Sequence.CompareTo(b.Sequence);
-        }));
+        private readonly List<QueueEntry> _heap = new();
 
-        public override int Count => _items.Count;
+        public override int Count => _heap.Count;
 
         public override bool Accepts(object? item) => accepts(item);
 
-        public override void Add(QueueEntry entry) => _items.Enqueue(entry, entry);
+        public override void Add(QueueEntry entry)
+        {
+            var path = new List<int>();
+            for (var index = _heap.Count; index > 0 && Compare(entry, _heap[(index - 1) / 2]) < 0; index = (index - 1) / 2) path.Add((index - 1) / 2);
 
-        public override QueueEntry Take() => _items.Dequeue();
+            _heap.Add(entry);
+            var hole = _heap.Count - 1;
+            foreach (var parent in path)
+            {
+                _heap[hole] = _heap[parent];
+                hole = parent;
+            }
 
-        public override void Return(QueueEntry entry) => _items.Enqueue(entry, entry);
+            _heap[hole] = entry;
+        }
 
-        public override void Clear() => _items.Clear();
+        public override QueueEntry Take()
+        {
+            var root = _heap[0];
+            var last = _heap[^1];
+            var size = _heap.Count - 1;
+            var path = new List<int>();
+            for (var index = 0; ;)
+            {
+                var child = 2 * index + 1;
+                if (child >= size) break;
+                if (child + 1 < size && Compare(_heap[child + 1], _heap[child]) < 0) child++;
+                if (Compare(_heap[child], last) >= 0) break;
+                path.Add(child);
+                index = child;
+            }
+
+            _heap.RemoveAt(size);
+            if (size == 0) return root;
+            var hole = 0;
+            foreach (var child in path)
+            {
+                _heap[hole] = _heap[child];
+                hole = child;
+            }
+
+            _heap[hole] = last;
+            return root;
+        }
+
+        public override void Return(QueueEntry entry) => Add(entry);
+
+        public override void Clear() => _heap.Clear();
+
+        private int Compare(QueueEntry a, QueueEntry b)
+        {
+            var byItem = comparer.Compare(a.Item, b.Item);
+            return byItem != 0 ? byItem : a.Sequence.CompareTo(b.Sequence);
+        }
     }
 }

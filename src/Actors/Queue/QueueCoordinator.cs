@@ -21,9 +21,9 @@ internal sealed class QueueCoordinator : CoordinatorActor
     private bool _isShutDown;
     private bool _discardsReturns;
 
-    public QueueCoordinator(ItemStore items, int maxSize, bool tracksTasks)
+    public QueueCoordinator(Func<ItemStore> newStore, int maxSize, bool tracksTasks)
     {
-        _items = items;
+        _items = newStore();
         _maxSize = maxSize;
         _tracksTasks = tracksTasks;
         _getters = NewQueue();
@@ -80,8 +80,7 @@ internal sealed class QueueCoordinator : CoordinatorActor
         if (!Validate(get.RequestId, get.Owner, get.Timeout)) return;
         if (_items.Count > 0)
         {
-            var entry = _items.Take();
-            Reply(new QueueProtocol.Got(get.RequestId, entry.Item, entry.Sequence));
+            if (TryTake(get.RequestId, Sender) is { } entry) Reply(new QueueProtocol.Got(get.RequestId, entry.Item, entry.Sequence));
             Balance();
         }
         else if (_isShutDown) Reply(new QueueProtocol.QueueShutDown(get.RequestId));
@@ -103,7 +102,7 @@ internal sealed class QueueCoordinator : CoordinatorActor
         if (HasRoom) Balance();
         if (HasRoom && _putters.Count == 0)
         {
-            Store(put.Item);
+            if (!TryStore(put.RequestId, Sender, put.Item)) return;
             Reply(new QueueProtocol.PutDone(put.RequestId));
             Balance();
         }
@@ -120,7 +119,7 @@ internal sealed class QueueCoordinator : CoordinatorActor
         }
         else
         {
-            _items.Return(new QueueEntry(returned.Item, returned.Sequence));
+            if (!TryAdd(returned.RequestId, Sender, new QueueEntry(returned.Item, returned.Sequence), _items.Return)) return;
             Balance();
         }
 
@@ -177,22 +176,53 @@ internal sealed class QueueCoordinator : CoordinatorActor
         {
             if (_items.Count > 0 && TakeNext(_getters, keepsWatch: false) is { } getter)
             {
-                var entry = _items.Take();
+                if (TryTake(getter.RequestId, getter.ReplyTo) is not { } entry) return;
                 Send(getter.ReplyTo, new QueueProtocol.Got(getter.RequestId, entry.Item, entry.Sequence));
             }
             else if (HasRoom && TakeNext(_putters, keepsWatch: false) is { } putter)
             {
-                Store(((PendingItem)putter.Payload!).Item);
-                Send(putter.ReplyTo, new QueueProtocol.PutDone(putter.RequestId));
+                if (TryStore(putter.RequestId, putter.ReplyTo, ((PendingItem)putter.Payload!).Item))
+                    Send(putter.ReplyTo, new QueueProtocol.PutDone(putter.RequestId));
             }
             else return;
         }
     }
 
-    private void Store(object? item)
+    /// <summary>Adds a new item; a comparer that cannot order it rejects the put and leaves the queue as it was.</summary>
+    private bool TryStore(long requestId, IActorRef replyTo, object? item)
     {
-        _items.Add(new QueueEntry(item, ++_nextSequence));
+        if (!TryAdd(requestId, replyTo, new QueueEntry(item, _nextSequence + 1), _items.Add)) return false;
+        _nextSequence++;
         if (_tracksTasks) _unfinished++;
+        return true;
+    }
+
+    private bool TryAdd(long requestId, IActorRef replyTo, QueueEntry entry, Action<QueueEntry> add)
+    {
+        try
+        {
+            add(entry);
+            return true;
+        }
+        catch (Exception error)
+        {
+            Send(replyTo, new CoordinatorProtocol.Rejected(requestId, RejectionReason.InvalidArgument, $"The item cannot be ordered among the others: {error.Message}"));
+            return false;
+        }
+    }
+
+    /// <summary>Takes the next item; if the comparer fails on the items already queued, the get is rejected and nothing is taken.</summary>
+    private QueueEntry? TryTake(long requestId, IActorRef replyTo)
+    {
+        try
+        {
+            return _items.Take();
+        }
+        catch (Exception error)
+        {
+            Send(replyTo, new CoordinatorProtocol.Rejected(requestId, RejectionReason.InvalidArgument, $"The queued items cannot be ordered: {error.Message}"));
+            return null;
+        }
     }
 
     private void FinishTasks(int count)

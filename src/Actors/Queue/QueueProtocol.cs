@@ -61,6 +61,10 @@ public static class QueueProtocol
     /// Gives back an item that a getter received but no longer wants: it goes back to the head of the queue (FIFO),
     /// on top (LIFO) or to exactly its old place (priority). It still counts as unfinished. Reply: <see cref="Returned"/>.
     /// </summary>
+    /// <remarks>
+    /// A returned item is taken back even into a full bounded queue (a putter may have filled the room meanwhile), so the
+    /// count can briefly exceed the bound: the item was already in the queue once, and refusing it would lose it.
+    /// </remarks>
     /// <param name="RequestId">Echoed in the reply.</param>
     /// <param name="Item">The item, as received in <see cref="Got"/>.</param>
     /// <param name="Sequence">The sequence received in <see cref="Got"/>.</param>
