@@ -4,7 +4,7 @@ namespace Actors.Condition;
 
 /// <summary>
 /// The messages of a condition variable (Python's <c>threading.Condition</c>). A condition lives in the coordinator of
-/// its lock — a lock (<see cref="Lock.ActorLock.Props"/>) or a re-entrant lock (<see cref="RLock.ActorRLock.Props"/>) —
+/// its lock, made from <see cref="Lock.ActorLock.Props"/> or <see cref="RLock.ActorRLock.Props"/>,
 /// and is named, so several conditions can share one lock, as Python's <c>queue.Queue</c> shares one mutex among three.
 /// Send these messages to the lock's coordinator.
 /// </summary>

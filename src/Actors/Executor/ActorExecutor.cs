@@ -1,7 +1,6 @@
 using System.Runtime.CompilerServices;
 using Actors.Internal;
 using Akka.Actor;
-using Akka.Event;
 
 namespace Actors.Executor;
 
@@ -30,11 +29,11 @@ public sealed class ActorExecutor : IAsyncDisposable
     private long _nextJobId;
     private int _shutDown;
 
-    private ActorExecutor(IActorRef coordinator, int maxWorkers, ILoggingAdapter log)
+    private ActorExecutor(IActorRef coordinator, int maxWorkers)
     {
         Coordinator = coordinator;
         MaxWorkers = maxWorkers;
-        _callbackFailed = (future, error) => log.Error(error, "A done-callback of {0} threw; the other callbacks still run.", future);
+        _callbackFailed = (future, error) => coordinator.Tell(new ExecutorProtocol.CallbackFailed(future, error));
     }
 
     /// <summary>The coordinator actor that owns the executor's state.</summary>
@@ -51,12 +50,31 @@ public sealed class ActorExecutor : IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(system);
         options ??= new ExecutorOptions();
+        var props = CoordinatorProps(system, options);
+        var coordinator = options.Name is null ? system.ActorOf(props) : system.ActorOf(props, options.Name);
+        return new ActorExecutor(coordinator, options.ResolvedMaxWorkers);
+    }
+
+    /// <summary>
+    /// A facade over an executor coordinator that already runs, for example one registered with Akka.Hosting
+    /// (<see cref="Hosting.ActorPrimitivesHostingExtensions.WithActorExecutor{TKey}"/>).
+    /// </summary>
+    /// <remarks>A facade created this way learns of a shutdown made through another facade from the coordinator, so a
+    /// submit after it fails through its future rather than throwing at once.</remarks>
+    public static async Task<ActorExecutor> AttachAsync(IActorRef coordinator)
+    {
+        ArgumentNullException.ThrowIfNull(coordinator);
+        var state = await coordinator.Ask<ExecutorState>(ExecutorProtocol.GetState.Instance, CoordinatorClient.ImmediateReplyBackstop).ConfigureAwait(false);
+        return new ActorExecutor(coordinator, state.MaxWorkers);
+    }
+
+    /// <summary>The props of an executor coordinator, for registering it yourself; see <see cref="Create"/>.</summary>
+    internal static Props CoordinatorProps(ActorSystem system, ExecutorOptions options)
+    {
         var workers = options.ResolvedMaxWorkers;
         ArgumentOutOfRangeException.ThrowIfLessThan(workers, 1, nameof(options.MaxWorkers));
         var dispatcherId = WorkerDispatcherConfigurator.Register(system);
-        var props = Props.Create(() => new ExecutorCoordinator(workers, options.Routing ?? ExecutorRouting.RoundRobin, options.Initializer, dispatcherId));
-        var coordinator = options.Name is null ? system.ActorOf(props) : system.ActorOf(props, options.Name);
-        return new ActorExecutor(coordinator, workers, system.Log);
+        return Props.Create(() => new ExecutorCoordinator(workers, options.Routing ?? ExecutorRouting.RoundRobin, options.Initializer, dispatcherId));
     }
 
     /// <summary>Runs a (possibly blocking) function on a worker. Python: <c>submit(fn)</c>.</summary>

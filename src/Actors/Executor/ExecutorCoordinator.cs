@@ -1,4 +1,5 @@
 using Akka.Actor;
+using Akka.Event;
 using Akka.Routing;
 
 namespace Actors.Executor;
@@ -64,6 +65,9 @@ internal sealed class ExecutorCoordinator : UntypedActor
                 break;
             case ExecutorProtocol.Shutdown shutdown:
                 OnShutdown(shutdown);
+                break;
+            case ExecutorProtocol.CallbackFailed failed:
+                Context.GetLogger().Error(failed.Error, "A done-callback of {0} threw; the other callbacks still ran.", failed.Future);
                 break;
             case ExecutorProtocol.GetState:
                 Sender.Tell(new ExecutorState(_maxWorkers, _inFlight.Count, _shutDown, _broken is not null));

@@ -37,6 +37,9 @@ internal static class ExecutorProtocol
         public static readonly ShutdownCompleted Instance = new();
     }
 
+    /// <summary>Facade to coordinator: a done-callback threw; the coordinator logs it, the other callbacks still ran.</summary>
+    public sealed record CallbackFailed(ActorFuture Future, Exception Error);
+
     /// <summary>Asks the coordinator for its state. Reply: <see cref="ExecutorState"/>.</summary>
     public sealed record GetState
     {

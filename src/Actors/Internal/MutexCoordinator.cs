@@ -31,7 +31,7 @@ internal abstract class MutexCoordinator : CoordinatorActor
     /// <summary>Increases each time the lock passes to an owner.</summary>
     protected long FencingToken { get; private set; }
 
-    /// <summary>Requests waiting to hold the lock (including condition waiters taking it back).</summary>
+    /// <summary>Requests waiting to hold the lock, condition waiters taking it back included.</summary>
     protected int Waiting => _acquirers.Count;
 
     /// <summary>The primitive's reply to a granted acquire.</summary>
@@ -166,8 +166,8 @@ internal abstract class MutexCoordinator : CoordinatorActor
             return Reject(requestId, RejectionReason.InvalidArgument, "The condition needs a name.");
         if (HoldsLock(owner)) return true;
         return Holder is null
-            ? Reject(requestId, RejectionReason.NotHeld, "Cannot wait on or notify a condition without holding its lock (the lock is free).")
-            : Reject(requestId, RejectionReason.NotOwner, "Cannot wait on or notify a condition without holding its lock (another owner holds it).");
+            ? Reject(requestId, RejectionReason.NotHeld, "Cannot wait on or notify a condition without holding its lock, which is free.")
+            : Reject(requestId, RejectionReason.NotOwner, "Cannot wait on or notify a condition without holding its lock, which another owner holds.");
     }
 
     /// <summary>Puts a woken condition waiter in line for the lock, or gives it the lock at once if it is free.</summary>

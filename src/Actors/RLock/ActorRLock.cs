@@ -51,7 +51,7 @@ public sealed class ActorRLock
     /// <summary>A facade over the same lock acting for another owner.</summary>
     public ActorRLock WithOwner(IActorRef owner) => new(Coordinator, owner);
 
-    /// <summary>Waits until the owner holds the lock (at once if it already does). Python: <c>acquire()</c>.</summary>
+    /// <summary>Waits until the owner holds the lock, at once if it already does. Python: <c>acquire()</c>.</summary>
     /// <returns>The owner's depth after this acquire.</returns>
     /// <exception cref="OperationCanceledException">The token was cancelled first; the depth is unchanged.</exception>
     public async Task<int> AcquireAsync(CancellationToken cancellationToken = default) =>
