@@ -1,0 +1,41 @@
+using Akka.Actor;
+using Akka.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace Actors.Host.Demos;
+
+/// <summary>Runs demos inside a Microsoft.Extensions.Hosting host whose actor system is configured through Akka.Hosting.</summary>
+internal static class DemoRunner
+{
+    /// <summary>Runs <paramref name="demos"/> one after the other, each in a fresh host, printing to <paramref name="output"/>.</summary>
+    public static async Task RunAsync(IEnumerable<IDemo> demos, DemoSettings settings, TextWriter output, CancellationToken cancellation = default)
+    {
+        foreach (var demo in demos)
+        {
+            output.WriteLine($"=== {demo.Name}: {demo.Title}");
+            await RunOneAsync(demo, settings, output, cancellation);
+            output.WriteLine();
+        }
+    }
+
+    private static async Task RunOneAsync(IDemo demo, DemoSettings settings, TextWriter output, CancellationToken cancellation)
+    {
+        var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder();
+        builder.Logging.ClearProviders();
+        builder.Logging.AddSimpleConsole().SetMinimumLevel(LogLevel.Warning);
+        builder.Services.AddAkka($"demo-{demo.Name}", akka => akka.AddHocon("akka.loglevel = WARNING\nakka.log-dead-letters = off", HoconAddMode.Prepend));
+        using var host = builder.Build();
+        await host.StartAsync(cancellation);
+        try
+        {
+            var system = host.Services.GetRequiredService<ActorSystem>();
+            await demo.RunAsync(new DemoContext(system, host.Services, settings, output, cancellation));
+        }
+        finally
+        {
+            await host.StopAsync(CancellationToken.None);
+        }
+    }
+}

@@ -1,0 +1,17 @@
+namespace Actors.Host.Demos;
+
+/// <summary>How a demo run is configured from the command line.</summary>
+internal sealed record DemoSettings
+{
+    /// <summary>The tutorial's default scale: one tutorial second lasts this many real seconds.</summary>
+    public const double DefaultTimeScale = 0.1;
+
+    /// <summary>Real seconds per tutorial second (<c>--time-scale</c>).</summary>
+    public double TimeScale { get; init; } = DefaultTimeScale;
+
+    /// <summary><c>--unsafe</c>: also run the unguarded shared-memory version where the demo has one.</summary>
+    public bool Unsafe { get; init; }
+
+    /// <summary><c>--ordered</c>: take locks in a global order where the demo would otherwise deadlock.</summary>
+    public bool Ordered { get; init; }
+}

@@ -1,0 +1,14 @@
+namespace Actors.Host.Demos;
+
+/// <summary>One scenario of the tutorial, rebuilt on the actor primitives (see shared/SCENARIOS.md).</summary>
+internal interface IDemo
+{
+    /// <summary>The name on the command line: <c>demo &lt;name&gt;</c>.</summary>
+    string Name { get; }
+
+    /// <summary>One line saying what the demo shows.</summary>
+    string Title { get; }
+
+    /// <summary>Runs the demo, printing through <see cref="DemoContext.WriteLine"/>.</summary>
+    Task RunAsync(DemoContext context);
+}
