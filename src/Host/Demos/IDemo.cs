@@ -3,6 +3,9 @@ namespace Actors.Host.Demos;
 /// <summary>One scenario of the tutorial, rebuilt on the actor primitives (see shared/SCENARIOS.md).</summary>
 internal interface IDemo
 {
+    /// <summary>The scenario's number in shared/SCENARIOS.md; the catalog lists demos in this order.</summary>
+    int Number { get; }
+
     /// <summary>The name on the command line: <c>demo &lt;name&gt;</c>.</summary>
     string Name { get; }
 

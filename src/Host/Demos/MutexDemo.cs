@@ -10,6 +10,8 @@ internal sealed class MutexDemo : IDemo
 {
     private const int Workers = 100;
 
+    public int Number => 6;
+
     public string Name => "mutex";
 
     public string Title => "100 workers decrement n under one lock; --unsafe shows the lost updates without it";

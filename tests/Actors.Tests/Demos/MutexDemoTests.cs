@@ -27,5 +27,6 @@ public sealed class MutexDemoTests
     public void Catalog_Names_AreUnique()
     {
         Assert.Equal(DemoCatalog.All.Count, DemoCatalog.All.Select(d => d.Name).Distinct().Count());
+        Assert.Equal(DemoCatalog.All.Count, DemoCatalog.All.Select(d => d.Number).Distinct().Count());
     }
 }
