@@ -17,7 +17,7 @@ namespace Actors.Barrier;
 /// arrival as if it had never come and does not break the barrier: cancellation is the caller's decision to leave,
 /// not a failure the other parties must hear of (Python has no cancellation; its time-outs do break the barrier, and
 /// so do they here).</item>
-/// <item>Arrivals are made for an explicit <see cref="Owner"/>; when an actor or <see cref="Owners.ActorOwner"/>
+/// <item>Arrivals are made for an explicit <see cref="CoordinatorFacade.Owner"/>; when an actor or <see cref="Owners.ActorOwner"/>
 /// owner terminates, its arrival is withdrawn in the same way, where a Python thread that dies simply never arrives.</item>
 /// <item>The action runs on the thread pool, not in the thread of the last party, and may be asynchronous; the
 /// parties of its round are released when its task completes.</item>
@@ -25,22 +25,14 @@ namespace Actors.Barrier;
 /// arrivals leave no gaps.</item>
 /// </list>
 /// </remarks>
-public sealed class ActorBarrier
+public sealed class ActorBarrier : CoordinatorFacade
 {
     /// <summary>Creates a facade over an existing barrier coordinator.</summary>
     /// <param name="coordinator">A coordinator made from <see cref="Props"/>.</param>
     /// <param name="owner">The owner arrivals are made for; <see cref="ActorRefs.Nobody"/> (the default) is anonymous.</param>
-    public ActorBarrier(IActorRef coordinator, IActorRef? owner = null)
+    public ActorBarrier(IActorRef coordinator, IActorRef? owner = null) : base(coordinator, owner)
     {
-        Coordinator = coordinator ?? throw new ArgumentNullException(nameof(coordinator));
-        Owner = owner ?? ActorRefs.Nobody;
     }
-
-    /// <summary>The coordinator actor that holds the barrier's state.</summary>
-    public IActorRef Coordinator { get; }
-
-    /// <summary>The owner this facade arrives for.</summary>
-    public IActorRef Owner { get; }
 
     /// <summary>The props of a barrier coordinator. Python: <c>Barrier(parties, action, timeout)</c>.</summary>
     /// <param name="parties">How many parties a round needs; at least one.</param>
@@ -78,8 +70,7 @@ public sealed class ActorBarrier
         string? name = null)
     {
         ArgumentNullException.ThrowIfNull(factory);
-        var props = Props(parties, action, defaultTimeout);
-        return new ActorBarrier(name is null ? factory.ActorOf(props) : factory.ActorOf(props, name));
+        return new ActorBarrier(Spawn(factory, Props(parties, action, defaultTimeout), name));
     }
 
     /// <summary>A facade over the same barrier that arrives for <paramref name="owner"/>.</summary>

@@ -13,32 +13,20 @@ namespace Actors.Event;
 /// caller that awaited <see cref="SetAsync"/> knows every earlier waiter has been woken.</item>
 /// </list>
 /// </remarks>
-public sealed class ActorEvent
+public sealed class ActorEvent : CoordinatorFacade
 {
     /// <summary>Creates a facade over an existing event coordinator.</summary>
     /// <param name="coordinator">A coordinator made from <see cref="Props"/>.</param>
     /// <param name="owner">The owner waits are made for; <see cref="ActorRefs.Nobody"/> (the default) is anonymous.</param>
-    public ActorEvent(IActorRef coordinator, IActorRef? owner = null)
+    public ActorEvent(IActorRef coordinator, IActorRef? owner = null) : base(coordinator, owner)
     {
-        Coordinator = coordinator ?? throw new ArgumentNullException(nameof(coordinator));
-        Owner = owner ?? ActorRefs.Nobody;
     }
-
-    /// <summary>The coordinator actor that holds the event's state.</summary>
-    public IActorRef Coordinator { get; }
-
-    /// <summary>The owner this facade waits for.</summary>
-    public IActorRef Owner { get; }
 
     /// <summary>The props of an event coordinator.</summary>
     public static Props Props() => Akka.Actor.Props.Create(() => new EventCoordinator());
 
     /// <summary>Creates an event coordinator under <paramref name="factory"/> and returns a facade over it.</summary>
-    public static ActorEvent Create(IActorRefFactory factory, string? name = null)
-    {
-        ArgumentNullException.ThrowIfNull(factory);
-        return new ActorEvent(name is null ? factory.ActorOf(Props()) : factory.ActorOf(Props(), name));
-    }
+    public static ActorEvent Create(IActorRefFactory factory, string? name = null) => new(Spawn(factory, Props(), name));
 
     /// <summary>A facade over the same event that waits for <paramref name="owner"/>.</summary>
     public ActorEvent WithOwner(IActorRef owner) => new(Coordinator, owner ?? throw new ArgumentNullException(nameof(owner)));

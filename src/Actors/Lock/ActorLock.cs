@@ -14,28 +14,20 @@ namespace Actors.Lock;
 /// <list type="bullet">
 /// <item>Waiting is asynchronous and cancellable by <see cref="CancellationToken"/>; a grant that crosses a
 /// cancellation is given back, so a cancelled call never leaves the lock held.</item>
-/// <item>Requests are made for an explicit <see cref="Owner"/> rather than the current thread. The default,
+/// <item>Requests are made for an explicit <see cref="CoordinatorFacade.Owner"/> rather than the current thread. The default,
 /// anonymous owner is not watched; an actor or <see cref="Owners.ActorOwner"/> owner releases the lock when it
 /// terminates, where Python would leave it locked forever.</item>
 /// <item>Waiters are served first come, first served (Python promises no order).</item>
 /// </list>
 /// </remarks>
-public sealed class ActorLock
+public sealed class ActorLock : CoordinatorFacade
 {
     /// <summary>Creates a facade over an existing lock coordinator.</summary>
     /// <param name="coordinator">A coordinator made from <see cref="Props"/>.</param>
     /// <param name="owner">The owner requests are made for; <see cref="ActorRefs.Nobody"/> (the default) is anonymous.</param>
-    public ActorLock(IActorRef coordinator, IActorRef? owner = null)
+    public ActorLock(IActorRef coordinator, IActorRef? owner = null) : base(coordinator, owner)
     {
-        Coordinator = coordinator ?? throw new ArgumentNullException(nameof(coordinator));
-        Owner = owner ?? ActorRefs.Nobody;
     }
-
-    /// <summary>The coordinator actor that holds the lock's state.</summary>
-    public IActorRef Coordinator { get; }
-
-    /// <summary>The owner this facade acquires for.</summary>
-    public IActorRef Owner { get; }
 
     /// <summary>The props of a lock coordinator, for creating one under a parent of your choice.</summary>
     public static Props Props() => Akka.Actor.Props.Create(() => new LockCoordinator());
@@ -43,11 +35,7 @@ public sealed class ActorLock
     /// <summary>Creates a lock coordinator under <paramref name="factory"/> and returns a facade over it.</summary>
     /// <param name="factory">An actor system or an actor's context.</param>
     /// <param name="name">An optional actor name.</param>
-    public static ActorLock Create(IActorRefFactory factory, string? name = null)
-    {
-        ArgumentNullException.ThrowIfNull(factory);
-        return new ActorLock(name is null ? factory.ActorOf(Props()) : factory.ActorOf(Props(), name));
-    }
+    public static ActorLock Create(IActorRefFactory factory, string? name = null) => new(Spawn(factory, Props(), name));
 
     /// <summary>A facade over the same lock that acquires for <paramref name="owner"/>.</summary>
     public ActorLock WithOwner(IActorRef owner) => new(Coordinator, owner ?? throw new ArgumentNullException(nameof(owner)));

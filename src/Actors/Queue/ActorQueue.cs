@@ -21,22 +21,14 @@ namespace Actors.Queue;
 /// </list>
 /// </remarks>
 /// <typeparam name="T">The item type.</typeparam>
-public sealed class ActorQueue<T>
+public sealed class ActorQueue<T> : CoordinatorFacade
 {
     /// <summary>Creates a facade over an existing queue coordinator.</summary>
     /// <param name="coordinator">A coordinator made from <see cref="Props"/>, <see cref="LifoProps"/> or <see cref="PriorityProps"/>.</param>
     /// <param name="owner">The owner requests are made for; <see cref="ActorRefs.Nobody"/> (the default) is anonymous.</param>
-    public ActorQueue(IActorRef coordinator, IActorRef? owner = null)
+    public ActorQueue(IActorRef coordinator, IActorRef? owner = null) : base(coordinator, owner)
     {
-        Coordinator = coordinator ?? throw new ArgumentNullException(nameof(coordinator));
-        Owner = owner ?? ActorRefs.Nobody;
     }
-
-    /// <summary>The coordinator actor that holds the queue's state.</summary>
-    public IActorRef Coordinator { get; }
-
-    /// <summary>The owner this facade puts and gets for.</summary>
-    public IActorRef Owner { get; }
 
     /// <summary>The props of a FIFO queue (Python: <c>Queue(maxsize)</c>).</summary>
     /// <param name="maxSize">The bound; zero or less means unbounded, as in Python.</param>
@@ -62,14 +54,14 @@ public sealed class ActorQueue<T>
     }
 
     /// <summary>Creates a FIFO queue coordinator and returns a facade over it.</summary>
-    public static ActorQueue<T> Create(IActorRefFactory factory, int maxSize = 0, string? name = null) => Spawn(factory, Props(maxSize), name);
+    public static ActorQueue<T> Create(IActorRefFactory factory, int maxSize = 0, string? name = null) => new(Spawn(factory, Props(maxSize), name));
 
     /// <summary>Creates a LIFO queue coordinator and returns a facade over it.</summary>
-    public static ActorQueue<T> CreateLifo(IActorRefFactory factory, int maxSize = 0, string? name = null) => Spawn(factory, LifoProps(maxSize), name);
+    public static ActorQueue<T> CreateLifo(IActorRefFactory factory, int maxSize = 0, string? name = null) => new(Spawn(factory, LifoProps(maxSize), name));
 
     /// <summary>Creates a priority queue coordinator and returns a facade over it.</summary>
     public static ActorQueue<T> CreatePriority(IActorRefFactory factory, IComparer<T>? comparer = null, int maxSize = 0, string? name = null) =>
-        Spawn(factory, PriorityProps(comparer, maxSize), name);
+        new(Spawn(factory, PriorityProps(comparer, maxSize), name));
 
     /// <summary>A facade over the same queue acting for <paramref name="owner"/>.</summary>
     public ActorQueue<T> WithOwner(IActorRef owner) => new(Coordinator, owner ?? throw new ArgumentNullException(nameof(owner)));
@@ -168,11 +160,7 @@ public sealed class ActorQueue<T>
     internal static Props QueueProps(Func<ItemStore> newStore, int maxSize, bool tracksTasks) =>
         Akka.Actor.Props.Create(() => new QueueCoordinator(newStore, maxSize, tracksTasks));
 
-    internal static ActorQueue<T> Spawn(IActorRefFactory factory, Props props, string? name)
-    {
-        ArgumentNullException.ThrowIfNull(factory);
-        return new ActorQueue<T>(name is null ? factory.ActorOf(props) : factory.ActorOf(props, name));
-    }
+    internal static IActorRef SpawnCoordinator(IActorRefFactory factory, Props props, string? name) => Spawn(factory, props, name);
 
     private static Exception? ShutDownOutcome(object reply) => reply is QueueProtocol.QueueShutDown ? new QueueShutDownException() : null;
 

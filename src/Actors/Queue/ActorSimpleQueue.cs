@@ -28,7 +28,7 @@ public sealed class ActorSimpleQueue<T>
 
     /// <summary>Creates a simple-queue coordinator and returns a facade over it.</summary>
     public static ActorSimpleQueue<T> Create(IActorRefFactory factory, string? name = null) =>
-        new(ActorQueue<T>.Spawn(factory, Props(), name).Coordinator);
+        new(ActorQueue<T>.SpawnCoordinator(factory, Props(), name));
 
     /// <summary>Puts <paramref name="item"/>; never waits, the queue is unbounded. Python: <c>put(item)</c>.</summary>
     /// <exception cref="QueueShutDownException">The queue is shut down.</exception>

@@ -10,43 +10,30 @@ namespace Actors.RLock;
 /// <remarks>
 /// <para>Differences from Python, and why:</para>
 /// <list type="bullet">
-/// <item>Re-entrancy is per explicit <see cref="Owner"/> (an actor or an <see cref="Owners.ActorOwner"/>), not per
+/// <item>Re-entrancy is per explicit <see cref="CoordinatorFacade.Owner"/> (an actor or an <see cref="Owners.ActorOwner"/>), not per
 /// thread: an async method resumes on arbitrary threads, so the thread cannot tell who holds the lock. Two facades
 /// with the same owner are the same holder.</item>
 /// <item>When the owner terminates, the lock is released whatever its depth (Python would keep it locked).</item>
 /// <item>Waiting is cancellable, waiters are served in FIFO order, and a grant that crosses a cancellation is given back.</item>
 /// </list>
 /// </remarks>
-public sealed class ActorRLock
+public sealed class ActorRLock : CoordinatorFacade
 {
     /// <summary>Creates a facade over an existing re-entrant lock coordinator, acting for <paramref name="owner"/>.</summary>
     /// <param name="coordinator">A coordinator made from <see cref="Props"/>.</param>
     /// <param name="owner">The owner that acquires and releases; not <see cref="ActorRefs.Nobody"/>.</param>
     /// <exception cref="ArgumentException"><paramref name="owner"/> is the anonymous owner.</exception>
-    public ActorRLock(IActorRef coordinator, IActorRef owner)
+    public ActorRLock(IActorRef coordinator, IActorRef owner) : base(coordinator, owner ?? throw new ArgumentNullException(nameof(owner)))
     {
-        Coordinator = coordinator ?? throw new ArgumentNullException(nameof(coordinator));
-        ArgumentNullException.ThrowIfNull(owner);
         if (owner.IsNobody()) throw new ArgumentException("A re-entrant lock needs a real owner (an actor or an ActorOwner).", nameof(owner));
-        Owner = owner;
     }
-
-    /// <summary>The coordinator actor that holds the lock's state.</summary>
-    public IActorRef Coordinator { get; }
-
-    /// <summary>The owner this facade acquires and releases for.</summary>
-    public IActorRef Owner { get; }
 
     /// <summary>The props of a re-entrant lock coordinator.</summary>
     public static Props Props() => Akka.Actor.Props.Create(() => new RLockCoordinator());
 
     /// <summary>Creates a re-entrant lock coordinator under <paramref name="factory"/> and returns its actor reference.</summary>
     /// <remarks>Returns the reference rather than a facade because every facade needs an owner: see <see cref="ActorRLock(IActorRef, IActorRef)"/>.</remarks>
-    public static IActorRef CreateCoordinator(IActorRefFactory factory, string? name = null)
-    {
-        ArgumentNullException.ThrowIfNull(factory);
-        return name is null ? factory.ActorOf(Props()) : factory.ActorOf(Props(), name);
-    }
+    public static IActorRef CreateCoordinator(IActorRefFactory factory, string? name = null) => Spawn(factory, Props(), name);
 
     /// <summary>A facade over the same lock acting for another owner.</summary>
     public ActorRLock WithOwner(IActorRef owner) => new(Coordinator, owner);

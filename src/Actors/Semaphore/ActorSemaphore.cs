@@ -12,27 +12,19 @@ namespace Actors.Semaphore;
 /// <remarks>
 /// <para>Differences from Python, and why:</para>
 /// <list type="bullet">
-/// <item>Permits are held by an explicit <see cref="Owner"/>. An actor or <see cref="Owners.ActorOwner"/> owner gets its
+/// <item>Permits are held by an explicit <see cref="CoordinatorFacade.Owner"/>. An actor or <see cref="Owners.ActorOwner"/> owner gets its
 /// permits returned when it terminates; the default anonymous owner is not watched.</item>
 /// <item>Waiters are granted in FIFO order, and a grant that crosses a cancellation is given back.</item>
 /// </list>
 /// </remarks>
-public sealed class ActorSemaphore
+public sealed class ActorSemaphore : CoordinatorFacade
 {
     /// <summary>Creates a facade over an existing semaphore coordinator.</summary>
     /// <param name="coordinator">A coordinator made from <see cref="Props"/>.</param>
     /// <param name="owner">The owner requests are made for; <see cref="ActorRefs.Nobody"/> (the default) is anonymous.</param>
-    public ActorSemaphore(IActorRef coordinator, IActorRef? owner = null)
+    public ActorSemaphore(IActorRef coordinator, IActorRef? owner = null) : base(coordinator, owner)
     {
-        Coordinator = coordinator ?? throw new ArgumentNullException(nameof(coordinator));
-        Owner = owner ?? ActorRefs.Nobody;
     }
-
-    /// <summary>The coordinator actor that holds the semaphore's state.</summary>
-    public IActorRef Coordinator { get; }
-
-    /// <summary>The owner this facade acquires and releases for.</summary>
-    public IActorRef Owner { get; }
 
     /// <summary>The props of a semaphore coordinator.</summary>
     /// <param name="initialValue">The number of free permits at the start (Python's <c>value</c>, default 1).</param>
@@ -47,12 +39,12 @@ public sealed class ActorSemaphore
     /// <summary>Creates a semaphore coordinator (Python: <c>Semaphore(value)</c>) and returns a facade over it.</summary>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="initialValue"/> is negative.</exception>
     public static ActorSemaphore Create(IActorRefFactory factory, int initialValue = 1, string? name = null) =>
-        Spawn(factory, Props(initialValue), name);
+        new(Spawn(factory, Props(initialValue), name));
 
     /// <summary>Creates a bounded semaphore coordinator (Python: <c>BoundedSemaphore(value)</c>) and returns a facade over it.</summary>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="initialValue"/> is negative.</exception>
     public static ActorSemaphore CreateBounded(IActorRefFactory factory, int initialValue = 1, string? name = null) =>
-        Spawn(factory, Props(initialValue, bounded: true), name);
+        new(Spawn(factory, Props(initialValue, bounded: true), name));
 
     /// <summary>A facade over the same semaphore that acts for <paramref name="owner"/>.</summary>
     public ActorSemaphore WithOwner(IActorRef owner) => new(Coordinator, owner ?? throw new ArgumentNullException(nameof(owner)));
@@ -101,12 +93,6 @@ public sealed class ActorSemaphore
     {
         var reply = await CoordinatorClient.AskAsync(Coordinator, new SemaphoreProtocol.GetState(RequestIds.Next())).ConfigureAwait(false);
         return CoordinatorClient.Expect<SemaphoreProtocol.SemaphoreState>(reply);
-    }
-
-    private static ActorSemaphore Spawn(IActorRefFactory factory, Props props, string? name)
-    {
-        ArgumentNullException.ThrowIfNull(factory);
-        return new ActorSemaphore(name is null ? factory.ActorOf(props) : factory.ActorOf(props, name));
     }
 
     private void GiveBack() => CoordinatorClient.Tell(Coordinator, new SemaphoreProtocol.Release(RequestIds.Next(), Owner));

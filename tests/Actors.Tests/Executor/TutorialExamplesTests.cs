@@ -19,6 +19,7 @@ public sealed class TutorialExamplesTests : CoordinatorTestKit
         Assert.False(task2.Cancel());
 
         _gates.Open(2);
+        Assert.Equal(2, await task2.ResultAsync(Patience));
         _gates.Open(3);
         Assert.Equal(3, await task1.ResultAsync(Patience));
         Assert.True(task1.IsDone);
@@ -80,6 +81,7 @@ public sealed class TutorialExamplesTests : CoordinatorTestKit
         _gates.Open(2);
         _gates.Open(3);
         await AwaitAssertAsync(() => Assert.Equal(2, _gates.Finished.Count), Patience);
+        Assert.Equal([2, 3], _gates.Finished.Order());
         Assert.False(wait.IsCompleted);
         _gates.Open(4);
         var result = await wait.WaitAsync(Patience);
