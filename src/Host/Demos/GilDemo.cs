@@ -13,8 +13,8 @@ namespace Actors.Host.Demos;
 /// <remarks>
 /// Each worker count runs <see cref="JobsPerWorker"/> jobs per worker, all of the same length, and the speed-up is its
 /// throughput divided by the throughput of one worker. Each throughput is the best of <see cref="Runs"/> runs, so that
-/// a moment of load from elsewhere on the machine does not show as a speed-up or a slow-down. A CPU-bound job is a loop calibrated to last
-/// <see cref="JobSeconds"/> of scaled time on one core; an I/O-bound job sleeps for as long.
+/// a moment of load from elsewhere on the machine does not show as a speed-up or a slow-down. A CPU-bound job is a
+/// loop calibrated to last <see cref="JobSeconds"/> of scaled time on one core; an I/O-bound job sleeps for as long.
 /// </remarks>
 internal sealed class GilDemo : IDemo
 {
@@ -35,7 +35,8 @@ internal sealed class GilDemo : IDemo
         var jobLength = context.Seconds(JobSeconds);
         var iterations = CalibrateSpin(jobLength);
 
-        Print(context, $"cores: {cores}; every job lasts {jobLength.TotalMilliseconds:0} ms on one core (CPU-bound: a loop, I/O-bound: a sleep); {JobsPerWorker} jobs per worker, best of {Runs} runs");
+        var ms = jobLength.TotalMilliseconds;
+        Print(context, $"cores: {cores}; jobs of {ms:0} ms (CPU-bound: a loop, I/O-bound: a sleep), {JobsPerWorker} per worker, best of {Runs} runs");
         context.WriteLine("workers  CPU-bound speed-up  I/O-bound speed-up");
         double? cpuBase = null, ioBase = null;
         double bestCpu = 0, bestIo = 0;

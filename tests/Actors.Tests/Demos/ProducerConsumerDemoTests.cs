@@ -8,7 +8,7 @@ public sealed partial class ProducerConsumerDemoTests
     [Fact]
     public async Task ProducerConsumer_EveryItemProduced_IsConsumed_AndBothFinish()
     {
-        var lines = await DemoHarness.RunAsync("producer-consumer");
+        var lines = (await DemoHarness.RunAsync("producer-consumer")).ToList();
 
         var summary = Summary().Match(lines[^1]);
         Assert.True(summary.Success, string.Join('\n', lines));
@@ -25,8 +25,8 @@ public sealed partial class ProducerConsumerDemoTests
 
         foreach (var name in new[] { "writer", "reader" })
         {
-            var started = lines.ToList().FindIndex(l => l.StartsWith($"starting {name} at: "));
-            var finished = lines.ToList().FindIndex(l => l.StartsWith($"{name} finished at: "));
+            var started = lines.FindIndex(l => l.StartsWith($"starting {name} at: "));
+            var finished = lines.FindIndex(l => l.StartsWith($"{name} finished at: "));
             Assert.True(started >= 0 && finished > started, string.Join('\n', lines));
         }
 
