@@ -25,6 +25,19 @@ public static class ActorFutures
     }
 
     /// <summary>
+    /// Like <see cref="AsCompleted(IEnumerable{ActorFuture}, TimeSpan?)"/> for futures of one result type, yielding them typed
+    /// so their results can be awaited without a cast.
+    /// </summary>
+    public static IAsyncEnumerable<ActorFuture<T>> AsCompleted<T>(IEnumerable<ActorFuture<T>> futures, TimeSpan? timeout = null) =>
+        Typed<T>(AsCompleted((IEnumerable<ActorFuture>)futures, timeout));
+
+    private static async IAsyncEnumerable<ActorFuture<T>> Typed<T>(IAsyncEnumerable<ActorFuture> futures,
+        [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        await foreach (var future in futures.WithCancellation(cancellationToken).ConfigureAwait(false)) yield return (ActorFuture<T>)future;
+    }
+
+    /// <summary>
     /// Waits until the condition <paramref name="returnWhen"/> holds or the timeout passes, and says which futures are
     /// done. Never throws on timeout. A cancelled future counts as done. Python: <c>wait(fs, timeout, return_when)</c>.
     /// </summary>

@@ -33,7 +33,7 @@ internal sealed class AsCompletedDemo : IDemo
         await foreach (var future in ActorFutures.AsCompleted(allTask))
         {
             // as_completed yields untyped futures; these are the ActorFuture<int> of allTask.
-            var data = await ((ActorFuture<int>)future).ResultAsync();
+            var data = await future.ResultAsync();
             context.WriteLine($"in main: test {data}s success");
         }
     }

@@ -64,13 +64,13 @@ internal sealed class LoadUrlsDemo : IDemo
             {
                 // Start the load operations and mark each future with its URL.
                 var futureToUrl = urls.ToDictionary(
-                    url => (ActorFuture)executor.Submit(cancellation => LoadUrl(url, LoadTimeout, cancellation)), url => url);
+                    url => executor.Submit(cancellation => LoadUrl(url, LoadTimeout, cancellation)), url => url);
                 await foreach (var future in ActorFutures.AsCompleted(futureToUrl.Keys))
                 {
                     var url = futureToUrl[future];
                     try
                     {
-                        var data = await (ActorFuture<byte[]>)future;
+                        var data = await future;
                         context.WriteLine($"'{url}' page is {data.Length} bytes");
                     }
                     catch (Exception exc)

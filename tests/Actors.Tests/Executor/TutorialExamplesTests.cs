@@ -60,7 +60,7 @@ public sealed class TutorialExamplesTests : CoordinatorTestKit
         var completed = new List<int>();
         var consumer = Task.Run(async () =>
         {
-            await foreach (var future in ActorFutures.AsCompleted(futures)) completed.Add(await (ActorFuture<int>)future);
+            await foreach (var future in ActorFutures.AsCompleted(futures)) completed.Add(await future);
         });
 
         _gates.Open(2);
