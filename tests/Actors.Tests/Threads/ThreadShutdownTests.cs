@@ -1,7 +1,5 @@
 using System.Collections.Concurrent;
 using Actors.Threads;
-using Akka;
-using Akka.Configuration;
 
 namespace Actors.Tests.Threads;
 
@@ -14,12 +12,12 @@ public sealed class ThreadShutdownTests : ThreadTestKit
     [Fact]
     public async Task CoordinatedShutdown_NonDaemonThreadRunning_WaitsForItsEndBeforeTerminating()
     {
-        var system = CreateSystem();
+        var system = ShutdownSystems.Create();
         try
         {
             var gate = NewGate();
             var thread = new ActorThread(system, _ => gate.Task.Wait(), name: "worker");
-            var aliveWhenTerminating = ObserveBeforeTermination(system, () => thread.IsAlive);
+            var aliveWhenTerminating = ShutdownSystems.ObserveBeforeTermination(system, () => thread.IsAlive);
             thread.Start();
 
             _ = CoordinatedShutdown.Get(system).Run(CoordinatedShutdown.UnknownReason.Instance);
@@ -42,12 +40,12 @@ public sealed class ThreadShutdownTests : ThreadTestKit
     [Fact]
     public async Task Terminate_NonDaemonThreadRunning_AlsoWaitsForIt()
     {
-        var system = CreateSystem();
+        var system = ShutdownSystems.Create();
         try
         {
             var gate = NewGate();
             var thread = new ActorThread(system, async _ => await gate.Task);
-            var aliveWhenTerminating = ObserveBeforeTermination(system, () => thread.IsAlive);
+            var aliveWhenTerminating = ShutdownSystems.ObserveBeforeTermination(system, () => thread.IsAlive);
             thread.Start();
 
             _ = system.Terminate();
@@ -67,7 +65,7 @@ public sealed class ThreadShutdownTests : ThreadTestKit
     [Fact]
     public async Task CoordinatedShutdown_DaemonThreadRunning_TerminatesWithoutWaitingAndCancelsItsToken()
     {
-        var system = CreateSystem();
+        var system = ShutdownSystems.Create();
         var gate = NewGate();
         var running = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var tokenCancelled = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -104,7 +102,7 @@ public sealed class ThreadShutdownTests : ThreadTestKit
     [Fact]
     public async Task CoordinatedShutdown_CooperativeDaemonThread_StopsQuietlyWhenItsTokenIsCancelled()
     {
-        var system = CreateSystem();
+        var system = ShutdownSystems.Create();
         var recorded = new ConcurrentQueue<ThreadExceptHookArgs>();
         ThreadRegistry.Get(system).ExceptHook = recorded.Enqueue;
         var running = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -141,13 +139,13 @@ public sealed class ThreadShutdownTests : ThreadTestKit
     [Fact]
     public async Task CoordinatedShutdown_DaemonAndNonDaemon_WaitsOnlyForTheNonDaemon()
     {
-        var system = CreateSystem();
+        var system = ShutdownSystems.Create();
         var (workerGate, daemonGate) = (NewGate(), NewGate());
         try
         {
             var worker = new ActorThread(system, _ => workerGate.Task.Wait(), name: "worker");
             var daemon = new ActorThread(system, _ => daemonGate.Task.Wait(), name: "daemon", daemon: true);
-            var aliveWhenTerminating = ObserveBeforeTermination(system, () => (worker.IsAlive, daemon.IsAlive));
+            var aliveWhenTerminating = ShutdownSystems.ObserveBeforeTermination(system, () => (worker.IsAlive, daemon.IsAlive));
             worker.Start();
             daemon.Start();
 
@@ -167,7 +165,7 @@ public sealed class ThreadShutdownTests : ThreadTestKit
     [Fact]
     public async Task CoordinatedShutdown_NonDaemonOutlastsThePhase_SystemStillTerminatesAndCancelsItsToken()
     {
-        var system = CreateSystem(waitPhaseTimeout: "500ms");
+        var system = ShutdownSystems.Create("500ms");
         var gate = NewGate();
         var running = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var tokenCancelled = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -193,26 +191,6 @@ public sealed class ThreadShutdownTests : ThreadTestKit
             gate.TrySetResult();
             await system.Terminate();
         }
-    }
-
-    private static ActorSystem CreateSystem(string waitPhaseTimeout = "60s") =>
-        ActorSystem.Create($"shutdown-{Guid.NewGuid():N}", ConfigurationFactory.ParseString($"""
-            akka.loglevel = ERROR
-            akka.stdout-loglevel = OFF
-            akka.log-dead-letters = off
-            akka.coordinated-shutdown.phases.before-service-unbind.timeout = {waitPhaseTimeout}
-            """));
-
-    /// <summary>Records <paramref name="observe"/> in the last phase before the system terminates.</summary>
-    private static Task<T> ObserveBeforeTermination<T>(ActorSystem system, Func<T> observe)
-    {
-        var observed = new TaskCompletionSource<T>(TaskCreationOptions.RunContinuationsAsynchronously);
-        CoordinatedShutdown.Get(system).AddTask(CoordinatedShutdown.PhaseBeforeActorSystemTerminate, "observe-threads", () =>
-        {
-            observed.TrySetResult(observe());
-            return Task.FromResult(Done.Instance);
-        });
-        return observed.Task;
     }
 
     /// <summary>Waits until the shutdown's wait for non-daemon threads is in place in the registry.</summary>
