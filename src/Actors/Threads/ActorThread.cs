@@ -191,7 +191,10 @@ public class ActorThread
     /// Starts the thread (Python's <c>start()</c>): registers it, so that <c>active_count()</c> counts it from now on, and
     /// launches its body on a dedicated thread. Returns at once.
     /// </summary>
-    /// <exception cref="InvalidOperationException">The thread was already started (Python's <c>RuntimeError</c>), or it is the main thread.</exception>
+    /// <exception cref="InvalidOperationException">
+    /// The thread was already started (Python's <c>RuntimeError</c>), it is the main thread, or its actor system is shutting down
+    /// (the thread then stays unstarted).
+    /// </exception>
     public void Start()
     {
         if (_isMain) throw new InvalidOperationException("threads can only be started once");
@@ -205,7 +208,19 @@ public class ActorThread
         var ident = Interlocked.Increment(ref _lastIdent);
         Volatile.Write(ref _ident, ident);
         var daemon = (state & DaemonFlag) != 0;
-        var coordinator = Registry.Launch(this, CreateCoordinatorProps(ident, daemon, Registry.Coordinator, _lifetime), ident, daemon);
+        IActorRef coordinator;
+        try
+        {
+            coordinator = Registry.Launch(this, CreateCoordinatorProps(ident, daemon, Registry.Coordinator, _lifetime), ident, daemon);
+        }
+        catch
+        {
+            // Nothing was launched (the actor system is shutting down): the thread stays unstarted, as in Python.
+            Volatile.Write(ref _ident, 0);
+            Interlocked.And(ref _state, ~StartedFlag);
+            throw;
+        }
+
         Volatile.Write(ref _coordinator, coordinator);
         OnStarted(coordinator);
     }

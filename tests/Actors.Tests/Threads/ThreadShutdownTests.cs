@@ -193,6 +193,20 @@ public sealed class ThreadShutdownTests : ThreadTestKit
         }
     }
 
+    [Fact]
+    public async Task Start_AfterTheSystemTerminated_ThrowsAndLeavesTheThreadUnstarted()
+    {
+        var system = ShutdownSystems.Create();
+        var thread = new ActorThread(system, _ => { });
+        await system.Terminate();
+        Assert.Throws<InvalidOperationException>(thread.Start);
+        Assert.False(thread.IsAlive);
+        Assert.Null(thread.Ident);
+        Assert.Null(thread.Coordinator);
+        thread.Daemon = true;
+        await Assert.ThrowsAsync<InvalidOperationException>(() => thread.JoinAsync());
+    }
+
     /// <summary>Waits until the shutdown's wait for non-daemon threads is in place in the registry.</summary>
     private Task AwaitShutdownWaitingAsync(ActorSystem system) => AwaitAssertAsync(async () =>
     {
