@@ -122,6 +122,25 @@ public sealed class ThreadRegistry : IExtension
         return CoordinatorClient.Expect<ThreadRegistryProtocol.Enumerated>(reply).Threads;
     }
 
+    /// <summary>
+    /// Waits until no non-daemon thread is alive: what Python's interpreter does at exit before its <c>atexit</c>
+    /// handlers run, and what this registry's coordinated-shutdown task does. Returns at once if none is alive.
+    /// </summary>
+    /// <param name="cancellationToken">Cancels the wait.</param>
+    /// <remarks>Python has no public function for this; its tutorials poll <c>active_count()</c> instead.</remarks>
+    /// <exception cref="OperationCanceledException">The token was cancelled first.</exception>
+    public async Task WaitForNonDaemonThreadsAsync(CancellationToken cancellationToken = default) =>
+        await WaitForNonDaemonThreadsCoreAsync(null, cancellationToken).ConfigureAwait(false);
+
+    /// <summary>Waits until no non-daemon thread is alive, or <paramref name="timeout"/> passes.</summary>
+    /// <param name="timeout">Zero to look without waiting, <see cref="Timeout.InfiniteTimeSpan"/> to wait for ever.</param>
+    /// <param name="cancellationToken">Cancels the wait.</param>
+    /// <returns>True if no non-daemon thread is alive; false if the timeout passed first.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">The timeout is negative and not infinite.</exception>
+    /// <exception cref="OperationCanceledException">The token was cancelled first.</exception>
+    public async Task<bool> WaitForNonDaemonThreadsAsync(TimeSpan timeout, CancellationToken cancellationToken = default) =>
+        await WaitForNonDaemonThreadsCoreAsync(Timeouts.ForRequest(timeout), cancellationToken).ConfigureAwait(false) is not null;
+
     /// <summary>The next default name, <c>Thread-N</c>, counted per actor system as Python counts per interpreter.</summary>
     internal string NextDefaultName() => $"Thread-{Interlocked.Increment(ref _lastDefaultName)}";
 
@@ -135,6 +154,14 @@ public sealed class ThreadRegistry : IExtension
         Coordinator.Tell(new ThreadRegistryProtocol.Register(thread, ident, coordinator, daemon), ActorRefs.NoSender);
         coordinator.Tell(ThreadProtocol.Launch.Instance, ActorRefs.NoSender);
         return coordinator;
+    }
+
+    private Task<ThreadRegistryProtocol.NonDaemonThreadsEnded?> WaitForNonDaemonThreadsCoreAsync(TimeSpan? timeout, CancellationToken cancellationToken)
+    {
+        var requestId = RequestIds.Next();
+        return CoordinatorClient.WaitForGrantAsync<ThreadRegistryProtocol.NonDaemonThreadsEnded, ThreadRegistryProtocol.NonDaemonThreadsRunning>(
+            Coordinator, new ThreadRegistryProtocol.WaitForNonDaemonThreads(requestId, ActorRefs.Nobody, timeout), requestId, ActorRefs.Nobody,
+            timeout, giveBack: null, cancellationToken);
     }
 
     /// <summary>

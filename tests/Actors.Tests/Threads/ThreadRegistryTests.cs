@@ -72,6 +72,43 @@ public sealed class ThreadRegistryTests : ThreadTestKit
     }
 
     [Fact]
+    public async Task WaitForNonDaemonThreadsAsync_DaemonAndNonDaemonRunning_ReturnsWhenTheNonDaemonEnds()
+    {
+        var (workerGate, daemonGate) = (NewGate(), NewGate());
+        var worker = new ActorThread(Sys, _ => workerGate.Task.Wait());
+        var daemon = new ActorThread(Sys, _ => daemonGate.Task.Wait(), daemon: true);
+        await Registry.WaitForNonDaemonThreadsAsync().WaitAsync(Patience);
+        worker.Start();
+        daemon.Start();
+
+        var waiting = Registry.WaitForNonDaemonThreadsAsync();
+        Assert.False(await Registry.WaitForNonDaemonThreadsAsync(TimeSpan.FromMilliseconds(50)));
+        Assert.False(waiting.IsCompleted);
+        workerGate.SetResult();
+        await waiting.WaitAsync(Patience);
+        Assert.False(worker.IsAlive);
+        Assert.True(daemon.IsAlive);
+        Assert.True(await Registry.WaitForNonDaemonThreadsAsync(TimeSpan.Zero));
+        daemonGate.SetResult();
+    }
+
+    [Fact]
+    public async Task WaitForNonDaemonThreadsAsync_Cancelled_ThrowsAndLeavesNoWaiter()
+    {
+        var gate = NewGate();
+        var worker = new ActorThread(Sys, _ => gate.Task.Wait());
+        worker.Start();
+        using var cts = new CancellationTokenSource();
+        var waiting = Registry.WaitForNonDaemonThreadsAsync(Patience, cts.Token);
+        await AwaitAssertAsync(async () => Assert.Equal(1, (await RegistryStateAsync()).WaitingForNonDaemon), Patience);
+        cts.Cancel();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => waiting.WaitAsync(Patience));
+        Assert.Equal(0, (await RegistryStateAsync()).WaitingForNonDaemon);
+        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => Registry.WaitForNonDaemonThreadsAsync(TimeSpan.FromSeconds(-2)));
+        gate.SetResult();
+    }
+
+    [Fact]
     public void CurrentThread_OutsideEveryThread_IsTheMainThread()
     {
         Assert.Null(ActorThread.Current);
@@ -180,4 +217,7 @@ public sealed class ThreadRegistryTests : ThreadTestKit
         Assert.Same(Sys, Registry.System);
         Assert.Throws<ArgumentNullException>(() => ThreadRegistry.Get(null!));
     }
+
+    private Task<ThreadRegistryProtocol.RegistryState> RegistryStateAsync() =>
+        Registry.Coordinator.Ask<ThreadRegistryProtocol.RegistryState>(new ThreadRegistryProtocol.GetState(RequestIds.Next()), Patience);
 }
