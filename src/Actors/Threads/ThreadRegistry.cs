@@ -7,8 +7,8 @@ namespace Actors.Threads;
 
 /// <summary>
 /// The threads of one actor system, as Python's <c>threading</c> module knows those of one interpreter:
-/// <see cref="ActiveCountAsync"/>, <see cref="EnumerateAsync"/>, <see cref="CurrentThread"/>, <see cref="MainThread"/> and
-/// the <see cref="ExceptHook"/>. An actor system extension: <c>ThreadRegistry.Get(system)</c>, or the extension methods
+/// <see cref="ActiveCountAsync"/>, <see cref="EnumerateAsync"/>, <see cref="CurrentThread"/>, <see cref="MainThread"/>, the
+/// <see cref="ExceptHook"/>, and the interpreter's wait for non-daemon threads at exit, <see cref="WaitForNonDaemonThreadsAsync(CancellationToken)"/>. An actor system extension: <c>ThreadRegistry.Get(system)</c>, or the extension methods
 /// of <see cref="ActorThreading"/>. Its state lives in one registry actor, <see cref="Coordinator"/>.
 /// </summary>
 /// <remarks>
