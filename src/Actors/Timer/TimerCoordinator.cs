@@ -1,0 +1,108 @@
+using Actors.Internal;
+using Actors.Threads;
+using Akka.Actor;
+
+namespace Actors.Timer;
+
+/// <summary>
+/// A thread's coordinator that launches the body (the timer's function) only when the interval has passed, on an actor
+/// timer, unless a cancel came first. Whether the timer fired is decided here, once, and published to the facade.
+/// </summary>
+/// <remarks>
+/// "Before it fires" means before this actor handles its own fire message: a cancel that the actor handles first
+/// prevents the call, however close to the deadline it arrives; one handled after it finds the timer fired. A far
+/// interval is approached in steps of at most an hour, as the base class does for deadlines.
+/// </remarks>
+internal sealed class TimerCoordinator : ThreadCoordinator
+{
+    private static readonly TimeSpan LongestTimerDelay = TimeSpan.FromHours(1);
+    private readonly TimeSpan _interval;
+    private readonly TaskCompletionSource<bool> _fired;
+    private long _deadline;
+    private bool _cancelled;
+
+    public TimerCoordinator(ActorThread thread, long ident, bool daemon, IActorRef registry, ThreadLifetime lifetime, TimeSpan interval,
+        TaskCompletionSource<bool> fired)
+        : base(thread, ident, daemon, registry, lifetime)
+    {
+        _interval = interval;
+        _fired = fired;
+    }
+
+    private bool HasFired => _fired.Task.IsCompleted && _fired.Task.Result;
+
+    protected override bool Handle(object message)
+    {
+        switch (message)
+        {
+            case Fire:
+                OnFire();
+                return true;
+            case TimerProtocol.Cancel cancel:
+                if (HasFired)
+                {
+                    Reply(new TimerProtocol.AlreadyFired(cancel.RequestId));
+                    return true;
+                }
+
+                CancelFiring();
+                Reply(new TimerProtocol.WasCancelled(cancel.RequestId));
+                return true;
+            default:
+                return base.Handle(message);
+        }
+    }
+
+    protected override void OnLaunch()
+    {
+        _deadline = MonotonicClock.DeadlineAfter(_interval);
+        Arm();
+    }
+
+    /// <summary>A daemon timer abandoned at shutdown before it fired never fires, as Python's killed timer thread never calls.</summary>
+    protected override void OnAbandoned()
+    {
+        if (!HasFired) CancelFiring();
+    }
+
+    protected override void PostStop()
+    {
+        // Stopped before firing (the system is terminating): it never will.
+        _fired.TrySetResult(false);
+        base.PostStop();
+    }
+
+    private void OnFire()
+    {
+        if (_cancelled || HasFired) return;
+        if (MonotonicClock.Until(_deadline) > TimeSpan.Zero)
+        {
+            Arm();
+            return;
+        }
+
+        _fired.TrySetResult(true);
+        LaunchBody();
+    }
+
+    private void CancelFiring()
+    {
+        if (_cancelled) return;
+        _cancelled = true;
+        Timers.Cancel(Fire.Instance);
+        _fired.TrySetResult(false);
+        Finish();
+    }
+
+    private void Arm()
+    {
+        var delay = MonotonicClock.Until(_deadline);
+        Timers.StartSingleTimer(Fire.Instance, Fire.Instance, delay < LongestTimerDelay ? delay : LongestTimerDelay);
+    }
+
+    /// <summary>The timer's own tick; also its timer key.</summary>
+    private sealed class Fire
+    {
+        public static readonly Fire Instance = new();
+    }
+}
