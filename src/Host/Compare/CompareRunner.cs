@@ -75,7 +75,7 @@ internal static class CompareRunner
         }
 
         string? pythonVersion = null;
-        string? pythonNote = "the Python column was not asked for (--no-python).";
+        string? pythonNote = "the Python column was skipped: not asked for (--no-python).";
         if (options.RunPython)
         {
             output.WriteLine("python: running the same scenarios in CPython (threading, queue, concurrent.futures)...");

@@ -15,35 +15,35 @@ internal sealed record CompareSizes
     public int WarmupRuns { get; init; } = 1;
 
     public int CounterWorkers { get; init; } = 8;
-    public int IncrementsPerWorker { get; init; } = 2_500;
+    public int IncrementsPerWorker { get; init; } = 10_000;
 
     public int Accounts { get; init; } = 100;
     public int BankWorkers { get; init; } = 8;
-    public int TransfersPerWorker { get; init; } = 1_000;
+    public int TransfersPerWorker { get; init; } = 4_000;
 
-    public int QueueItems { get; init; } = 20_000;
+    public int QueueItems { get; init; } = 80_000;
     public int QueueCapacity { get; init; } = 100;
     public int Producers { get; init; } = 2;
     public int Consumers { get; init; } = 2;
 
     public int IoClients { get; init; } = 32;
-    public int IoJobsPerClient { get; init; } = 20;
+    public int IoJobsPerClient { get; init; } = 60;
     public int IoLimit { get; init; } = 8;
     public TimeSpan IoDelay { get; init; } = TimeSpan.FromMilliseconds(1);
 
     public int BarrierParties { get; init; } = 4;
-    public int BarrierPhases { get; init; } = 500;
+    public int BarrierPhases { get; init; } = 2_000;
 
-    public int SmallJobs { get; init; } = 5_000;
-    public int CpuJobs { get; init; } = 16;
+    public int SmallJobs { get; init; } = 20_000;
+    public int CpuJobs { get; init; } = 32;
     /// <summary>Each CPU-bound job counts the primes below this bound by trial division.</summary>
     public int CpuPrimeBound { get; init; } = 30_000;
 
     /// <summary>About 15 s on 2 cores.</summary>
     public static CompareSizes Quick => new()
     {
-        Profile = "quick", Runs = 3, IncrementsPerWorker = 600, TransfersPerWorker = 250, QueueItems = 4_000,
-        IoJobsPerClient = 6, BarrierPhases = 150, SmallJobs = 1_500, CpuJobs = 8, CpuPrimeBound = 15_000,
+        Profile = "quick", Runs = 5, IncrementsPerWorker = 2_500, TransfersPerWorker = 1_000, QueueItems = 20_000,
+        IoJobsPerClient = 20, BarrierPhases = 500, SmallJobs = 5_000, CpuJobs = 16,
     };
 
     /// <summary>About a minute on 2 cores.</summary>
@@ -52,8 +52,8 @@ internal sealed record CompareSizes
     /// <summary>Several minutes: bigger runs, more of them.</summary>
     public static CompareSizes Full => new()
     {
-        Profile = "full", Runs = 9, IncrementsPerWorker = 10_000, TransfersPerWorker = 4_000, QueueItems = 80_000,
-        IoJobsPerClient = 60, BarrierPhases = 2_000, SmallJobs = 20_000, CpuJobs = 32,
+        Profile = "full", Runs = 9, IncrementsPerWorker = 40_000, TransfersPerWorker = 16_000, QueueItems = 320_000,
+        IoJobsPerClient = 200, BarrierPhases = 8_000, SmallJobs = 80_000, CpuJobs = 64,
     };
 
     /// <summary>For tests: every scenario runs, each in milliseconds.</summary>
