@@ -20,6 +20,7 @@ internal abstract class MutexCoordinator : CoordinatorActor
     {
         _reentrant = reentrant;
         _acquirers = NewQueue();
+        ReportWaitsFor(_acquirers, reentrant ? "RLock" : "Lock");
     }
 
     /// <summary>The owner holding the lock, or null when it is free.</summary>
@@ -91,6 +92,13 @@ internal abstract class MutexCoordinator : CoordinatorActor
         if (remaining == 0) ReleaseCompletely();
         return remaining;
     }
+
+    protected override (IReadOnlyList<IActorRef> Named, bool Anonymous) CurrentHolders() => Holder switch
+    {
+        null => ([], false),
+        var holder when OwnerWatch.IsAnonymous(holder) => ([], true),
+        var holder => ([holder], false),
+    };
 
     protected override void OnOwnerTerminated(IActorRef owner)
     {
@@ -196,6 +204,7 @@ internal abstract class MutexCoordinator : CoordinatorActor
     {
         Holder = null;
         Depth = 0;
+        HoldersChanged();
         if (TakeNext(_acquirers, keepsWatch: true) is not { } next) return;
         if (next.Payload is Reacquiring reacquiring)
         {
@@ -215,6 +224,7 @@ internal abstract class MutexCoordinator : CoordinatorActor
         Holder = owner;
         Depth = depth;
         FencingToken++;
+        HoldersChanged();
     }
 
     private ConditionQueue ConditionFor(string name)

@@ -21,6 +21,7 @@ internal sealed class SemaphoreCoordinator : CoordinatorActor
         _value = initialValue;
         _bound = bounded ? initialValue : null;
         _waiters = NewQueue();
+        ReportWaitsFor(_waiters, bounded ? "BoundedSemaphore" : "Semaphore");
     }
 
     protected override bool Handle(object message)
@@ -41,6 +42,9 @@ internal sealed class SemaphoreCoordinator : CoordinatorActor
         }
     }
 
+    protected override (IReadOnlyList<IActorRef> Named, bool Anonymous) CurrentHolders() =>
+        ([.. _heldBy.Keys], _outstanding > _heldByOwners);
+
     protected override void OnExpired(Waiter waiter) => Send(waiter.ReplyTo, new SemaphoreProtocol.NotAcquired(waiter.RequestId));
 
     protected override void OnOwnerTerminated(IActorRef owner)
@@ -49,6 +53,7 @@ internal sealed class SemaphoreCoordinator : CoordinatorActor
         _heldByOwners -= held;
         _outstanding -= held;
         _value += held;
+        HoldersChanged();
         GrantWhilePermitsLeft();
     }
 
@@ -61,6 +66,7 @@ internal sealed class SemaphoreCoordinator : CoordinatorActor
             _outstanding++;
             Owners.Add(acquire.Owner);
             AddHeld(acquire.Owner, 1);
+            HoldersChanged();
             Reply(new SemaphoreProtocol.Acquired(acquire.RequestId));
         }
         else if (IsNonBlocking(acquire.Timeout))
@@ -94,6 +100,7 @@ internal sealed class SemaphoreCoordinator : CoordinatorActor
         }
 
         Debit(release.Owner, release.Count);
+        HoldersChanged();
         _value = (int)Math.Min(int.MaxValue, (long)_value + release.Count);
         GrantWhilePermitsLeft();
         Reply(new SemaphoreProtocol.Released(release.RequestId, _value));
@@ -106,6 +113,7 @@ internal sealed class SemaphoreCoordinator : CoordinatorActor
             _value--;
             _outstanding++;
             AddHeld(next.Owner, 1);
+            HoldersChanged();
             Send(next.ReplyTo, new SemaphoreProtocol.Acquired(next.RequestId));
         }
     }
