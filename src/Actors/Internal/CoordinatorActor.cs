@@ -17,6 +17,7 @@ internal abstract class CoordinatorActor : UntypedActor, IWithTimers
     private readonly DeadlineHeap _deadlines = new();
     private long _timerDeadline = MonotonicClock.Never;
     private WaitForReporter? _waitsFor;
+    private string? _kind;
 
     protected CoordinatorActor() => Owners = new OwnerWatch(Context);
 
@@ -62,7 +63,17 @@ internal abstract class CoordinatorActor : UntypedActor, IWithTimers
     /// Makes the waiters of <paramref name="queue"/> wait-for edges for the deadlock detector: they wait until a holder
     /// (see <see cref="CurrentHolders"/>) lets go. <paramref name="kind"/> names the primitive in reports.
     /// </summary>
-    protected void ReportWaitsFor(WaiterQueue queue, string kind) => _waitsFor = new WaitForReporter(queue, kind);
+    protected void ReportWaitsFor(WaiterQueue queue, string kind)
+    {
+        _waitsFor = new WaitForReporter(queue, kind);
+        _kind = kind;
+    }
+
+    /// <summary>The primitive's kind in metrics: the one given to <see cref="ReportWaitsFor"/>, else the class name without "Coordinator".</summary>
+    protected string Kind => _kind ??= GetType().Name.Replace("Coordinator", "", StringComparison.Ordinal);
+
+    /// <summary>Counts one event of the primitive on <paramref name="counter"/> (see <see cref="PrimitiveMetrics"/>).</summary>
+    protected void Count(System.Diagnostics.Metrics.Counter<long> counter) => PrimitiveMetrics.Count(counter, Self.Path.Name, Kind);
 
     /// <summary>Tells the deadlock reporting that the holders changed; costs a field test when nobody waits.</summary>
     protected void HoldersChanged() => _waitsFor?.HoldersChanged();
@@ -178,6 +189,7 @@ internal abstract class CoordinatorActor : UntypedActor, IWithTimers
 
             Leave(waiter);
             if (!keepsWatch) Owners.Remove(waiter.Owner);
+            PrimitiveMetrics.RecordWait(waiter.Since, Self.Path.Name, Kind);
             return waiter;
         }
 
@@ -217,6 +229,7 @@ internal abstract class CoordinatorActor : UntypedActor, IWithTimers
         if (cancel.Owner is null || !_waiting.TryGetValue(new WaiterKey(cancel.Owner, cancel.RequestId), out var waiter)) return;
         if (!CanCancel(waiter)) return;
         Drop(waiter);
+        Count(PrimitiveMetrics.Cancellations);
         OnCancelled(waiter);
     }
 
@@ -259,6 +272,7 @@ internal abstract class CoordinatorActor : UntypedActor, IWithTimers
         Leave(waiter);
         Owners.Remove(waiter.Owner);
         OnWaiterLeft(waiter);
+        Count(PrimitiveMetrics.Timeouts);
         OnExpired(waiter);
     }
 
@@ -267,6 +281,7 @@ internal abstract class CoordinatorActor : UntypedActor, IWithTimers
         RemoveFromQueue(waiter);
         Owners.Remove(waiter.Owner);
         OnWaiterLeft(waiter);
+        Count(PrimitiveMetrics.Timeouts);
         OnExpired(waiter);
     }
 

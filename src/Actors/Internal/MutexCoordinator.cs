@@ -1,4 +1,5 @@
 using Actors.Condition;
+using Actors.Diagnostics;
 using Actors.Protocol;
 using Akka.Actor;
 
@@ -73,6 +74,7 @@ internal abstract class MutexCoordinator : CoordinatorActor
         }
         else if (_reentrant && Holder.Equals(owner))
         {
+            Count(PrimitiveMetrics.Acquisitions);
             Reply(Granted(requestId, ++Depth, FencingToken));
         }
         else if (IsNonBlocking(timeout))
@@ -102,7 +104,9 @@ internal abstract class MutexCoordinator : CoordinatorActor
 
     protected override void OnOwnerTerminated(IActorRef owner)
     {
-        if (owner.Equals(Holder)) HandOver();
+        if (!owner.Equals(Holder)) return;
+        Count(PrimitiveMetrics.OwnerDeathReleases);
+        HandOver();
     }
 
     protected override void OnExpired(Waiter waiter)
@@ -225,6 +229,7 @@ internal abstract class MutexCoordinator : CoordinatorActor
         Depth = depth;
         FencingToken++;
         HoldersChanged();
+        Count(PrimitiveMetrics.Acquisitions);
     }
 
     private ConditionQueue ConditionFor(string name)

@@ -1,4 +1,5 @@
 using System.Runtime.InteropServices;
+using Actors.Diagnostics;
 using Actors.Internal;
 using Actors.Protocol;
 using Akka.Actor;
@@ -50,6 +51,7 @@ internal sealed class SemaphoreCoordinator : CoordinatorActor
     protected override void OnOwnerTerminated(IActorRef owner)
     {
         if (!_heldBy.Remove(owner, out var held)) return;
+        Count(PrimitiveMetrics.OwnerDeathReleases);
         _heldByOwners -= held;
         _outstanding -= held;
         _value += held;
@@ -120,6 +122,7 @@ internal sealed class SemaphoreCoordinator : CoordinatorActor
 
     private void AddHeld(IActorRef owner, int count)
     {
+        Count(PrimitiveMetrics.Acquisitions);
         if (OwnerWatch.IsAnonymous(owner)) return;
         CollectionsMarshal.GetValueRefOrAddDefault(_heldBy, owner, out _) += count;
         _heldByOwners += count;
