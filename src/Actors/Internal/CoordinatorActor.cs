@@ -1,3 +1,4 @@
+using Actors.Diagnostics;
 using Actors.Protocol;
 using Akka.Actor;
 
@@ -15,6 +16,8 @@ internal abstract class CoordinatorActor : UntypedActor, IWithTimers
     private readonly List<WaiterQueue> _queues = new();
     private readonly DeadlineHeap _deadlines = new();
     private long _timerDeadline = MonotonicClock.Never;
+    private WaitForReporter? _waitsFor;
+    private string? _kind;
 
     protected CoordinatorActor() => Owners = new OwnerWatch(Context);
 
@@ -47,13 +50,56 @@ internal abstract class CoordinatorActor : UntypedActor, IWithTimers
     /// <summary>Answers a waiter withdrawn by a cancel; it has already left its queue. By default: <see cref="CoordinatorProtocol.Cancelled"/>.</summary>
     protected virtual void OnCancelled(Waiter waiter) => Send(waiter.ReplyTo, new CoordinatorProtocol.Cancelled(waiter.RequestId));
 
+    /// <summary>
+    /// The named owners holding the primitive, and whether anonymous owners hold some of it, for the deadlock detector.
+    /// Called only while named owners wait in the queue given to <see cref="ReportWaitsFor"/>.
+    /// </summary>
+    protected virtual (IReadOnlyList<IActorRef> Named, bool Anonymous) CurrentHolders() => ([], false);
+
+    /// <summary><see cref="CurrentHolders"/>, for the reporter.</summary>
+    internal (IReadOnlyList<IActorRef> Named, bool Anonymous) HoldersForReport() => CurrentHolders();
+
+    /// <summary>
+    /// Makes the waiters of <paramref name="queue"/> wait-for edges for the deadlock detector: they wait until a holder
+    /// (see <see cref="CurrentHolders"/>) lets go. <paramref name="kind"/> names the primitive in reports.
+    /// </summary>
+    protected void ReportWaitsFor(WaiterQueue queue, string kind)
+    {
+        _waitsFor = new WaitForReporter(queue, kind);
+        _kind = kind;
+    }
+
+    /// <summary>The primitive's kind in metrics: the one given to <see cref="ReportWaitsFor"/>, else the class name without "Coordinator".</summary>
+    protected string Kind => _kind ??= GetType().Name.Replace("Coordinator", "", StringComparison.Ordinal);
+
+    /// <summary>Counts one event of the primitive on <paramref name="counter"/> (see <see cref="PrimitiveMetrics"/>).</summary>
+    protected void Count(System.Diagnostics.Metrics.Counter<long> counter) => PrimitiveMetrics.Count(counter, Self.Path.Name, Kind);
+
+    /// <summary>Tells the deadlock reporting that the holders changed; costs a field test when nobody waits.</summary>
+    protected void HoldersChanged() => _waitsFor?.HoldersChanged();
+
     protected sealed override void OnReceive(object message)
+    {
+        try
+        {
+            Dispatch(message);
+        }
+        finally
+        {
+            _waitsFor?.Flush(Context, this);
+        }
+    }
+
+    private void Dispatch(object message)
     {
         if (Handle(message)) return;
         switch (message)
         {
             case CoordinatorProtocol.Cancel cancel:
                 OnCancel(cancel);
+                break;
+            case WaitReports.FailWait fail:
+                OnFailWait(fail);
                 break;
             case DeadlineTick:
                 OnDeadlineTick();
@@ -111,6 +157,7 @@ internal abstract class CoordinatorActor : UntypedActor, IWithTimers
         }
 
         queue.Append(waiter);
+        _waitsFor?.Joined(waiter, CanCancel(waiter));
         Owners.Add(owner);
         if (waiter.HasDeadline)
         {
@@ -142,6 +189,7 @@ internal abstract class CoordinatorActor : UntypedActor, IWithTimers
 
             Leave(waiter);
             if (!keepsWatch) Owners.Remove(waiter.Owner);
+            PrimitiveMetrics.RecordWait(waiter.Since, Self.Path.Name, Kind);
             return waiter;
         }
 
@@ -181,7 +229,18 @@ internal abstract class CoordinatorActor : UntypedActor, IWithTimers
         if (cancel.Owner is null || !_waiting.TryGetValue(new WaiterKey(cancel.Owner, cancel.RequestId), out var waiter)) return;
         if (!CanCancel(waiter)) return;
         Drop(waiter);
+        Count(PrimitiveMetrics.Cancellations);
         OnCancelled(waiter);
+    }
+
+    /// <summary>The deadlock detector chose this wait to break a cycle: it ends with a <see cref="RejectionReason.Deadlock"/> rejection.</summary>
+    private void OnFailWait(WaitReports.FailWait fail)
+    {
+        if (fail.Owner is null || !_waiting.TryGetValue(new WaiterKey(fail.Owner, fail.RequestId), out var waiter)) return;
+        if (!CanCancel(waiter)) return;
+        Drop(waiter);
+        Send(waiter.ReplyTo, new CoordinatorProtocol.Rejected(waiter.RequestId, RejectionReason.Deadlock,
+            "This wait was failed to break a deadlock." + Environment.NewLine + fail.Message));
     }
 
     private void OnTerminated(IActorRef owner)
@@ -213,6 +272,7 @@ internal abstract class CoordinatorActor : UntypedActor, IWithTimers
         Leave(waiter);
         Owners.Remove(waiter.Owner);
         OnWaiterLeft(waiter);
+        Count(PrimitiveMetrics.Timeouts);
         OnExpired(waiter);
     }
 
@@ -221,6 +281,7 @@ internal abstract class CoordinatorActor : UntypedActor, IWithTimers
         RemoveFromQueue(waiter);
         Owners.Remove(waiter.Owner);
         OnWaiterLeft(waiter);
+        Count(PrimitiveMetrics.Timeouts);
         OnExpired(waiter);
     }
 
@@ -240,6 +301,7 @@ internal abstract class CoordinatorActor : UntypedActor, IWithTimers
 
     private void RemoveFromQueue(Waiter waiter)
     {
+        _waitsFor?.Leaving(waiter);
         waiter.Queue!.Unlink(waiter);
         _waiting.Remove(waiter.Key);
     }

@@ -1,4 +1,5 @@
 using Actors.Condition;
+using Actors.Diagnostics;
 using Actors.Protocol;
 using Akka.Actor;
 
@@ -20,6 +21,7 @@ internal abstract class MutexCoordinator : CoordinatorActor
     {
         _reentrant = reentrant;
         _acquirers = NewQueue();
+        ReportWaitsFor(_acquirers, reentrant ? "RLock" : "Lock");
     }
 
     /// <summary>The owner holding the lock, or null when it is free.</summary>
@@ -72,6 +74,7 @@ internal abstract class MutexCoordinator : CoordinatorActor
         }
         else if (_reentrant && Holder.Equals(owner))
         {
+            Count(PrimitiveMetrics.Acquisitions);
             Reply(Granted(requestId, ++Depth, FencingToken));
         }
         else if (IsNonBlocking(timeout))
@@ -92,9 +95,18 @@ internal abstract class MutexCoordinator : CoordinatorActor
         return remaining;
     }
 
+    protected override (IReadOnlyList<IActorRef> Named, bool Anonymous) CurrentHolders() => Holder switch
+    {
+        null => ([], false),
+        var holder when OwnerWatch.IsAnonymous(holder) => ([], true),
+        var holder => ([holder], false),
+    };
+
     protected override void OnOwnerTerminated(IActorRef owner)
     {
-        if (owner.Equals(Holder)) HandOver();
+        if (!owner.Equals(Holder)) return;
+        Count(PrimitiveMetrics.OwnerDeathReleases);
+        HandOver();
     }
 
     protected override void OnExpired(Waiter waiter)
@@ -196,6 +208,7 @@ internal abstract class MutexCoordinator : CoordinatorActor
     {
         Holder = null;
         Depth = 0;
+        HoldersChanged();
         if (TakeNext(_acquirers, keepsWatch: true) is not { } next) return;
         if (next.Payload is Reacquiring reacquiring)
         {
@@ -215,6 +228,8 @@ internal abstract class MutexCoordinator : CoordinatorActor
         Holder = owner;
         Depth = depth;
         FencingToken++;
+        HoldersChanged();
+        Count(PrimitiveMetrics.Acquisitions);
     }
 
     private ConditionQueue ConditionFor(string name)

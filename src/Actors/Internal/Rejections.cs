@@ -12,6 +12,7 @@ internal static class Rejections
         RejectionReason.Full => new SemaphoreFullException(rejected.Message),
         RejectionReason.CoordinatorStopped => new ObjectDisposedException("coordinator", rejected.Message),
         RejectionReason.NotSupported => new NotSupportedException(rejected.Message),
+        RejectionReason.Deadlock => new Diagnostics.DeadlockException(rejected.Message),
         _ => new InvalidOperationException(rejected.Message),
     };
 

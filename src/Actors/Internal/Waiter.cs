@@ -15,7 +15,11 @@ internal sealed class Waiter
         ReplyTo = replyTo;
         Deadline = deadline;
         Payload = payload;
+        Since = MonotonicClock.Now;
     }
+
+    /// <summary>When the waiter was enqueued, in <see cref="MonotonicClock"/> ticks.</summary>
+    public long Since { get; }
 
     public long RequestId { get; }
 

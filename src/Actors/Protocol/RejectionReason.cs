@@ -29,4 +29,10 @@ public enum RejectionReason
 
     /// <summary>The coordinator was stopped while the request was waiting. Facade: <see cref="ObjectDisposedException"/>.</summary>
     CoordinatorStopped,
+
+    /// <summary>
+    /// The deadlock detector failed this wait to break a deadlock (<see cref="Diagnostics.DeadlockResolution.FailYoungestWaiter"/>).
+    /// Facade: <see cref="Diagnostics.DeadlockException"/>.
+    /// </summary>
+    Deadlock,
 }

@@ -1,4 +1,5 @@
 using System.Runtime.InteropServices;
+using Actors.Diagnostics;
 using Actors.Internal;
 using Actors.Protocol;
 using Akka.Actor;
@@ -21,6 +22,7 @@ internal sealed class SemaphoreCoordinator : CoordinatorActor
         _value = initialValue;
         _bound = bounded ? initialValue : null;
         _waiters = NewQueue();
+        ReportWaitsFor(_waiters, bounded ? "BoundedSemaphore" : "Semaphore");
     }
 
     protected override bool Handle(object message)
@@ -41,14 +43,19 @@ internal sealed class SemaphoreCoordinator : CoordinatorActor
         }
     }
 
+    protected override (IReadOnlyList<IActorRef> Named, bool Anonymous) CurrentHolders() =>
+        ([.. _heldBy.Keys], _outstanding > _heldByOwners);
+
     protected override void OnExpired(Waiter waiter) => Send(waiter.ReplyTo, new SemaphoreProtocol.NotAcquired(waiter.RequestId));
 
     protected override void OnOwnerTerminated(IActorRef owner)
     {
         if (!_heldBy.Remove(owner, out var held)) return;
+        Count(PrimitiveMetrics.OwnerDeathReleases);
         _heldByOwners -= held;
         _outstanding -= held;
         _value += held;
+        HoldersChanged();
         GrantWhilePermitsLeft();
     }
 
@@ -61,6 +68,7 @@ internal sealed class SemaphoreCoordinator : CoordinatorActor
             _outstanding++;
             Owners.Add(acquire.Owner);
             AddHeld(acquire.Owner, 1);
+            HoldersChanged();
             Reply(new SemaphoreProtocol.Acquired(acquire.RequestId));
         }
         else if (IsNonBlocking(acquire.Timeout))
@@ -94,6 +102,7 @@ internal sealed class SemaphoreCoordinator : CoordinatorActor
         }
 
         Debit(release.Owner, release.Count);
+        HoldersChanged();
         _value = (int)Math.Min(int.MaxValue, (long)_value + release.Count);
         GrantWhilePermitsLeft();
         Reply(new SemaphoreProtocol.Released(release.RequestId, _value));
@@ -106,12 +115,14 @@ internal sealed class SemaphoreCoordinator : CoordinatorActor
             _value--;
             _outstanding++;
             AddHeld(next.Owner, 1);
+            HoldersChanged();
             Send(next.ReplyTo, new SemaphoreProtocol.Acquired(next.RequestId));
         }
     }
 
     private void AddHeld(IActorRef owner, int count)
     {
+        Count(PrimitiveMetrics.Acquisitions);
         if (OwnerWatch.IsAnonymous(owner)) return;
         CollectionsMarshal.GetValueRefOrAddDefault(_heldBy, owner, out _) += count;
         _heldByOwners += count;

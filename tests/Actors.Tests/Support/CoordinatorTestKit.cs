@@ -18,6 +18,12 @@ public abstract class CoordinatorTestKit : Akka.TestKit.Xunit2.TestKit
     {
     }
 
+    /// <summary>The test kit with <paramref name="hocon"/> on top of the common settings.</summary>
+    protected CoordinatorTestKit(string hocon, ITestOutputHelper? output = null)
+        : base(ConfigurationFactory.ParseString(hocon).WithFallback(TestConfig), output: output)
+    {
+    }
+
     /// <summary>A generous upper bound for awaiting facade calls that must complete.</summary>
     protected static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
 }

@@ -1,0 +1,53 @@
+using Akka.Configuration;
+
+namespace Actors.Diagnostics;
+
+/// <summary>
+/// How the deadlock detector of an actor system works, read from HOCON under <c>actors.deadlock-detection</c>:
+/// <code>
+/// actors.deadlock-detection {
+///   enabled = on                # off: coordinators report nothing, nothing is detected
+///   interval = 500ms            # how often the detector checks while it knows of waits
+///   resolution = report-only    # or fail-youngest-waiter
+/// }
+/// </code>
+/// </summary>
+/// <remarks>
+/// A cycle is reported after it was seen in two consecutive checks, so within about two intervals of forming
+/// (one second with the default). The second look keeps a view made of reports still in flight from being reported.
+/// </remarks>
+public sealed record DeadlockDetectionSettings
+{
+    /// <summary>The HOCON path of the settings.</summary>
+    public const string ConfigPath = "actors.deadlock-detection";
+
+    /// <summary>The default check interval: 500 ms.</summary>
+    public static readonly TimeSpan DefaultInterval = TimeSpan.FromMilliseconds(500);
+
+    /// <summary>Whether coordinators report their waits and the detector runs. Default: true.</summary>
+    public bool Enabled { get; init; } = true;
+
+    /// <summary>How often the detector looks for cycles while it knows of waits. Default: <see cref="DefaultInterval"/>.</summary>
+    public TimeSpan Interval { get; init; } = DefaultInterval;
+
+    /// <summary>What to do about a detected deadlock. Default: <see cref="DeadlockResolution.ReportOnly"/>.</summary>
+    public DeadlockResolution Resolution { get; init; } = DeadlockResolution.ReportOnly;
+
+    /// <summary>Reads the settings from <paramref name="config"/> (the system's whole configuration); missing keys keep their defaults.</summary>
+    /// <exception cref="ConfigurationException">The interval is not positive or the resolution is unknown.</exception>
+    public static DeadlockDetectionSettings FromConfig(Config config)
+    {
+        var settings = new DeadlockDetectionSettings();
+        if (config is null || config.IsEmpty || !config.HasPath(ConfigPath)) return settings;
+        var section = config.GetConfig(ConfigPath);
+        var interval = section.GetTimeSpan("interval", DefaultInterval);
+        if (interval <= TimeSpan.Zero) throw new ConfigurationException($"{ConfigPath}.interval must be positive, not {interval}.");
+        var resolution = section.GetString("resolution", "report-only") switch
+        {
+            "report-only" => DeadlockResolution.ReportOnly,
+            "fail-youngest-waiter" => DeadlockResolution.FailYoungestWaiter,
+            var other => throw new ConfigurationException($"{ConfigPath}.resolution must be report-only or fail-youngest-waiter, not '{other}'."),
+        };
+        return settings with { Enabled = section.GetBoolean("enabled", true), Interval = interval, Resolution = resolution };
+    }
+}

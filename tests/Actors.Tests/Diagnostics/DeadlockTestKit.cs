@@ -1,0 +1,39 @@
+using Actors.Diagnostics;
+using Actors.Lock;
+using Actors.Owners;
+
+namespace Actors.Tests.Diagnostics;
+
+/// <summary>A test kit whose deadlock detector checks every 200 ms, with a probe subscribed to its reports.</summary>
+public abstract class DeadlockTestKit : CoordinatorTestKit
+{
+    /// <summary>The generous bound within which a deadlock must be reported (detection takes about two intervals).</summary>
+    protected static readonly TimeSpan ReportWithin = TimeSpan.FromSeconds(10);
+
+    protected DeadlockTestKit(string resolution = "report-only")
+        : base($"actors.deadlock-detection {{ interval = 200ms, resolution = {resolution} }}")
+    {
+        Reports = CreateTestProbe();
+        Sys.EventStream.Subscribe(Reports, typeof(DeadlockDetected));
+    }
+
+    /// <summary>Receives every <see cref="DeadlockDetected"/> published in the system.</summary>
+    protected TestProbe Reports { get; }
+
+    protected DeadlockDetected ExpectDeadlock() => Reports.ExpectMsg<DeadlockDetected>(ReportWithin);
+
+    /// <summary>Long enough for several checks and their confirmations to have run (700 ms, dilated by the time factor).</summary>
+    protected void ExpectNoDeadlock() => Reports.ExpectNoMsg(TimeSpan.FromMilliseconds(700));
+
+    protected ActorOwner Owner(string name) => ActorOwner.Create(Sys, name);
+
+    /// <summary>Waits until <paramref name="count"/> requests wait for <paramref name="facade"/>'s lock.</summary>
+    protected Task AwaitWaitingAsync(ActorLock facade, int count) =>
+        AwaitAssertAsync(async () => Assert.Equal(count, (await facade.GetStateAsync()).Waiting), TimeSpan.FromSeconds(10));
+
+    /// <summary>The participant of <paramref name="owner"/>.</summary>
+    protected static DeadlockParticipant Of(DeadlockDetected report, ActorOwner owner) =>
+        Assert.Single(report.Cycle, p => p.Owner.Equals(owner.Ref));
+
+    protected static string[] Names(IEnumerable<IActorRef> owners) => owners.Select(o => o.Path.Name).ToArray();
+}
