@@ -108,8 +108,10 @@ public class SemaphoreScaleBenchmarks
         _semaphore = ActorSemaphore.Create(_system, 0);
         var before = GC.GetTotalMemory(forceFullCollection: true);
         _waiters = Enumerable.Range(0, Waiters).Select(_ => _semaphore.TryAcquireAsync(TimeSpan.FromHours(1))).ToList();
-        // Wait until the coordinator has queued every waiter, so that the memory and the operations see them all.
-        while (_semaphore.GetStateAsync().Result.Waiting < Waiters) Thread.Sleep(10);
+        // Every acquire above was enqueued before this state query, and the coordinator handles its mailbox in order,
+        // so the answer comes after all of them are queued.
+        var waiting = _semaphore.GetStateAsync().GetAwaiter().GetResult().Waiting;
+        if (waiting != Waiters) throw new InvalidOperationException($"{waiting} of {Waiters} waiters queued");
         var after = GC.GetTotalMemory(forceFullCollection: true);
         Console.WriteLine($"// memory per queued timed waiter with {Waiters} waiters: {(after - before) / (double)Waiters:0} bytes");
     }

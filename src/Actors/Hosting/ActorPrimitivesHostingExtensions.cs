@@ -27,12 +27,12 @@ namespace Actors.Hosting;
 /// </example>
 public static class ActorPrimitivesHostingExtensions
 {
-    /// <summary>Registers a lock (Python's <c>threading.Lock</c>) named <paramref name="name"/> under <typeparamref name="TKey"/>.</summary>
+    /// <summary>Registers a <c>threading.Lock</c> named <paramref name="name"/> under <typeparamref name="TKey"/>.</summary>
     public static AkkaConfigurationBuilder WithActorLock<TKey>(this AkkaConfigurationBuilder builder, string name, LockOptions? options = null) =>
         builder.WithPrimitive<TKey>(name, _ => ActorLock.Props(), options);
 
     /// <summary>
-    /// Registers a re-entrant lock (Python's <c>threading.RLock</c>) named <paramref name="name"/> under <typeparamref name="TKey"/>.
+    /// Registers a re-entrant <c>threading.RLock</c> named <paramref name="name"/> under <typeparamref name="TKey"/>.
     /// Its conditions (<see cref="Condition.ActorCondition"/>) live in it: register the lock, then take conditions by name.
     /// </summary>
     public static AkkaConfigurationBuilder WithActorRLock<TKey>(this AkkaConfigurationBuilder builder, string name, RLockOptions? options = null) =>
