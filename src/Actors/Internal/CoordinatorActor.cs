@@ -19,7 +19,11 @@ internal abstract class CoordinatorActor : UntypedActor, IWithTimers
     private WaitForReporter? _waitsFor;
     private string? _kind;
 
-    protected CoordinatorActor() => Owners = new OwnerWatch(Context);
+    protected CoordinatorActor()
+    {
+        Owners = new OwnerWatch(Context);
+        SchedulerWarmUp.Ensure(Context.System);
+    }
 
     /// <inheritdoc />
     public ITimerScheduler Timers { get; set; } = null!;

@@ -38,7 +38,7 @@ public sealed class ThreadRegistry : IExtension
         System = system;
         _log = Logging.GetLogger(system, typeof(ActorThread));
         _exceptHook = DefaultExceptHook;
-        StartScheduler(system);
+        SchedulerWarmUp.Ensure(system);
         var mainThread = ActorThread.CreateMainThread(this);
         MainThread = mainThread;
         Coordinator = system.SystemActorOf(Props.Create(() => new ThreadRegistryCoordinator(mainThread)), "actor-threads");
@@ -163,14 +163,6 @@ public sealed class ThreadRegistry : IExtension
             Coordinator, new ThreadRegistryProtocol.WaitForNonDaemonThreads(requestId, ActorRefs.Nobody, timeout), requestId, ActorRefs.Nobody,
             timeout, giveBack: null, cancellationToken);
     }
-
-    /// <summary>
-    /// Starts the actor system's scheduler now, on the thread creating the registry. Akka.NET starts its scheduler on
-    /// first use and blocks that caller until the scheduler's worker, queued to the thread pool, has run; when many
-    /// timers and joins arm their first timer at once on a fresh system, every dispatcher thread blocks there and the
-    /// pool starves for minutes. Started here, it is running before any thread's coordinator can arm a timer.
-    /// </summary>
-    private static void StartScheduler(ActorSystem system) => system.Scheduler.Advanced.ScheduleOnce(TimeSpan.Zero, static () => { });
 
     /// <summary>Hands an exception that escaped <paramref name="thread"/>'s body to the hook; never throws.</summary>
     internal void ReportException(ActorThread thread, Exception error)
