@@ -44,6 +44,17 @@ public class LockBenchmarks
         }
     }
 
+    [Benchmark(OperationsPerInvoke = Cycles, Description = "facade LockAsync + dispose (one Ask, one Tell)")]
+    public async Task FacadeLease()
+    {
+        for (var i = 0; i < Cycles; i++)
+        {
+            await using (await _lock.LockAsync())
+            {
+            }
+        }
+    }
+
     [Benchmark(OperationsPerInvoke = Cycles, Description = "actor-native Tell acquire+release")]
     public Task NativeTellCycle()
     {

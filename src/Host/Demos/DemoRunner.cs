@@ -20,12 +20,22 @@ internal static class DemoRunner
         }
     }
 
+    /// <summary>
+    /// Quiet logs; and room for non-daemon threads at shutdown: the interpreter waits for them without limit, the
+    /// CoordinatedShutdown phase that waits for them here is given a minute so slow time scales still finish.
+    /// </summary>
+    private const string DemoHocon = """
+        akka.loglevel = WARNING
+        akka.log-dead-letters = off
+        akka.coordinated-shutdown.phases.before-service-unbind.timeout = 60s
+        """;
+
     private static async Task RunOneAsync(IDemo demo, DemoSettings settings, TextWriter output, CancellationToken cancellation)
     {
         var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder();
         builder.Logging.ClearProviders();
         builder.Logging.AddSimpleConsole().SetMinimumLevel(LogLevel.Warning);
-        builder.Services.AddAkka($"demo-{demo.Name}", akka => akka.AddHocon("akka.loglevel = WARNING\nakka.log-dead-letters = off", HoconAddMode.Prepend));
+        builder.Services.AddAkka($"demo-{demo.Name}", akka => akka.AddHocon(DemoHocon, HoconAddMode.Prepend));
         using var host = builder.Build();
         await host.StartAsync(cancellation);
         try
