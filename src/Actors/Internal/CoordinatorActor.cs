@@ -19,6 +19,7 @@ internal abstract class CoordinatorActor : UntypedActor, IWithTimers
     private WaitForReporter? _waitsFor;
     private string? _kind;
     private CoordinatorCounters _counters;
+    private PrimitiveRegistry? _registry;
 
     protected CoordinatorActor()
     {
@@ -237,8 +238,16 @@ internal abstract class CoordinatorActor : UntypedActor, IWithTimers
         return false;
     }
 
+    protected override void PreStart()
+    {
+        _registry = PrimitiveRegistry.Get(Context.System);
+        _registry.Add(Self);
+        base.PreStart();
+    }
+
     protected override void PostStop()
     {
+        _registry?.Remove(Self);
         foreach (var queue in _queues)
         foreach (var waiter in queue.Snapshot())
         {
