@@ -194,6 +194,18 @@ internal sealed class LiveView : IAsyncDisposable
             }
         }
 
+        private static int TerminalWidth()
+        {
+            try
+            {
+                return Console.WindowWidth > 1 ? Console.WindowWidth : int.MaxValue;
+            }
+            catch (Exception error) when (error is IOException or PlatformNotSupportedException or InvalidOperationException)
+            {
+                return int.MaxValue;
+            }
+        }
+
         private void Erase()
         {
             if (!inPlace || _drawnLines == 0) return;
@@ -204,7 +216,9 @@ internal sealed class LiveView : IAsyncDisposable
         private void Redraw()
         {
             if (!inPlace || _midLine || _frame.Count == 0) return;
-            foreach (var line in _frame) inner.WriteLine(line);
+            // A line wider than the terminal would wrap and the erase would count it as one: cut it to the width.
+            var width = TerminalWidth();
+            foreach (var line in _frame) inner.WriteLine(line.Length < width ? line : line[..(width - 1)]);
             _drawnLines = _frame.Count;
             inner.Flush();
         }

@@ -41,6 +41,24 @@ public sealed class LiveViewTests : CoordinatorTestKit
     }
 
     [Fact]
+    public async Task InPlace_TextAfterAFrame_ErasesAndRedrawsIt()
+    {
+        var output = new StringWriter();
+        await using (var view = LiveView.Start(Sys, output, inPlace: true))
+        {
+            await view.RenderFrameAsync();
+            view.Output.WriteLine("a demo line");
+            await view.StopAsync();
+        }
+
+        var text = output.ToString();
+        var line = text.IndexOf("a demo line", StringComparison.Ordinal);
+        Assert.True(line > 0, text);
+        Assert.Contains("\u001b[", text[..line]);
+        Assert.Contains("--- live: ", text[line..]);
+    }
+
+    [Fact]
     public void Registry_StoppedCoordinator_IsForgotten()
     {
         var mutex = ActorLock.Create(Sys, "live-stopped").Coordinator;
