@@ -1,4 +1,6 @@
 using Actors.Barrier;
+using Actors.Event;
+using Actors.RLock;
 using Actors.Lock;
 using Actors.Queue;
 using Actors.Semaphore;
@@ -135,6 +137,27 @@ public sealed class CoordinatorStatisticsTests : CoordinatorTestKit
         Assert.Equal(0, stats.Round);
         Assert.Null(stats.QueueLength);
         Assert.Equal(0, stats.Acquisitions);
+    }
+
+    [Fact]
+    public void EveryKind_AnswersTheSharedQuery()
+    {
+        var kinds = new (IActorRef Coordinator, string Kind)[]
+        {
+            (ActorRLock.CreateCoordinator(Sys, "stats-rlock"), "RLock"),
+            (ActorEvent.Create(Sys, "stats-event").Coordinator, "Event"),
+            (ActorSemaphore.Create(Sys, 1, "stats-plain-sem").Coordinator, "Semaphore"),
+            (ActorBarrier.Create(Sys, 2, name: "stats-barrier-2").Coordinator, "Barrier"),
+            (ActorQueue<string>.CreateLifo(Sys, name: "stats-lifo").Coordinator, "Queue"),
+        };
+
+        foreach (var (coordinator, kind) in kinds)
+        {
+            var stats = Statistics(coordinator);
+            Assert.Equal(kind, stats.Kind);
+            Assert.Equal(coordinator.Path.Name, stats.Name);
+            Assert.Equal(0, stats.Acquisitions + stats.Timeouts + stats.Cancellations + stats.OwnerDeathReleases + stats.WaitCount);
+        }
     }
 
     private CoordinatorProtocol.Statistics Statistics(IActorRef coordinator)
