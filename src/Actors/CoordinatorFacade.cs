@@ -1,3 +1,5 @@
+using Actors.Internal;
+using Actors.Protocol;
 using Akka.Actor;
 
 namespace Actors;
@@ -22,6 +24,16 @@ public abstract class CoordinatorFacade
     /// <see cref="ActorRefs.Nobody"/>, the anonymous owner, which is not watched.
     /// </summary>
     public IActorRef Owner { get; }
+
+    /// <summary>
+    /// The coordinator's counts (grants, timeouts, cancellations, owner-death releases), wait times, holders and
+    /// waiters: its answer to <see cref="CoordinatorProtocol.GetStatistics"/>.
+    /// </summary>
+    public async Task<CoordinatorProtocol.Statistics> GetStatisticsAsync()
+    {
+        var reply = await CoordinatorClient.AskAsync(Coordinator, new CoordinatorProtocol.GetStatistics(RequestIds.Next())).ConfigureAwait(false);
+        return CoordinatorClient.Expect<CoordinatorProtocol.Statistics>(reply);
+    }
 
     /// <summary>Creates a coordinator from <paramref name="props"/> under <paramref name="factory"/>, named if a name is given.</summary>
     private protected static IActorRef Spawn(IActorRefFactory factory, Props props, string? name)

@@ -14,7 +14,9 @@ var timeScaleOption = new Option<double>("--time-scale")
 var unsafeOption = new Option<bool>("--unsafe") { Description = "mutex: also run without the lock, on shared memory, to show lost updates." };
 var orderedOption = new Option<bool>("--ordered") { Description = "deadlock-transfer: take the locks in a global order." };
 
-var demoCommand = new Command("demo", "Run one of the tutorial's scenarios on actors.") { nameArgument, listOption, unsafeOption, orderedOption };
+var liveOption = new Option<bool>("--live") { Description = "Show every primitive of the demo (holders, waiters, queue depths), refreshed while it runs." };
+
+var demoCommand = new Command("demo", "Run one of the tutorial's scenarios on actors.") { nameArgument, listOption, unsafeOption, orderedOption, liveOption };
 demoCommand.SetAction(async (parse, cancellation) =>
 {
     if (parse.GetValue(listOption))
@@ -31,7 +33,7 @@ demoCommand.SetAction(async (parse, cancellation) =>
         return 2;
     }
 
-    var settings = new DemoSettings { TimeScale = parse.GetValue(timeScaleOption), Unsafe = parse.GetValue(unsafeOption), Ordered = parse.GetValue(orderedOption) };
+    var settings = new DemoSettings { TimeScale = parse.GetValue(timeScaleOption), Unsafe = parse.GetValue(unsafeOption), Ordered = parse.GetValue(orderedOption), Live = parse.GetValue(liveOption) };
     if (settings.TimeScale <= 0)
     {
         Console.Error.WriteLine("--time-scale must be positive.");

@@ -37,6 +37,9 @@ internal sealed class BarrierCoordinator : CoordinatorActor
         _arrivals = NewQueue();
     }
 
+    protected override CoordinatorProtocol.Statistics DescribeStatistics(CoordinatorProtocol.Statistics statistics) =>
+        statistics with { Round = _completedRounds };
+
     protected override bool Handle(object message)
     {
         switch (message)

@@ -12,12 +12,13 @@ namespace Actors.Diagnostics;
 /// <remarks>
 /// <para>Python's <c>threading</c> has no metrics. Instruments:</para>
 /// <list type="bullet">
-/// <item><c>actors.acquisitions</c>: locks, re-entries and permits granted.</item>
+/// <item><c>actors.acquisitions</c>: locks, re-entries and permits granted, queue items got.</item>
 /// <item><c>actors.timeouts</c>: waits that ended because their timeout passed.</item>
 /// <item><c>actors.cancellations</c>: waits withdrawn by a cancel.</item>
 /// <item><c>actors.owner_death_releases</c>: holds released because their owner terminated.</item>
 /// <item><c>actors.wait_time</c> (ms): how long granted waiters waited.</item>
 /// </list>
+/// <para>Each coordinator keeps the same counts itself and answers <see cref="Protocol.CoordinatorProtocol.GetStatistics"/> with them.</para>
 /// <para>An instrument nobody listens to costs a flag test per event.</para>
 /// </remarks>
 public static class PrimitiveMetrics
@@ -33,7 +34,7 @@ public static class PrimitiveMetrics
 
     private static readonly Meter Meter = new(MeterName);
 
-    internal static readonly Counter<long> Acquisitions = Meter.CreateCounter<long>("actors.acquisitions", description: "Locks, re-entries and permits granted.");
+    internal static readonly Counter<long> Acquisitions = Meter.CreateCounter<long>("actors.acquisitions", description: "Locks, re-entries and permits granted, queue items got.");
 
     internal static readonly Counter<long> Timeouts = Meter.CreateCounter<long>("actors.timeouts", description: "Waits that timed out.");
 
@@ -49,10 +50,10 @@ public static class PrimitiveMetrics
         if (counter.Enabled) counter.Add(1, new KeyValuePair<string, object?>(NameTag, name), new KeyValuePair<string, object?>(KindTag, kind));
     }
 
-    /// <summary>Records a wait that began at <paramref name="since"/> (a <see cref="Stopwatch"/> timestamp), if anyone listens.</summary>
-    internal static void RecordWait(long since, string name, string kind)
+    /// <summary>Records a wait of <paramref name="milliseconds"/>, if anyone listens.</summary>
+    internal static void RecordWait(double milliseconds, string name, string kind)
     {
         if (WaitTime.Enabled)
-            WaitTime.Record(Stopwatch.GetElapsedTime(since).TotalMilliseconds, new KeyValuePair<string, object?>(NameTag, name), new KeyValuePair<string, object?>(KindTag, kind));
+            WaitTime.Record(milliseconds,  new KeyValuePair<string, object?>(NameTag, name), new KeyValuePair<string, object?>(KindTag, kind));
     }
 }

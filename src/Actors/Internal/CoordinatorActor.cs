@@ -18,6 +18,8 @@ internal abstract class CoordinatorActor : UntypedActor, IWithTimers
     private long _timerDeadline = MonotonicClock.Never;
     private WaitForReporter? _waitsFor;
     private string? _kind;
+    private CoordinatorCounters _counters;
+    private PrimitiveRegistry? _registry;
 
     protected CoordinatorActor()
     {
@@ -76,8 +78,25 @@ internal abstract class CoordinatorActor : UntypedActor, IWithTimers
     /// <summary>The primitive's kind in metrics: the one given to <see cref="ReportWaitsFor"/>, else the class name without "Coordinator".</summary>
     protected string Kind => _kind ??= GetType().Name.Replace("Coordinator", "", StringComparison.Ordinal);
 
-    /// <summary>Counts one event of the primitive on <paramref name="counter"/> (see <see cref="PrimitiveMetrics"/>).</summary>
-    protected void Count(System.Diagnostics.Metrics.Counter<long> counter) => PrimitiveMetrics.Count(counter, Self.Path.Name, Kind);
+    /// <summary>Counts one grant (lock, re-entry, permit, queue item) in the statistics and the metrics.</summary>
+    protected void CountAcquisition()
+    {
+        _counters.Acquisitions++;
+        PrimitiveMetrics.Count(PrimitiveMetrics.Acquisitions, Self.Path.Name, Kind);
+    }
+
+    /// <summary>Counts one hold released because its owner terminated, in the statistics and the metrics.</summary>
+    protected void CountOwnerDeathRelease()
+    {
+        _counters.OwnerDeathReleases++;
+        PrimitiveMetrics.Count(PrimitiveMetrics.OwnerDeathReleases, Self.Path.Name, Kind);
+    }
+
+    /// <summary>
+    /// Adds what only the primitive knows (queue length, barrier round, ...) to the statistics reply.
+    /// Holders and waiting owners are already filled in.
+    /// </summary>
+    protected virtual CoordinatorProtocol.Statistics DescribeStatistics(CoordinatorProtocol.Statistics statistics) => statistics;
 
     /// <summary>Tells the deadlock reporting that the holders changed; costs a field test when nobody waits.</summary>
     protected void HoldersChanged() => _waitsFor?.HoldersChanged();
@@ -101,6 +120,9 @@ internal abstract class CoordinatorActor : UntypedActor, IWithTimers
         {
             case CoordinatorProtocol.Cancel cancel:
                 OnCancel(cancel);
+                break;
+            case CoordinatorProtocol.GetStatistics get:
+                OnGetStatistics(get);
                 break;
             case WaitReports.FailWait fail:
                 OnFailWait(fail);
@@ -193,7 +215,7 @@ internal abstract class CoordinatorActor : UntypedActor, IWithTimers
 
             Leave(waiter);
             if (!keepsWatch) Owners.Remove(waiter.Owner);
-            PrimitiveMetrics.RecordWait(waiter.Since, Self.Path.Name, Kind);
+            PrimitiveMetrics.RecordWait(_counters.RecordWait(MonotonicClock.Now - waiter.Since), Self.Path.Name, Kind);
             return waiter;
         }
 
@@ -216,8 +238,16 @@ internal abstract class CoordinatorActor : UntypedActor, IWithTimers
         return false;
     }
 
+    protected override void PreStart()
+    {
+        _registry = PrimitiveRegistry.Get(Context.System);
+        _registry.Add(Self);
+        base.PreStart();
+    }
+
     protected override void PostStop()
     {
+        _registry?.Remove(Self);
         foreach (var queue in _queues)
         foreach (var waiter in queue.Snapshot())
         {
@@ -233,7 +263,8 @@ internal abstract class CoordinatorActor : UntypedActor, IWithTimers
         if (cancel.Owner is null || !_waiting.TryGetValue(new WaiterKey(cancel.Owner, cancel.RequestId), out var waiter)) return;
         if (!CanCancel(waiter)) return;
         Drop(waiter);
-        Count(PrimitiveMetrics.Cancellations);
+        _counters.Cancellations++;
+        PrimitiveMetrics.Count(PrimitiveMetrics.Cancellations, Self.Path.Name, Kind);
         OnCancelled(waiter);
     }
 
@@ -276,7 +307,7 @@ internal abstract class CoordinatorActor : UntypedActor, IWithTimers
         Leave(waiter);
         Owners.Remove(waiter.Owner);
         OnWaiterLeft(waiter);
-        Count(PrimitiveMetrics.Timeouts);
+        CountTimeout();
         OnExpired(waiter);
     }
 
@@ -285,8 +316,31 @@ internal abstract class CoordinatorActor : UntypedActor, IWithTimers
         RemoveFromQueue(waiter);
         Owners.Remove(waiter.Owner);
         OnWaiterLeft(waiter);
-        Count(PrimitiveMetrics.Timeouts);
+        CountTimeout();
         OnExpired(waiter);
+    }
+
+    private void CountTimeout()
+    {
+        _counters.Timeouts++;
+        PrimitiveMetrics.Count(PrimitiveMetrics.Timeouts, Self.Path.Name, Kind);
+    }
+
+    private void OnGetStatistics(CoordinatorProtocol.GetStatistics get)
+    {
+        var statistics = _counters.ToStatistics(get.RequestId, Self.Path.Name, Kind, _waiting.Count);
+        var (named, anonymous) = CurrentHolders();
+        var waiting = System.Collections.Immutable.ImmutableList.CreateBuilder<IActorRef>();
+        foreach (var queue in _queues)
+            for (var waiter = queue.First; waiter is not null; waiter = waiter.Next)
+                waiting.Add(waiter.Owner);
+        statistics = statistics with
+        {
+            Holders = [.. named],
+            HeldAnonymously = anonymous,
+            WaitingOwners = waiting.ToImmutable(),
+        };
+        Reply(DescribeStatistics(statistics));
     }
 
     private void Drop(Waiter waiter)

@@ -74,7 +74,7 @@ internal abstract class MutexCoordinator : CoordinatorActor
         }
         else if (_reentrant && Holder.Equals(owner))
         {
-            Count(PrimitiveMetrics.Acquisitions);
+            CountAcquisition();
             Reply(Granted(requestId, ++Depth, FencingToken));
         }
         else if (IsNonBlocking(timeout))
@@ -105,7 +105,7 @@ internal abstract class MutexCoordinator : CoordinatorActor
     protected override void OnOwnerTerminated(IActorRef owner)
     {
         if (!owner.Equals(Holder)) return;
-        Count(PrimitiveMetrics.OwnerDeathReleases);
+        CountOwnerDeathRelease();
         HandOver();
     }
 
@@ -229,7 +229,7 @@ internal abstract class MutexCoordinator : CoordinatorActor
         Depth = depth;
         FencingToken++;
         HoldersChanged();
-        Count(PrimitiveMetrics.Acquisitions);
+        CountAcquisition();
     }
 
     private ConditionQueue ConditionFor(string name)

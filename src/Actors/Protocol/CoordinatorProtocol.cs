@@ -1,10 +1,11 @@
+using System.Collections.Immutable;
 using Akka.Actor;
 
 namespace Actors.Protocol;
 
 /// <summary>
 /// The messages every coordinator understands, whatever its primitive: cancelling a waiting request,
-/// and the two replies that any request can receive (cancelled, rejected).
+/// the two replies that any request can receive (cancelled, rejected), and the statistics query.
 /// </summary>
 /// <remarks>
 /// Every message is a plain immutable record, so that the same protocol can later cross the network
@@ -36,4 +37,54 @@ public static class CoordinatorProtocol
     /// <param name="Reason">Why it was refused; the facades map it to an exception type.</param>
     /// <param name="Message">A human-readable explanation.</param>
     public sealed record Rejected(long RequestId, RejectionReason Reason, string Message);
+
+    /// <summary>Asks a coordinator, whatever its primitive, for its <see cref="Statistics"/>.</summary>
+    /// <param name="RequestId">Echoed by the reply.</param>
+    public sealed record GetStatistics(long RequestId);
+
+    /// <summary>
+    /// What a coordinator has done since it started, and who holds and waits now. Every coordinator answers
+    /// <see cref="GetStatistics"/> with it; the counts are the same events as the metrics of
+    /// <see cref="Diagnostics.PrimitiveMetrics"/>.
+    /// </summary>
+    /// <remarks>Python's primitives keep no statistics; this exists for monitoring and the host's live view.</remarks>
+    /// <param name="RequestId">The id of the query.</param>
+    /// <param name="Name">The coordinator's actor name.</param>
+    /// <param name="Kind">The primitive's kind: <c>Lock</c>, <c>RLock</c>, <c>Semaphore</c>, <c>BoundedSemaphore</c>, <c>Queue</c>, ...</param>
+    /// <param name="Acquisitions">Grants: locks, re-entries and permits granted, queue items got.</param>
+    /// <param name="Timeouts">Waits that ended because their timeout passed.</param>
+    /// <param name="Cancellations">Waits withdrawn by a <see cref="Cancel"/>.</param>
+    /// <param name="OwnerDeathReleases">Holds released because their owner terminated.</param>
+    /// <param name="Waiting">Requests waiting now, in all of the coordinator's queues.</param>
+    /// <param name="WaitCount">Waiters that left their queue with an answer other than timeout, cancel or owner death.</param>
+    /// <param name="MeanWaitMs">Their mean wait in milliseconds (0 if none).</param>
+    /// <param name="MaxWaitMs">Their longest wait in milliseconds (0 if none).</param>
+    public sealed record Statistics(
+        long RequestId,
+        string Name,
+        string Kind,
+        long Acquisitions,
+        long Timeouts,
+        long Cancellations,
+        long OwnerDeathReleases,
+        int Waiting,
+        long WaitCount,
+        double MeanWaitMs,
+        double MaxWaitMs)
+    {
+        /// <summary>The named owners holding the primitive now (lock holder, permit holders); empty for other kinds.</summary>
+        public ImmutableList<IActorRef> Holders { get; init; } = ImmutableList<IActorRef>.Empty;
+
+        /// <summary>True if anonymous owners (<see cref="ActorRefs.Nobody"/>) hold part of the primitive.</summary>
+        public bool HeldAnonymously { get; init; }
+
+        /// <summary>The owners of the waiting requests, oldest first (an owner waiting twice appears twice).</summary>
+        public ImmutableList<IActorRef> WaitingOwners { get; init; } = ImmutableList<IActorRef>.Empty;
+
+        /// <summary>The number of queued items, for a queue; null for other kinds.</summary>
+        public int? QueueLength { get; init; }
+
+        /// <summary>The number of completed rounds, for a barrier; null for other kinds.</summary>
+        public long? Round { get; init; }
+    }
 }

@@ -70,6 +70,9 @@ internal sealed class QueueCoordinator : CoordinatorActor
         else Send(waiter.ReplyTo, new QueueProtocol.Full(waiter.RequestId));
     }
 
+    protected override CoordinatorProtocol.Statistics DescribeStatistics(CoordinatorProtocol.Statistics statistics) =>
+        statistics with { QueueLength = _items.Count };
+
     protected override void OnOwnerTerminated(IActorRef owner)
     {
         // A queue holds nothing on behalf of an owner; the base has dropped its waiting gets, puts and joins.
@@ -216,7 +219,9 @@ internal sealed class QueueCoordinator : CoordinatorActor
     {
         try
         {
-            return _items.Take();
+            var entry = _items.Take();
+            CountAcquisition();
+            return entry;
         }
         catch (Exception error)
         {

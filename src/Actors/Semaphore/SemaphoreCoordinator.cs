@@ -51,7 +51,7 @@ internal sealed class SemaphoreCoordinator : CoordinatorActor
     protected override void OnOwnerTerminated(IActorRef owner)
     {
         if (!_heldBy.Remove(owner, out var held)) return;
-        Count(PrimitiveMetrics.OwnerDeathReleases);
+        CountOwnerDeathRelease();
         _heldByOwners -= held;
         _outstanding -= held;
         _value += held;
@@ -122,7 +122,7 @@ internal sealed class SemaphoreCoordinator : CoordinatorActor
 
     private void AddHeld(IActorRef owner, int count)
     {
-        Count(PrimitiveMetrics.Acquisitions);
+        CountAcquisition();
         if (OwnerWatch.IsAnonymous(owner)) return;
         CollectionsMarshal.GetValueRefOrAddDefault(_heldBy, owner, out _) += count;
         _heldByOwners += count;

@@ -41,7 +41,16 @@ internal static class DemoRunner
         try
         {
             var system = host.Services.GetRequiredService<ActorSystem>();
-            await demo.RunAsync(new DemoContext(system, host.Services, settings, output, cancellation));
+            if (!settings.Live)
+            {
+                await demo.RunAsync(new DemoContext(system, host.Services, settings, output, cancellation));
+                return;
+            }
+
+            // The final frame is drawn after the demo and before the host stops, while its primitives are still alive.
+            await using var live = LiveView.Start(system, output, LiveView.IsTerminal(output));
+            await demo.RunAsync(new DemoContext(system, host.Services, settings, live.Output, cancellation));
+            await live.StopAsync();
         }
         finally
         {

@@ -14,4 +14,7 @@ internal sealed record DemoSettings
 
     /// <summary><c>--ordered</c>: take locks in a global order where the demo would otherwise deadlock.</summary>
     public bool Ordered { get; init; }
+
+    /// <summary><c>--live</c>: show every primitive of the demo (holders, waiters, queue depths), refreshed while it runs.</summary>
+    public bool Live { get; init; }
 }

@@ -56,6 +56,14 @@ public sealed class PrimitiveMetricsTests : CoordinatorTestKit
         Assert.Equal(1, Total("actors.cancellations", name, "Lock"));
         Assert.Equal(1, Total("actors.owner_death_releases", name, "Lock"));
         Assert.Equal(1, Total("actors.wait_time", name, "Lock"));
+
+        // The coordinator's own statistics count the same events.
+        var statistics = await mutex.GetStatisticsAsync();
+        Assert.Equal(Total("actors.acquisitions", name, "Lock"), statistics.Acquisitions);
+        Assert.Equal(Total("actors.timeouts", name, "Lock"), statistics.Timeouts);
+        Assert.Equal(Total("actors.cancellations", name, "Lock"), statistics.Cancellations);
+        Assert.Equal(Total("actors.owner_death_releases", name, "Lock"), statistics.OwnerDeathReleases);
+        Assert.Equal(Total("actors.wait_time", name, "Lock"), statistics.WaitCount);
     }
 
     [Fact]
