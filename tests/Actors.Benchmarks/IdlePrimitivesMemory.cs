@@ -31,5 +31,32 @@ internal static class IdlePrimitivesMemory
             GC.KeepAlive(coordinators);
             await system.Terminate();
         }
+
+        await MeasureQueuedWaitersAsync(100_000);
+    }
+
+    /// <summary>
+    /// The coordinator's own memory per queued timed waiter: the requests are told (no pending Ask on the caller's side)
+    /// by one sink actor that ignores the replies, so only the coordinator's bookkeeping grows.
+    /// </summary>
+    private static async Task MeasureQueuedWaitersAsync(int waiters)
+    {
+        var system = Systems.Create("waiter-memory");
+        var semaphore = system.ActorOf(ActorSemaphore.Props(0));
+        var sink = system.ActorOf(Props.Create(() => new Sink()));
+        await semaphore.Ask<ActorIdentity>(new Identify(0), TimeSpan.FromMinutes(1));
+        var before = GC.GetTotalMemory(forceFullCollection: true);
+        for (var i = 1; i <= waiters; i++) semaphore.Tell(new SemaphoreProtocol.Acquire(i, ActorRefs.Nobody, TimeSpan.FromHours(1)), sink);
+        var state = await semaphore.Ask<SemaphoreProtocol.SemaphoreState>(new SemaphoreProtocol.GetState(0), TimeSpan.FromMinutes(5));
+        var after = GC.GetTotalMemory(forceFullCollection: true);
+        Console.WriteLine($"{state.Waiting:N0} queued timed waiters on one semaphore: {(after - before) / (double)waiters:N0} bytes each in the coordinator");
+        await system.Terminate();
+    }
+
+    private sealed class Sink : UntypedActor
+    {
+        protected override void OnReceive(object message)
+        {
+        }
     }
 }
