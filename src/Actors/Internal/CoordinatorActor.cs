@@ -79,17 +79,16 @@ internal abstract class CoordinatorActor : UntypedActor, IWithTimers
     protected string Kind => _kind ??= GetType().Name.Replace("Coordinator", "", StringComparison.Ordinal);
 
     /// <summary>Counts one grant (lock, re-entry, permit, queue item) in the statistics and the metrics.</summary>
-    protected void CountAcquisition()
-    {
-        _counters.Acquisitions++;
-        PrimitiveMetrics.Count(PrimitiveMetrics.Acquisitions, Self.Path.Name, Kind);
-    }
+    protected void CountAcquisition() => Count(ref _counters.Acquisitions, PrimitiveMetrics.Acquisitions);
 
     /// <summary>Counts one hold released because its owner terminated, in the statistics and the metrics.</summary>
-    protected void CountOwnerDeathRelease()
+    protected void CountOwnerDeathRelease() => Count(ref _counters.OwnerDeathReleases, PrimitiveMetrics.OwnerDeathReleases);
+
+    /// <summary>The one place an event is counted: in the coordinator's own statistics and on the meter together.</summary>
+    private void Count(ref long tally, System.Diagnostics.Metrics.Counter<long> metric)
     {
-        _counters.OwnerDeathReleases++;
-        PrimitiveMetrics.Count(PrimitiveMetrics.OwnerDeathReleases, Self.Path.Name, Kind);
+        tally++;
+        PrimitiveMetrics.Count(metric, Self.Path.Name, Kind);
     }
 
     /// <summary>
@@ -207,15 +206,16 @@ internal abstract class CoordinatorActor : UntypedActor, IWithTimers
     {
         while (queue.First is { } waiter)
         {
-            if (waiter.HasDeadline && waiter.Deadline <= MonotonicClock.Now)
+            var now = MonotonicClock.Now;
+            if (waiter.HasDeadline && waiter.Deadline <= now)
             {
-                Expire(waiter);
+                Expire(waiter, stillInHeap: true);
                 continue;
             }
 
             Leave(waiter);
             if (!keepsWatch) Owners.Remove(waiter.Owner);
-            PrimitiveMetrics.RecordWait(_counters.RecordWait(MonotonicClock.Now - waiter.Since), Self.Path.Name, Kind);
+            PrimitiveMetrics.RecordWait(_counters.RecordWait(now - waiter.Since), Self.Path.Name, Kind);
             return waiter;
         }
 
@@ -260,22 +260,25 @@ internal abstract class CoordinatorActor : UntypedActor, IWithTimers
 
     private void OnCancel(CoordinatorProtocol.Cancel cancel)
     {
-        if (cancel.Owner is null || !_waiting.TryGetValue(new WaiterKey(cancel.Owner, cancel.RequestId), out var waiter)) return;
-        if (!CanCancel(waiter)) return;
-        Drop(waiter);
-        _counters.Cancellations++;
-        PrimitiveMetrics.Count(PrimitiveMetrics.Cancellations, Self.Path.Name, Kind);
+        if (Withdraw(cancel.Owner, cancel.RequestId) is not { } waiter) return;
+        Count(ref _counters.Cancellations, PrimitiveMetrics.Cancellations);
         OnCancelled(waiter);
     }
 
     /// <summary>The deadlock detector chose this wait to break a cycle: it ends with a <see cref="RejectionReason.Deadlock"/> rejection.</summary>
     private void OnFailWait(WaitReports.FailWait fail)
     {
-        if (fail.Owner is null || !_waiting.TryGetValue(new WaiterKey(fail.Owner, fail.RequestId), out var waiter)) return;
-        if (!CanCancel(waiter)) return;
-        Drop(waiter);
+        if (Withdraw(fail.Owner, fail.RequestId) is not { } waiter) return;
         Send(waiter.ReplyTo, new CoordinatorProtocol.Rejected(waiter.RequestId, RejectionReason.Deadlock,
             "This wait was failed to break a deadlock." + Environment.NewLine + fail.Message));
+    }
+
+    /// <summary>Takes a still-waiting request out, if it exists and may still be withdrawn (<see cref="CanCancel"/>).</summary>
+    private Waiter? Withdraw(IActorRef? owner, long requestId)
+    {
+        if (owner is null || !_waiting.TryGetValue(new WaiterKey(owner, requestId), out var waiter) || !CanCancel(waiter)) return null;
+        Drop(waiter);
+        return waiter;
     }
 
     private void OnTerminated(IActorRef owner)
@@ -297,33 +300,23 @@ internal abstract class CoordinatorActor : UntypedActor, IWithTimers
     {
         _timerDeadline = MonotonicClock.Never;
         var now = MonotonicClock.Now;
-        while (_deadlines.PopExpired(now) is { } waiter) ExpireUnscheduled(waiter);
+        while (_deadlines.PopExpired(now) is { } waiter) Expire(waiter, stillInHeap: false);
         var next = _deadlines.Earliest();
         if (next != MonotonicClock.Never) ScheduleTimer(next);
     }
 
-    private void Expire(Waiter waiter)
+    /// <summary>
+    /// Answers a waiter whose deadline passed. <paramref name="stillInHeap"/>: found in its queue before the timer
+    /// fired (the heap entry goes stale); false when the heap itself handed it out.
+    /// </summary>
+    private void Expire(Waiter waiter, bool stillInHeap)
     {
-        Leave(waiter);
+        if (stillInHeap) Leave(waiter);
+        else RemoveFromQueue(waiter);
         Owners.Remove(waiter.Owner);
         OnWaiterLeft(waiter);
-        CountTimeout();
+        Count(ref _counters.Timeouts, PrimitiveMetrics.Timeouts);
         OnExpired(waiter);
-    }
-
-    private void ExpireUnscheduled(Waiter waiter)
-    {
-        RemoveFromQueue(waiter);
-        Owners.Remove(waiter.Owner);
-        OnWaiterLeft(waiter);
-        CountTimeout();
-        OnExpired(waiter);
-    }
-
-    private void CountTimeout()
-    {
-        _counters.Timeouts++;
-        PrimitiveMetrics.Count(PrimitiveMetrics.Timeouts, Self.Path.Name, Kind);
     }
 
     private void OnGetStatistics(CoordinatorProtocol.GetStatistics get)
