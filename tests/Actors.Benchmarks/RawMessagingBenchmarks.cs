@@ -35,4 +35,22 @@ public class RawMessagingBenchmarks
     {
         for (var i = 0; i < Cycles; i++) await _echo.Ask<object>("ping", TimeSpan.FromSeconds(10));
     }
+
+    [Benchmark(OperationsPerInvoke = Cycles, Description = "Ask round trip to echo, no timeout")]
+    public async Task AskInfiniteRoundTrip()
+    {
+        for (var i = 0; i < Cycles; i++) await _echo.Ask<object>("ping", Timeout.InfiniteTimeSpan);
+    }
+
+    [Benchmark(OperationsPerInvoke = Cycles, Description = "reply promise round trip to echo")]
+    public async Task PromiseRoundTrip()
+    {
+        for (var i = 0; i < Cycles; i++) await Actors.Internal.ReplyPromise.TrySend(_echo, "ping")!.Task;
+    }
+
+    [Benchmark(OperationsPerInvoke = Cycles, Description = "reply promise round trip to echo, WaitAsync backstop")]
+    public async Task PromiseWaitAsyncRoundTrip()
+    {
+        for (var i = 0; i < Cycles; i++) await Actors.Internal.ReplyPromise.TrySend(_echo, "ping")!.Task.WaitAsync(TimeSpan.FromSeconds(10));
+    }
 }
