@@ -19,6 +19,7 @@ public class LockBenchmarks
     private ActorLock _lock = null!;
     private ActorLock[] _ownedLocks = null!;
     private IActorRef _driver = null!;
+    private IActorRef[] _ownerDrivers = null!;
     private readonly object _monitor = new();
     private readonly SemaphoreSlim _slim = new(1, 1);
 
@@ -29,6 +30,7 @@ public class LockBenchmarks
         _lock = ActorLock.Create(_system);
         _ownedLocks = Enumerable.Range(0, Owners).Select(_ => _lock.WithOwner(ActorOwner.Create(_system).Ref)).ToArray();
         _driver = _system.ActorOf(Props.Create<CycleDriver>());
+        _ownerDrivers = Enumerable.Range(0, Owners).Select(_ => _system.ActorOf(Props.Create<CycleDriver>())).ToArray();
     }
 
     [GlobalCleanup]
@@ -77,6 +79,19 @@ public class LockBenchmarks
             await l.ReleaseAsync();
         }
     })));
+
+    [Benchmark(OperationsPerInvoke = Owners * CyclesPerOwner, Description = "actor-native, 64 owner actors contending by Tell")]
+    public Task NativeContended64() => Task.WhenAll(_ownerDrivers.Select(driver =>
+    {
+        var left = CyclesPerOwner;
+        long id = 0;
+        return CycleDriver.RunAsync(driver, _lock.Coordinator, (self, reply) => reply switch
+        {
+            null or LockProtocol.Released when left-- > 0 => new LockProtocol.Acquire(++id, self),
+            LockProtocol.Acquired => new LockProtocol.Release(++id),
+            _ => null,
+        });
+    }));
 
     [Benchmark(OperationsPerInvoke = Cycles, Description = "peer: lock(){} uncontended")]
     public int MonitorUncontended()

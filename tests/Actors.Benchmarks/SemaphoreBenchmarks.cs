@@ -17,6 +17,7 @@ public class SemaphoreBenchmarks
     private ActorSemaphore _contended = null!;
     private ActorSemaphore[] _owned = null!;
     private IActorRef _driver = null!;
+    private IActorRef[] _ownerDrivers = null!;
     private readonly SemaphoreSlim _slim = new(4, 4);
 
     [GlobalSetup]
@@ -27,6 +28,7 @@ public class SemaphoreBenchmarks
         _contended = ActorSemaphore.CreateBounded(_system, 4);
         _owned = Enumerable.Range(0, Owners).Select(_ => _contended.WithOwner(ActorOwner.Create(_system).Ref)).ToArray();
         _driver = _system.ActorOf(Props.Create<CycleDriver>());
+        _ownerDrivers = Enumerable.Range(0, Owners).Select(_ => _system.ActorOf(Props.Create<CycleDriver>())).ToArray();
     }
 
     [GlobalCleanup]
@@ -64,6 +66,19 @@ public class SemaphoreBenchmarks
             await s.ReleaseAsync();
         }
     })));
+
+    [Benchmark(OperationsPerInvoke = Owners * CyclesPerOwner, Description = "actor-native, 64 owner actors on 4 permits by Tell")]
+    public Task NativeContended64() => Task.WhenAll(_ownerDrivers.Select(driver =>
+    {
+        var left = CyclesPerOwner;
+        long id = 0;
+        return CycleDriver.RunAsync(driver, _contended.Coordinator, (self, reply) => reply switch
+        {
+            null or SemaphoreProtocol.Released when left-- > 0 => new SemaphoreProtocol.Acquire(++id, self),
+            SemaphoreProtocol.Acquired => new SemaphoreProtocol.Release(++id, self),
+            _ => null,
+        });
+    }));
 
     [Benchmark(OperationsPerInvoke = Cycles, Description = "peer: SemaphoreSlim WaitAsync+Release")]
     public async Task SlimUncontended()

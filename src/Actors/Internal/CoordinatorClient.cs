@@ -34,11 +34,19 @@ internal static class CoordinatorClient
     /// </summary>
     /// <exception cref="OperationCanceledException">The token was cancelled before anything was sent.</exception>
     /// <exception cref="TimeoutException">The coordinator did not answer within the timeout plus <see cref="BackstopMargin"/>.</exception>
-    public static async Task<object> AskWaitingAsync(IActorRef coordinator, object request, long requestId, IActorRef owner,
+    public static Task<object> AskWaitingAsync(IActorRef coordinator, object request, long requestId, IActorRef owner,
         TimeSpan? timeout, CancellationToken cancellationToken)
     {
-        cancellationToken.ThrowIfCancellationRequested();
+        if (cancellationToken.IsCancellationRequested) return Task.FromCanceled<object>(cancellationToken);
+        // The common case, a local coordinator and a token that cannot fire, costs no async frame of its own.
+        if (!cancellationToken.CanBeCanceled && ReplyPromise.TrySend(coordinator, request) is { } promise) return promise.Task;
         var backstop = timeout is { } t && t < LongestAskTimeout - BackstopMargin ? t + BackstopMargin : Timeout.InfiniteTimeSpan;
+        return AwaitWaitingReplyAsync(coordinator, request, requestId, owner, backstop, cancellationToken);
+    }
+
+    private static async Task<object> AwaitWaitingReplyAsync(IActorRef coordinator, object request, long requestId, IActorRef owner,
+        TimeSpan backstop, CancellationToken cancellationToken)
+    {
         var reply = RequestAsync(coordinator, request, backstop);
         try
         {
@@ -55,11 +63,14 @@ internal static class CoordinatorClient
 
     /// <summary>Sends a request that the coordinator answers at once and returns the reply.</summary>
     /// <exception cref="TimeoutException">The coordinator did not answer within <see cref="ImmediateReplyBackstop"/>.</exception>
-    public static async Task<object> AskAsync(IActorRef coordinator, object request)
+    public static Task<object> AskAsync(IActorRef coordinator, object request) =>
+        ReplyPromise.TrySend(coordinator, request)?.Task ?? AskRemoteAsync(coordinator, request);
+
+    private static async Task<object> AskRemoteAsync(IActorRef coordinator, object request)
     {
         try
         {
-            return await RequestAsync(coordinator, request, ImmediateReplyBackstop).ConfigureAwait(false);
+            return await coordinator.Ask<object>(request, ImmediateReplyBackstop, CancellationToken.None).ConfigureAwait(false);
         }
         catch (AskTimeoutException)
         {
