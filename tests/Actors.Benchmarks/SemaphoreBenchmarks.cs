@@ -45,17 +45,7 @@ public class SemaphoreBenchmarks
     }
 
     [Benchmark(OperationsPerInvoke = Cycles, Description = "actor-native Tell acquire+release")]
-    public Task NativeTellCycle()
-    {
-        var left = Cycles;
-        long id = 0;
-        return CycleDriver.RunAsync(_driver, _semaphore.Coordinator, (self, reply) => reply switch
-        {
-            null or SemaphoreProtocol.Released when left-- > 0 => new SemaphoreProtocol.Acquire(++id, self),
-            SemaphoreProtocol.Acquired => new SemaphoreProtocol.Release(++id, self),
-            _ => null,
-        });
-    }
+    public Task NativeTellCycle() => CycleDriver.RunAsync(_driver, _semaphore.Coordinator, Cycle(Cycles));
 
     [Benchmark(OperationsPerInvoke = Owners * CyclesPerOwner, Description = "facade, 64 owners on 4 permits")]
     public Task FacadeContended64() => Task.WhenAll(_owned.Select(s => Task.Run(async () =>
@@ -68,17 +58,20 @@ public class SemaphoreBenchmarks
     })));
 
     [Benchmark(OperationsPerInvoke = Owners * CyclesPerOwner, Description = "actor-native, 64 owner actors on 4 permits by Tell")]
-    public Task NativeContended64() => Task.WhenAll(_ownerDrivers.Select(driver =>
+    public Task NativeContended64() => CycleDriver.RunEachAsync(_ownerDrivers, _contended.Coordinator, () => Cycle(CyclesPerOwner));
+
+    /// <summary>Acquire, release, <paramref name="cycles"/> times, for the driving actor as the owner.</summary>
+    private static Func<IActorRef, object?, object?> Cycle(int cycles)
     {
-        var left = CyclesPerOwner;
+        var left = cycles;
         long id = 0;
-        return CycleDriver.RunAsync(driver, _contended.Coordinator, (self, reply) => reply switch
+        return (self, reply) => reply switch
         {
             null or SemaphoreProtocol.Released when left-- > 0 => new SemaphoreProtocol.Acquire(++id, self),
             SemaphoreProtocol.Acquired => new SemaphoreProtocol.Release(++id, self),
             _ => null,
-        });
-    }));
+        };
+    }
 
     [Benchmark(OperationsPerInvoke = Cycles, Description = "peer: SemaphoreSlim WaitAsync+Release")]
     public async Task SlimUncontended()

@@ -37,6 +37,10 @@ internal sealed class CycleDriver : UntypedActor
         else _run.Target.Tell(next, Self);
     }
 
+    /// <summary>Runs one cycle sequence per driver at once, each with a step of its own from <paramref name="newStep"/>.</summary>
+    public static Task RunEachAsync(IEnumerable<IActorRef> drivers, IActorRef target, Func<Func<IActorRef, object?, object?>> newStep) =>
+        Task.WhenAll(drivers.Select(driver => RunAsync(driver, target, newStep())));
+
     public static async Task RunAsync(IActorRef driver, IActorRef target, Func<IActorRef, object?, object?> step)
     {
         var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
