@@ -19,6 +19,9 @@ namespace Actors.Queue;
 /// a put could not be done without reordering other getters.</item>
 /// <item>A priority queue keeps equal items in the order they were put (Python does not promise this).</item>
 /// <item>Waiters are served in FIFO order; <see cref="JoinAsync(TimeSpan, CancellationToken)"/> may time out.</item>
+/// <item>Batch methods, which Python lacks, move many items per message: <see cref="PutManyAsync(IEnumerable{T}, CancellationToken)"/>
+/// (all or nothing), <see cref="GetManyAsync(int, CancellationToken)"/>, <see cref="ReadAllAsync"/> and
+/// <see cref="TaskDoneAsync(int)"/>.</item>
 /// </list>
 /// </remarks>
 /// <typeparam name="T">The item type.</typeparam>
@@ -274,18 +277,26 @@ public sealed class ActorQueue<T> : CoordinatorFacade
             ShutDownOutcome).ConfigureAwait(false) is not null;
     }
 
-    /// <summary>Null when the wait timed out. A batch that crosses a cancellation goes back item by item, each to its place.</summary>
+    /// <summary>Null when the wait timed out.</summary>
     private async Task<IReadOnlyList<T>?> GetManyCoreAsync(int maxCount, TimeSpan? timeout, CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(maxCount, 1);
-        var requestId = RequestIds.Next();
-        var got = await CoordinatorClient.WaitForGrantAsync<QueueProtocol.GotMany, QueueProtocol.Empty>(Coordinator,
-            new QueueProtocol.GetMany(requestId, Owner, maxCount, timeout), requestId, Owner, timeout,
-            got => GiveBack(got.Items, got.Sequences, from: 0), cancellationToken, ShutDownOutcome).ConfigureAwait(false);
-        if (got is null) return null;
+        if (await AskGetManyAsync(maxCount, timeout, cancellationToken).ConfigureAwait(false) is not { } got) return null;
         var items = new T[got.Items.Count];
         for (var index = 0; index < items.Length; index++) items[index] = (T)got.Items[index]!;
         return items;
+    }
+
+    /// <summary>
+    /// Sends a <see cref="QueueProtocol.GetMany"/>; null when the wait timed out. A batch that crosses a cancellation goes
+    /// back item by item, each to its place.
+    /// </summary>
+    private Task<QueueProtocol.GotMany?> AskGetManyAsync(int maxCount, TimeSpan? timeout, CancellationToken cancellationToken)
+    {
+        var requestId = RequestIds.Next();
+        return CoordinatorClient.WaitForGrantAsync<QueueProtocol.GotMany, QueueProtocol.Empty>(Coordinator,
+            new QueueProtocol.GetMany(requestId, Owner, maxCount, timeout), requestId, Owner, timeout,
+            got => GiveBack(got.Items, got.Sequences, from: 0), cancellationToken, ShutDownOutcome);
     }
 
     private async IAsyncEnumerable<T> ReadAllCoreAsync(int batchSize, [EnumeratorCancellation] CancellationToken cancellationToken)
@@ -312,12 +323,9 @@ public sealed class ActorQueue<T> : CoordinatorFacade
     /// <summary>The next batch for <see cref="ReadAllAsync"/>; null once the queue is shut down and drained.</summary>
     private async Task<QueueProtocol.GotMany?> ReadBatchAsync(int batchSize, CancellationToken cancellationToken)
     {
-        var requestId = RequestIds.Next();
         try
         {
-            return await CoordinatorClient.WaitForGrantAsync<QueueProtocol.GotMany, QueueProtocol.Empty>(Coordinator,
-                new QueueProtocol.GetMany(requestId, Owner, batchSize), requestId, Owner, null,
-                got => GiveBack(got.Items, got.Sequences, from: 0), cancellationToken, ShutDownOutcome).ConfigureAwait(false);
+            return await AskGetManyAsync(batchSize, null, cancellationToken).ConfigureAwait(false);
         }
         catch (QueueShutDownException)
         {

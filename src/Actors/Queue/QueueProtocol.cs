@@ -53,7 +53,7 @@ public static class QueueProtocol
     /// </remarks>
     /// <param name="RequestId">Echoed in the reply; unique among the owner's waiting requests.</param>
     /// <param name="Owner">Who puts: an actor, whose waiting put is dropped if it terminates, or <see cref="ActorRefs.Nobody"/>.</param>
-    /// <param name="Items">The items, in the order they go in; a priority queue accepts only items of its element type.</param>
+    /// <param name="Items">The items, in the order they go in; a priority queue accepts only items of its element type. The list must not change once sent.</param>
     /// <param name="Timeout">How long to wait for room for all of them: null or <see cref="System.Threading.Timeout.InfiniteTimeSpan"/> for ever, zero not at all.</param>
     public sealed record PutMany(long RequestId, IActorRef Owner, IReadOnlyList<object?> Items, TimeSpan? Timeout = null);
 
