@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Actors.Internal;
 using Actors.Protocol;
 using Akka.Actor;
@@ -18,6 +19,9 @@ namespace Actors.Queue;
 /// a put could not be done without reordering other getters.</item>
 /// <item>A priority queue keeps equal items in the order they were put (Python does not promise this).</item>
 /// <item>Waiters are served in FIFO order; <see cref="JoinAsync(TimeSpan, CancellationToken)"/> may time out.</item>
+/// <item>Batch methods, which Python lacks, move many items per message: <see cref="PutManyAsync(IEnumerable{T}, CancellationToken)"/>
+/// (all or nothing), <see cref="GetManyAsync(int, CancellationToken)"/>, <see cref="ReadAllAsync"/> and
+/// <see cref="TaskDoneAsync(int)"/>.</item>
 /// </list>
 /// </remarks>
 /// <typeparam name="T">The item type.</typeparam>
@@ -114,12 +118,94 @@ public sealed class ActorQueue<T> : CoordinatorFacade
     /// <exception cref="QueueShutDownException">The queue is shut down and empty.</exception>
     public Task<T> GetNowaitAsync() => GetAsync(TimeSpan.Zero);
 
+    /// <summary>
+    /// Puts all <paramref name="items"/> in one step, in order, waiting as long as needed until there is room for all of
+    /// them. See <see cref="QueueProtocol.PutMany"/>.
+    /// </summary>
+    /// <remarks>
+    /// Python has no batch put. All or nothing: the items go in together once there is room for every one, behind the
+    /// puts that waited before (and ahead of those that come after). An empty batch completes at once.
+    /// </remarks>
+    /// <exception cref="ArgumentNullException"><paramref name="items"/> is null.</exception>
+    /// <exception cref="ArgumentException">The batch is larger than a bounded queue's maxsize, or a priority queue cannot order an item (see <see cref="QueueProtocol.PutMany"/> for what went in then).</exception>
+    /// <exception cref="QueueShutDownException">The queue is shut down.</exception>
+    /// <exception cref="OperationCanceledException">The token was cancelled before the items went in; none did.</exception>
+    public async Task PutManyAsync(IEnumerable<T> items, CancellationToken cancellationToken = default) =>
+        await PutManyCoreAsync(items, null, cancellationToken).ConfigureAwait(false);
+
+    /// <summary>
+    /// Puts all <paramref name="items"/> in one step, in order, waiting at most <paramref name="timeout"/> for room for all
+    /// of them. See <see cref="PutManyAsync(IEnumerable{T}, CancellationToken)"/>.
+    /// </summary>
+    /// <exception cref="QueueFullException">There was not room for all the items within the timeout; none went in.</exception>
+    /// <exception cref="ArgumentNullException"><paramref name="items"/> is null.</exception>
+    /// <exception cref="ArgumentException">The batch is larger than a bounded queue's maxsize, or a priority queue cannot order an item.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">The timeout is negative and not infinite.</exception>
+    /// <exception cref="QueueShutDownException">The queue is shut down.</exception>
+    /// <exception cref="OperationCanceledException">The token was cancelled before the items went in; none did.</exception>
+    public async Task PutManyAsync(IEnumerable<T> items, TimeSpan timeout, CancellationToken cancellationToken = default)
+    {
+        var requestTimeout = Timeouts.ForRequest(timeout);
+        if (!await PutManyCoreAsync(items, requestTimeout, cancellationToken).ConfigureAwait(false)) throw new QueueFullException();
+    }
+
+    /// <summary>
+    /// Takes up to <paramref name="maxCount"/> items in one step, waiting as long as needed for the first one; it never
+    /// waits for more. See <see cref="QueueProtocol.GetMany"/>.
+    /// </summary>
+    /// <remarks>Python has no batch get: this is <c>get()</c> then <c>get_nowait()</c> until the queue is empty or the maximum is reached.</remarks>
+    /// <returns>At least one item and at most <paramref name="maxCount"/>, in the order single gets would return them.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="maxCount"/> is below one.</exception>
+    /// <exception cref="QueueShutDownException">The queue is shut down and has no item left.</exception>
+    /// <exception cref="OperationCanceledException">The token was cancelled first; no item was taken (items that crossed the cancellation went back to their places).</exception>
+    public async Task<IReadOnlyList<T>> GetManyAsync(int maxCount, CancellationToken cancellationToken = default) =>
+        (await GetManyCoreAsync(maxCount, null, cancellationToken).ConfigureAwait(false))!;
+
+    /// <summary>Takes up to <paramref name="maxCount"/> items in one step, waiting at most <paramref name="timeout"/> for the first one.</summary>
+    /// <returns>At least one item and at most <paramref name="maxCount"/>, in the order single gets would return them.</returns>
+    /// <exception cref="QueueEmptyException">No item arrived within the timeout.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="maxCount"/> is below one, or the timeout is negative and not infinite.</exception>
+    /// <exception cref="QueueShutDownException">The queue is shut down and has no item left.</exception>
+    /// <exception cref="OperationCanceledException">The token was cancelled first; no item was taken.</exception>
+    public async Task<IReadOnlyList<T>> GetManyAsync(int maxCount, TimeSpan timeout, CancellationToken cancellationToken = default)
+    {
+        var requestTimeout = Timeouts.ForRequest(timeout);
+        return await GetManyCoreAsync(maxCount, requestTimeout, cancellationToken).ConfigureAwait(false) ?? throw new QueueEmptyException();
+    }
+
+    /// <summary>
+    /// Reads every item until the queue is shut down and drained, taking up to <paramref name="batchSize"/> items per
+    /// message; the enumeration then ends normally, like <see cref="System.Threading.Channels.ChannelReader{T}.ReadAllAsync"/>
+    /// on a completed channel.
+    /// </summary>
+    /// <remarks>
+    /// A .NET addition; Python's consumer loop is <c>while True: item = q.get()</c> until <c>ShutDown</c>. Items read this
+    /// way still count as unfinished until <see cref="TaskDoneAsync(int)"/> marks them. If the enumeration is left early
+    /// (break, exception, cancellation), the items already taken but not yet handed out go back to their places.
+    /// </remarks>
+    /// <param name="batchSize">The most items taken per message; at least one.</param>
+    /// <param name="cancellationToken">Ends the enumeration with <see cref="OperationCanceledException"/>.</param>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="batchSize"/> is below one (thrown at once).</exception>
+    public IAsyncEnumerable<T> ReadAllAsync(int batchSize = 64, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(batchSize, 1);
+        return ReadAllCoreAsync(batchSize, cancellationToken);
+    }
+
     /// <summary>Marks one item taken out of the queue as processed. Python: <c>task_done()</c>.</summary>
     /// <returns>Items still unfinished.</returns>
     /// <exception cref="InvalidOperationException">Called more times than items were put (Python's <c>ValueError</c>).</exception>
-    public async Task<int> TaskDoneAsync()
+    public Task<int> TaskDoneAsync() => TaskDoneAsync(1);
+
+    /// <summary>Marks <paramref name="count"/> items taken out of the queue as processed: Python's <c>task_done()</c> <paramref name="count"/> times, in one message.</summary>
+    /// <remarks>Unlike <paramref name="count"/> calls in Python, it is all or nothing: if fewer items are unfinished, none is marked done.</remarks>
+    /// <returns>Items still unfinished.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="count"/> is below one.</exception>
+    /// <exception cref="InvalidOperationException">Fewer than <paramref name="count"/> items are unfinished (Python's <c>ValueError</c>).</exception>
+    public async Task<int> TaskDoneAsync(int count)
     {
-        var reply = await CoordinatorClient.AskAsync(Coordinator, new QueueProtocol.TaskDone(RequestIds.Next())).ConfigureAwait(false);
+        ArgumentOutOfRangeException.ThrowIfLessThan(count, 1);
+        var reply = await CoordinatorClient.AskAsync(Coordinator, new QueueProtocol.TaskDone(RequestIds.Next(), count)).ConfigureAwait(false);
         return CoordinatorClient.Expect<QueueProtocol.TaskDoneAck>(reply).Unfinished;
     }
 
@@ -179,6 +265,79 @@ public sealed class ActorQueue<T> : CoordinatorFacade
             new QueueProtocol.Get(requestId, Owner, timeout), requestId, Owner, timeout,
             got => CoordinatorClient.Tell(Coordinator, new QueueProtocol.Return(RequestIds.Next(), got.Item, got.Sequence)),
             cancellationToken, ShutDownOutcome);
+    }
+
+    private async Task<bool> PutManyCoreAsync(IEnumerable<T> items, TimeSpan? timeout, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(items);
+        var batch = items.Select(item => (object?)item).ToArray();
+        var requestId = RequestIds.Next();
+        return await CoordinatorClient.WaitForGrantAsync<QueueProtocol.PutManyDone, QueueProtocol.Full>(Coordinator,
+            new QueueProtocol.PutMany(requestId, Owner, batch, timeout), requestId, Owner, timeout, giveBack: null, cancellationToken,
+            ShutDownOutcome).ConfigureAwait(false) is not null;
+    }
+
+    /// <summary>Null when the wait timed out.</summary>
+    private async Task<IReadOnlyList<T>?> GetManyCoreAsync(int maxCount, TimeSpan? timeout, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxCount, 1);
+        if (await AskGetManyAsync(maxCount, timeout, cancellationToken).ConfigureAwait(false) is not { } got) return null;
+        var items = new T[got.Items.Count];
+        for (var index = 0; index < items.Length; index++) items[index] = (T)got.Items[index]!;
+        return items;
+    }
+
+    /// <summary>
+    /// Sends a <see cref="QueueProtocol.GetMany"/>; null when the wait timed out. A batch that crosses a cancellation goes
+    /// back item by item, each to its place.
+    /// </summary>
+    private Task<QueueProtocol.GotMany?> AskGetManyAsync(int maxCount, TimeSpan? timeout, CancellationToken cancellationToken)
+    {
+        var requestId = RequestIds.Next();
+        return CoordinatorClient.WaitForGrantAsync<QueueProtocol.GotMany, QueueProtocol.Empty>(Coordinator,
+            new QueueProtocol.GetMany(requestId, Owner, maxCount, timeout), requestId, Owner, timeout,
+            got => GiveBack(got.Items, got.Sequences, from: 0), cancellationToken, ShutDownOutcome);
+    }
+
+    private async IAsyncEnumerable<T> ReadAllCoreAsync(int batchSize, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        while (await ReadBatchAsync(batchSize, cancellationToken).ConfigureAwait(false) is { } batch)
+        {
+            var handedOut = 0;
+            try
+            {
+                while (handedOut < batch.Items.Count)
+                {
+                    var item = (T)batch.Items[handedOut]!;
+                    handedOut++;
+                    yield return item;
+                }
+            }
+            finally
+            {
+                GiveBack(batch.Items, batch.Sequences, from: handedOut);
+            }
+        }
+    }
+
+    /// <summary>The next batch for <see cref="ReadAllAsync"/>; null once the queue is shut down and drained.</summary>
+    private async Task<QueueProtocol.GotMany?> ReadBatchAsync(int batchSize, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await AskGetManyAsync(batchSize, null, cancellationToken).ConfigureAwait(false);
+        }
+        catch (QueueShutDownException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Returns the items of a batch from index <paramref name="from"/> on, each to its place by its sequence.</summary>
+    private void GiveBack(IReadOnlyList<object?> items, IReadOnlyList<long> sequences, int from)
+    {
+        for (var index = from; index < items.Count; index++)
+            CoordinatorClient.Tell(Coordinator, new QueueProtocol.Return(RequestIds.Next(), items[index], sequences[index]));
     }
 
     private async Task<bool> JoinCoreAsync(TimeSpan? timeout, CancellationToken cancellationToken)

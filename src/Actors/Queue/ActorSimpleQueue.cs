@@ -38,6 +38,34 @@ public sealed class ActorSimpleQueue<T>
     /// <exception cref="QueueShutDownException">The queue is shut down.</exception>
     public Task PutNowaitAsync(T item) => _queue.PutAsync(item);
 
+    /// <summary>Puts all <paramref name="items"/> in one step, in order; never waits, the queue is unbounded. See <see cref="ActorQueue{T}.PutManyAsync(IEnumerable{T}, CancellationToken)"/>.</summary>
+    /// <remarks>Python has no batch put; this is <c>put(item)</c> for each item, with no other put between them.</remarks>
+    /// <exception cref="ArgumentNullException"><paramref name="items"/> is null.</exception>
+    /// <exception cref="QueueShutDownException">The queue is shut down.</exception>
+    public Task PutManyAsync(IEnumerable<T> items) => _queue.PutManyAsync(items);
+
+    /// <summary>Takes up to <paramref name="maxCount"/> items in one step, waiting as long as needed for the first one. See <see cref="ActorQueue{T}.GetManyAsync(int, CancellationToken)"/>.</summary>
+    /// <returns>At least one item and at most <paramref name="maxCount"/>, in put order.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="maxCount"/> is below one.</exception>
+    /// <exception cref="QueueShutDownException">The queue is shut down and has no item left.</exception>
+    /// <exception cref="OperationCanceledException">The token was cancelled first; no item was taken.</exception>
+    public Task<IReadOnlyList<T>> GetManyAsync(int maxCount, CancellationToken cancellationToken = default) =>
+        _queue.GetManyAsync(maxCount, cancellationToken);
+
+    /// <summary>Takes up to <paramref name="maxCount"/> items in one step, waiting at most <paramref name="timeout"/> for the first one.</summary>
+    /// <returns>At least one item and at most <paramref name="maxCount"/>, in put order.</returns>
+    /// <exception cref="QueueEmptyException">No item arrived within the timeout.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="maxCount"/> is below one, or the timeout is negative and not infinite.</exception>
+    public Task<IReadOnlyList<T>> GetManyAsync(int maxCount, TimeSpan timeout, CancellationToken cancellationToken = default) =>
+        _queue.GetManyAsync(maxCount, timeout, cancellationToken);
+
+    /// <summary>Reads every item until the queue is shut down and drained; see <see cref="ActorQueue{T}.ReadAllAsync"/>.</summary>
+    /// <param name="batchSize">The most items taken per message; at least one.</param>
+    /// <param name="cancellationToken">Ends the enumeration with <see cref="OperationCanceledException"/>.</param>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="batchSize"/> is below one.</exception>
+    public IAsyncEnumerable<T> ReadAllAsync(int batchSize = 64, CancellationToken cancellationToken = default) =>
+        _queue.ReadAllAsync(batchSize, cancellationToken);
+
     /// <summary>Takes the next item, waiting as long as needed. Python: <c>get()</c>.</summary>
     /// <exception cref="QueueShutDownException">The queue is shut down and has no item left.</exception>
     /// <exception cref="OperationCanceledException">The token was cancelled first; no item was taken.</exception>

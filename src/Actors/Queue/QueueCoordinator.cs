@@ -6,7 +6,8 @@ namespace Actors.Queue;
 
 /// <summary>
 /// Holds the state of one queue: its items (in the store's order), waiting getters, waiting putters (each holding
-/// the item it wants to put), join waiters, the unfinished-task count and the shutdown flag.
+/// the items it wants to put), join waiters, the unfinished-task count and the shutdown flag. A single put is a
+/// batch of one and a single get a batch of at most one: both kinds share every path and differ only in the reply.
 /// </summary>
 internal sealed class QueueCoordinator : CoordinatorActor
 {
@@ -14,12 +15,14 @@ internal sealed class QueueCoordinator : CoordinatorActor
     private readonly int _maxSize;
     private readonly bool _tracksTasks;
     private readonly WaiterQueue _getters;
+    private readonly WaiterQueue _frontPutter;
     private readonly WaiterQueue _putters;
     private readonly WaiterQueue _joiners;
     private long _nextSequence;
     private int _unfinished;
     private bool _isShutDown;
     private bool _discardsReturns;
+    private bool _balancing;
 
     public QueueCoordinator(Func<ItemStore> newStore, int maxSize, bool tracksTasks)
     {
@@ -27,21 +30,30 @@ internal sealed class QueueCoordinator : CoordinatorActor
         _maxSize = maxSize;
         _tracksTasks = tracksTasks;
         _getters = NewQueue();
+        _frontPutter = NewQueue();
         _putters = NewQueue();
         _joiners = NewQueue();
     }
 
-    private bool HasRoom => _maxSize <= 0 || _items.Count < _maxSize;
+    private bool IsBounded => _maxSize > 0;
+
+    private int WaitingPutters => _frontPutter.Count + _putters.Count;
 
     protected override bool Handle(object message)
     {
         switch (message)
         {
             case QueueProtocol.Get get:
-                OnGet(get);
+                OnGet(get.RequestId, get.Owner, get.Timeout, PendingGet.One);
+                return true;
+            case QueueProtocol.GetMany get:
+                OnGet(get.RequestId, get.Owner, get.Timeout, new PendingGet(get.MaxCount, IsBatch: true));
                 return true;
             case QueueProtocol.Put put:
-                OnPut(put);
+                OnPut(put.RequestId, put.Owner, put.Timeout, new PendingPut([put.Item], IsBatch: false));
+                return true;
+            case QueueProtocol.PutMany put:
+                OnPut(put.RequestId, put.Owner, put.Timeout, put.Items is null ? null : new PendingPut(put.Items, IsBatch: true));
                 return true;
             case QueueProtocol.TaskDone done:
                 OnTaskDone(done);
@@ -56,7 +68,7 @@ internal sealed class QueueCoordinator : CoordinatorActor
                 OnShutdown(shutdown);
                 return true;
             case QueueProtocol.GetState get:
-                Reply(new QueueProtocol.QueueState(get.RequestId, _items.Count, _maxSize, _unfinished, _isShutDown, _getters.Count, _putters.Count));
+                Reply(new QueueProtocol.QueueState(get.RequestId, _items.Count, _maxSize, _unfinished, _isShutDown, _getters.Count, WaitingPutters));
                 return true;
             default:
                 return false;
@@ -65,64 +77,96 @@ internal sealed class QueueCoordinator : CoordinatorActor
 
     protected override void OnExpired(Waiter waiter)
     {
-        if (ReferenceEquals(waiter.Payload, GetterMark)) Send(waiter.ReplyTo, new QueueProtocol.Empty(waiter.RequestId));
-        else if (ReferenceEquals(waiter.Payload, JoinerMark)) Send(waiter.ReplyTo, new QueueProtocol.JoinTimedOut(waiter.RequestId));
-        else Send(waiter.ReplyTo, new QueueProtocol.Full(waiter.RequestId));
+        switch (waiter.Payload)
+        {
+            case PendingGet:
+                Send(waiter.ReplyTo, new QueueProtocol.Empty(waiter.RequestId));
+                break;
+            case PendingPut:
+                Send(waiter.ReplyTo, new QueueProtocol.Full(waiter.RequestId));
+                Balance();
+                break;
+            default:
+                Send(waiter.ReplyTo, new QueueProtocol.JoinTimedOut(waiter.RequestId));
+                break;
+        }
+    }
+
+    protected override void OnCancelled(Waiter waiter)
+    {
+        base.OnCancelled(waiter);
+        if (waiter.Payload is PendingPut) Balance();
     }
 
     protected override CoordinatorProtocol.Statistics DescribeStatistics(CoordinatorProtocol.Statistics statistics) =>
         statistics with { QueueLength = _items.Count };
 
-    protected override void OnOwnerTerminated(IActorRef owner)
-    {
-        // A queue holds nothing on behalf of an owner; the base has dropped its waiting gets, puts and joins.
-    }
+    /// <summary>A queue holds nothing on behalf of an owner; but a dropped batch may have held back the putters behind it.</summary>
+    protected override void OnOwnerTerminated(IActorRef owner) => Balance();
 
-    private void OnGet(QueueProtocol.Get get)
+    private void OnGet(long requestId, IActorRef owner, TimeSpan? timeout, PendingGet get)
     {
-        if (!Validate(get.RequestId, get.Owner, get.Timeout)) return;
-        if (_items.Count > 0)
+        if (!Validate(requestId, owner, timeout)) return;
+        if (get.MaxCount < 1)
+            Reject(requestId, RejectionReason.InvalidArgument, $"A get must be allowed at least one item, not {get.MaxCount}.");
+        else if (_items.Count > 0)
         {
-            if (TryTake(get.RequestId, Sender) is { } entry) Reply(new QueueProtocol.Got(get.RequestId, entry.Item, entry.Sequence));
+            Serve(requestId, Sender, get);
             Balance();
         }
-        else if (_isShutDown) Reply(new QueueProtocol.QueueShutDown(get.RequestId));
-        else if (IsNonBlocking(get.Timeout)) Reply(new QueueProtocol.Empty(get.RequestId));
-        else Enqueue(_getters, get.RequestId, get.Owner, get.Timeout, GetterMark);
+        else if (_isShutDown) Reply(new QueueProtocol.QueueShutDown(requestId));
+        else if (IsNonBlocking(timeout)) Reply(new QueueProtocol.Empty(requestId));
+        else Enqueue(_getters, requestId, owner, timeout, get);
     }
 
-    private void OnPut(QueueProtocol.Put put)
+    private void OnPut(long requestId, IActorRef owner, TimeSpan? timeout, PendingPut? put)
     {
-        if (!Validate(put.RequestId, put.Owner, put.Timeout)) return;
-        if (!Accepts(put.RequestId, put.Item)) return;
-        if (_isShutDown)
+        if (!Validate(requestId, owner, timeout)) return;
+        if (put is null)
         {
-            Reply(new QueueProtocol.QueueShutDown(put.RequestId));
+            Reject(requestId, RejectionReason.InvalidArgument, "The request carries no list of items.");
             return;
         }
 
-        // Putters that waited first go first; expired ones are skipped on the way.
-        if (HasRoom) Balance();
-        if (HasRoom && _putters.Count == 0)
+        if (IsBounded && put.Count > _maxSize)
         {
-            if (!TryStore(put.RequestId, Sender, put.Item)) return;
-            Reply(new QueueProtocol.PutDone(put.RequestId));
+            Reject(requestId, RejectionReason.InvalidArgument, $"A batch of {put.Count} items can never fit in a queue of maxsize {_maxSize}.");
+            return;
+        }
+
+        if (!AcceptsAll(requestId, put)) return;
+        if (_isShutDown)
+        {
+            Reply(new QueueProtocol.QueueShutDown(requestId));
+            return;
+        }
+
+        // Putters that waited first go first (no barging); expired ones are skipped on the way.
+        if (WaitingPutters > 0) Balance();
+        if (put.Count == 0 || (WaitingPutters == 0 && HasRoomFor(put.Count)))
+        {
+            Admit(requestId, Sender, put);
             Balance();
         }
-        else if (IsNonBlocking(put.Timeout)) Reply(new QueueProtocol.Full(put.RequestId));
-        else Enqueue(_putters, put.RequestId, put.Owner, put.Timeout, new PendingItem(put.Item));
+        else if (IsNonBlocking(timeout)) Reply(new QueueProtocol.Full(requestId));
+        else Enqueue(_putters, requestId, owner, timeout, put);
     }
 
     private void OnReturn(QueueProtocol.Return returned)
     {
-        if (!Accepts(returned.RequestId, returned.Item)) return;
+        if (!Accepts(returned.RequestId, returned.Item, batchIndex: null)) return;
         if (_discardsReturns)
         {
             FinishTasks(1);
         }
         else
         {
-            if (!TryAdd(returned.RequestId, Sender, new QueueEntry(returned.Item, returned.Sequence), _items.Return)) return;
+            if (TryAdd(new QueueEntry(returned.Item, returned.Sequence), isReturn: true) is { } error)
+            {
+                Reject(returned.RequestId, RejectionReason.InvalidArgument, $"The item cannot be ordered among the others: {error}");
+                return;
+            }
+
             Balance();
         }
 
@@ -133,11 +177,14 @@ internal sealed class QueueCoordinator : CoordinatorActor
     {
         if (!_tracksTasks)
             Reject(done.RequestId, RejectionReason.NotSupported, "A simple queue does not track tasks.");
-        else if (_unfinished == 0)
-            Reject(done.RequestId, RejectionReason.TooManyTaskDone, "task_done() called more times than there were items.");
+        else if (done.Count < 1)
+            Reject(done.RequestId, RejectionReason.InvalidArgument, $"task_done() must mark at least one item, not {done.Count}.");
+        else if (done.Count > _unfinished)
+            Reject(done.RequestId, RejectionReason.TooManyTaskDone,
+                $"task_done() called more times than there were items: {done.Count} asked, {_unfinished} unfinished; none was marked done.");
         else
         {
-            FinishTasks(1);
+            FinishTasks(done.Count);
             Reply(new QueueProtocol.TaskDoneAck(done.RequestId, _unfinished));
         }
     }
@@ -163,70 +210,169 @@ internal sealed class QueueCoordinator : CoordinatorActor
             FinishTasks(discarded);
         }
 
-        while (TakeNext(_putters, keepsWatch: false) is { } putter) Send(putter.ReplyTo, new QueueProtocol.QueueShutDown(putter.RequestId));
+        foreach (var line in new[] { _frontPutter, _putters })
+            while (TakeNext(line, keepsWatch: false) is { } putter) Send(putter.ReplyTo, new QueueProtocol.QueueShutDown(putter.RequestId));
         Balance();
         while (TakeNext(_getters, keepsWatch: false) is { } getter) Send(getter.ReplyTo, new QueueProtocol.QueueShutDown(getter.RequestId));
         Reply(new QueueProtocol.ShutdownDone(shutdown.RequestId, discarded));
     }
 
-    private bool Accepts(long requestId, object? item) =>
-        _items.Accepts(item) || Reject(requestId, RejectionReason.InvalidArgument, $"This queue cannot order an item of type {item?.GetType().Name ?? "null"}.");
+    private bool HasRoomFor(int count) => !IsBounded || _items.Count + count <= _maxSize;
 
-    /// <summary>Hands items to waiting getters and admits waiting putters while either can make progress.</summary>
-    private void Balance()
+    private bool AcceptsAll(long requestId, PendingPut put)
     {
-        while (true)
-        {
-            if (_items.Count > 0 && TakeNext(_getters, keepsWatch: false) is { } getter)
-            {
-                if (TryTake(getter.RequestId, getter.ReplyTo) is not { } entry) return;
-                Send(getter.ReplyTo, new QueueProtocol.Got(getter.RequestId, entry.Item, entry.Sequence));
-            }
-            else if (HasRoom && TakeNext(_putters, keepsWatch: false) is { } putter)
-            {
-                if (TryStore(putter.RequestId, putter.ReplyTo, ((PendingItem)putter.Payload!).Item))
-                    Send(putter.ReplyTo, new QueueProtocol.PutDone(putter.RequestId));
-            }
-            else return;
-        }
-    }
-
-    /// <summary>Adds a new item; a comparer that cannot order it rejects the put and leaves the queue as it was.</summary>
-    private bool TryStore(long requestId, IActorRef replyTo, object? item)
-    {
-        if (!TryAdd(requestId, replyTo, new QueueEntry(item, _nextSequence + 1), _items.Add)) return false;
-        _nextSequence++;
-        if (_tracksTasks) _unfinished++;
+        for (var index = 0; index < put.Count; index++)
+            if (!Accepts(requestId, put.Items[index], put.IsBatch ? index : null)) return false;
         return true;
     }
 
-    private bool TryAdd(long requestId, IActorRef replyTo, QueueEntry entry, Action<QueueEntry> add)
+    private bool Accepts(long requestId, object? item, int? batchIndex) =>
+        _items.Accepts(item) || Reject(requestId, RejectionReason.InvalidArgument,
+            $"This queue cannot order an item of type {item?.GetType().Name ?? "null"}"
+            + (batchIndex is { } index ? $" (the item at index {index}); nothing was put." : "."));
+
+    /// <summary>
+    /// Hands items to waiting getters and admits waiting putters while either can make progress. Called again from
+    /// inside itself (a putter expiring in <see cref="CoordinatorActor.TakeNext"/>), it returns at once: the outer
+    /// loop looks again anyway.
+    /// </summary>
+    private void Balance()
     {
+        if (_balancing) return;
+        _balancing = true;
         try
         {
-            add(entry);
-            return true;
+            while (true)
+            {
+                if (_items.Count > 0 && TakeNext(_getters, keepsWatch: false) is { } getter)
+                {
+                    if (!Serve(getter.RequestId, getter.ReplyTo, (PendingGet)getter.Payload!)) return;
+                }
+                else if (TakeAdmissiblePutter() is { } putter) Admit(putter.RequestId, putter.ReplyTo, (PendingPut)putter.Payload!);
+                else return;
+            }
         }
-        catch (Exception error)
+        finally
         {
-            Send(replyTo, new CoordinatorProtocol.Rejected(requestId, RejectionReason.InvalidArgument, $"The item cannot be ordered among the others: {error.Message}"));
-            return false;
+            _balancing = false;
         }
     }
 
-    /// <summary>Takes the next item; if the comparer fails on the items already queued, the get is rejected and nothing is taken.</summary>
-    private QueueEntry? TryTake(long requestId, IActorRef replyTo)
+    /// <summary>
+    /// Takes the putter first in line if there is room for all its items. <see cref="CoordinatorActor.TakeNext"/>
+    /// skips putters whose deadline has just passed, so it may hand out one behind the putter looked at, which may not
+    /// fit: that one is now first in line, and waits again, alone in <see cref="_frontPutter"/>, ahead of the others.
+    /// </summary>
+    private Waiter? TakeAdmissiblePutter()
+    {
+        while (!_isShutDown)
+        {
+            var line = _frontPutter.Count > 0 ? _frontPutter : _putters;
+            if (line.First is not { } first || !Fits(first)) return null;
+            if (TakeNext(line, keepsWatch: false) is not { } putter) continue;
+            if (Fits(putter)) return putter;
+            var remaining = putter.HasDeadline ? MonotonicClock.Until(putter.Deadline) : (TimeSpan?)null;
+            Enqueue(_frontPutter, putter.RequestId, putter.Owner, putter.ReplyTo, remaining, putter.Payload);
+            return null;
+        }
+
+        return null;
+    }
+
+    private bool Fits(Waiter putter) => HasRoomFor(((PendingPut)putter.Payload!).Count);
+
+    /// <summary>Stores a putter's items and acknowledges them, or rejects the put if the store cannot order one.</summary>
+    private void Admit(long requestId, IActorRef replyTo, PendingPut put)
+    {
+        if (TryStoreAll(requestId, replyTo, put)) Send(replyTo, put.IsBatch ? new QueueProtocol.PutManyDone(requestId, put.Count) : new QueueProtocol.PutDone(requestId));
+    }
+
+    /// <summary>
+    /// Adds new items in order. A comparer that cannot order one rejects the put there: the store is left as it was by
+    /// that item (see <see cref="ItemStore.Priority"/>), so the items before it are in, and the rejection says how many.
+    /// </summary>
+    private bool TryStoreAll(long requestId, IActorRef replyTo, PendingPut put)
+    {
+        for (var index = 0; index < put.Count; index++)
+        {
+            if (TryAdd(new QueueEntry(put.Items[index], _nextSequence + 1), isReturn: false) is { } error)
+            {
+                Send(replyTo, new CoordinatorProtocol.Rejected(requestId, RejectionReason.InvalidArgument, put.IsBatch
+                    ? $"{index} of the {put.Count} items went in (the first {index}); the item at index {index} cannot be ordered among the others, so it and the {put.Count - index - 1} after it were not put: {error}"
+                    : $"The item cannot be ordered among the others: {error}"));
+                return false;
+            }
+
+            _nextSequence++;
+            if (_tracksTasks) _unfinished++;
+        }
+
+        return true;
+    }
+
+    /// <summary>Adds (or gives back) one entry; null if it went in, else why the store could not order it.</summary>
+    private string? TryAdd(QueueEntry entry, bool isReturn)
     {
         try
         {
-            var entry = _items.Take();
-            CountAcquisition();
-            return entry;
+            if (isReturn) _items.Return(entry);
+            else _items.Add(entry);
+            return null;
         }
         catch (Exception error)
         {
-            Send(replyTo, new CoordinatorProtocol.Rejected(requestId, RejectionReason.InvalidArgument, $"The queued items cannot be ordered: {error.Message}"));
-            return null;
+            return error.Message;
+        }
+    }
+
+    /// <summary>
+    /// Takes up to the getter's maximum of the items there are and sends them. False (and a rejection) if the comparer
+    /// fails on the items queued before anything was taken; a failure later ends the batch with what was taken.
+    /// </summary>
+    private bool Serve(long requestId, IActorRef replyTo, PendingGet get)
+    {
+        if (!TryTake(out var first, out var error))
+        {
+            Send(replyTo, new CoordinatorProtocol.Rejected(requestId, RejectionReason.InvalidArgument, $"The queued items cannot be ordered: {error}"));
+            return false;
+        }
+
+        if (!get.IsBatch)
+        {
+            Send(replyTo, new QueueProtocol.Got(requestId, first.Item, first.Sequence));
+            return true;
+        }
+
+        var items = new object?[Math.Min(get.MaxCount, _items.Count + 1)];
+        var sequences = new long[items.Length];
+        (items[0], sequences[0]) = (first.Item, first.Sequence);
+        var taken = 1;
+        for (; taken < items.Length && TryTake(out var entry, out _); taken++) (items[taken], sequences[taken]) = (entry.Item, entry.Sequence);
+        if (taken < items.Length)
+        {
+            Array.Resize(ref items, taken);
+            Array.Resize(ref sequences, taken);
+        }
+
+        Send(replyTo, new QueueProtocol.GotMany(requestId, items, sequences));
+        return true;
+    }
+
+    /// <summary>Takes the next item and counts it as a grant; false if the comparer fails (nothing is taken then).</summary>
+    private bool TryTake(out QueueEntry entry, out string? error)
+    {
+        try
+        {
+            entry = _items.Take();
+            error = null;
+            CountAcquisition();
+            return true;
+        }
+        catch (Exception failure)
+        {
+            entry = default;
+            error = failure.Message;
+            return false;
         }
     }
 
@@ -238,9 +384,17 @@ internal sealed class QueueCoordinator : CoordinatorActor
         while (TakeNext(_joiners, keepsWatch: false) is { } joiner) Send(joiner.ReplyTo, new QueueProtocol.Joined(joiner.RequestId));
     }
 
-    private static readonly object GetterMark = new();
     private static readonly object JoinerMark = new();
 
-    /// <summary>The payload of a waiting putter: the item it will put when there is room.</summary>
-    private sealed record PendingItem(object? Item);
+    /// <summary>The payload of a putter: the items it puts (one for <see cref="QueueProtocol.Put"/>), which decide the reply.</summary>
+    private sealed record PendingPut(IReadOnlyList<object?> Items, bool IsBatch)
+    {
+        public int Count => Items.Count;
+    }
+
+    /// <summary>The payload of a getter: how many items it takes at most (one for <see cref="QueueProtocol.Get"/>).</summary>
+    private sealed record PendingGet(int MaxCount, bool IsBatch)
+    {
+        public static readonly PendingGet One = new(1, IsBatch: false);
+    }
 }

@@ -6,6 +6,7 @@ namespace Actors.Queue;
 /// The messages of a queue coordinator (Python's <c>queue.Queue</c>, <c>LifoQueue</c>, <c>PriorityQueue</c> and
 /// <c>SimpleQueue</c>). From an actor, <see cref="Get"/> is answered with the item as a message when one arrives, and
 /// <see cref="Put"/> is acknowledged only when there is room: that is the backpressure of a bounded queue.
+/// <see cref="PutMany"/> and <see cref="GetMany"/> move many items per message (a .NET addition).
 /// </summary>
 /// <remarks>
 /// Besides the replies listed on each request, any request can be answered with
@@ -33,6 +34,35 @@ public static class QueueProtocol
     public sealed record Full(long RequestId);
 
     /// <summary>
+    /// Puts several items at once, all or nothing: waits until there is room for every one of them, then adds them all,
+    /// in order, in one step. Replies: <see cref="PutManyDone"/>; <see cref="Full"/> if the timeout passed first (nothing
+    /// was put); <see cref="QueueShutDown"/> after a shutdown.
+    /// </summary>
+    /// <remarks>
+    /// <para>Python has no batch operations; this is <c>put(item)</c> for each item with no wait and no other request
+    /// between them: the items stand together in the queue, in order (a priority queue orders them among the others).</para>
+    /// <para>Putters are served in arrival order whatever their size: a batch waiting for room holds back the puts that
+    /// came after it, even single items that would fit (no barging), and a put that arrives while others wait queues
+    /// behind them. An empty batch needs no room and is acknowledged at once (<see cref="PutManyDone"/> with count 0),
+    /// unless the queue is shut down.</para>
+    /// <para>Rejected (<see cref="Protocol.RejectionReason.InvalidArgument"/>) without putting anything when the list is
+    /// null, when a bounded queue's maxsize is smaller than the batch (it could never fit), or when a priority queue does
+    /// not accept one of the items' types (all are checked first). If a priority queue's comparer throws while ordering
+    /// an item (Python's <c>TypeError</c>), the items before that one are in the queue and count as put; the rejection's
+    /// message says how many went in, and the item that failed and the ones after it did not.</para>
+    /// </remarks>
+    /// <param name="RequestId">Echoed in the reply; unique among the owner's waiting requests.</param>
+    /// <param name="Owner">Who puts: an actor, whose waiting put is dropped if it terminates, or <see cref="ActorRefs.Nobody"/>.</param>
+    /// <param name="Items">The items, in the order they go in; a priority queue accepts only items of its element type. The list must not change once sent.</param>
+    /// <param name="Timeout">How long to wait for room for all of them: null or <see cref="System.Threading.Timeout.InfiniteTimeSpan"/> for ever, zero not at all.</param>
+    public sealed record PutMany(long RequestId, IActorRef Owner, IReadOnlyList<object?> Items, TimeSpan? Timeout = null);
+
+    /// <summary>All the items of a <see cref="PutMany"/> are in the queue.</summary>
+    /// <param name="RequestId">The id of the put.</param>
+    /// <param name="Count">How many items went in: all of the request's.</param>
+    public sealed record PutManyDone(long RequestId, int Count);
+
+    /// <summary>
     /// Takes the next item, waiting for one. Replies: <see cref="Got"/>; <see cref="Empty"/> if the timeout passed first
     /// (at once if it is zero: Python's <c>get_nowait</c>); <see cref="QueueShutDown"/> once the queue is shut down and
     /// has no item left for this getter.
@@ -48,6 +78,35 @@ public static class QueueProtocol
     /// <param name="Item">The item.</param>
     /// <param name="Sequence">The item's place in the queue, for <see cref="Return"/>.</param>
     public sealed record Got(long RequestId, object? Item, long Sequence);
+
+    /// <summary>
+    /// Takes up to <paramref name="MaxCount"/> items at once: waits for at least one (like <see cref="Get"/>), then takes
+    /// every item available, up to the maximum, in the order single gets would have taken them. Replies:
+    /// <see cref="GotMany"/>; <see cref="Empty"/> if the timeout passed before any item arrived (at once if it is zero);
+    /// <see cref="QueueShutDown"/> once the queue is shut down and has no item left for this getter.
+    /// </summary>
+    /// <remarks>
+    /// Python has no batch operations; this is <c>get()</c> followed by <c>get_nowait()</c> until the queue is empty or the
+    /// maximum reached, in one step. It never waits for more than the first item. Getters are served in arrival order;
+    /// each takes what is there when its turn comes. Rejected (<see cref="Protocol.RejectionReason.InvalidArgument"/>) if
+    /// <paramref name="MaxCount"/> is below one. If a priority queue's comparer throws while ordering the items left, the
+    /// getter receives the items taken before the failure, or a rejection if there were none.
+    /// </remarks>
+    /// <param name="RequestId">Echoed in the reply; unique among the owner's waiting requests.</param>
+    /// <param name="Owner">Who gets: an actor, whose waiting get is dropped if it terminates, or <see cref="ActorRefs.Nobody"/>.</param>
+    /// <param name="MaxCount">The most items to take; at least one.</param>
+    /// <param name="Timeout">How long to wait for the first item: null or <see cref="System.Threading.Timeout.InfiniteTimeSpan"/> for ever, zero not at all.</param>
+    public sealed record GetMany(long RequestId, IActorRef Owner, int MaxCount, TimeSpan? Timeout = null);
+
+    /// <summary>Items now taken out of the queue: at least one, at most the request's maximum.</summary>
+    /// <remarks>
+    /// If the getter no longer wants them (its cancel crossed this reply), it must send a <see cref="Return"/> for each,
+    /// with its sequence; the returns may go in any order.
+    /// </remarks>
+    /// <param name="RequestId">The id of the get.</param>
+    /// <param name="Items">The items, in the order they were taken.</param>
+    /// <param name="Sequences">Each item's place in the queue, for <see cref="Return"/>; as many as <paramref name="Items"/>.</param>
+    public sealed record GotMany(long RequestId, IReadOnlyList<object?> Items, IReadOnlyList<long> Sequences);
 
     /// <summary>No item arrived before the get's timeout (Python's <c>queue.Empty</c>).</summary>
     /// <param name="RequestId">The id of the get.</param>
@@ -66,8 +125,8 @@ public static class QueueProtocol
     /// count can briefly exceed the bound: the item was already in the queue once, and refusing it would lose it.
     /// </remarks>
     /// <param name="RequestId">Echoed in the reply.</param>
-    /// <param name="Item">The item, as received in <see cref="Got"/>.</param>
-    /// <param name="Sequence">The sequence received in <see cref="Got"/>.</param>
+    /// <param name="Item">The item, as received in <see cref="Got"/> or <see cref="GotMany"/>.</param>
+    /// <param name="Sequence">The item's sequence received in <see cref="Got"/> or <see cref="GotMany"/>.</param>
     public sealed record Return(long RequestId, object? Item, long Sequence);
 
     /// <summary>The item is back in the queue (or discarded, if the queue was shut down immediately meanwhile).</summary>
@@ -75,13 +134,20 @@ public static class QueueProtocol
     public sealed record Returned(long RequestId);
 
     /// <summary>
-    /// Marks one item taken out of the queue as processed (Python's <c>task_done()</c>). Reply: <see cref="TaskDoneAck"/>;
-    /// a rejection with <see cref="Protocol.RejectionReason.TooManyTaskDone"/> if no item is unfinished.
+    /// Marks items taken out of the queue as processed (Python's <c>task_done()</c>, <paramref name="Count"/> times).
+    /// Reply: <see cref="TaskDoneAck"/>; a rejection with <see cref="Protocol.RejectionReason.TooManyTaskDone"/> if fewer
+    /// than <paramref name="Count"/> items are unfinished (then none is marked done).
     /// </summary>
+    /// <remarks>
+    /// Python marks one item per call; a count lets a consumer of <see cref="GetMany"/> finish its whole batch in one
+    /// message. Unlike calling Python's <c>task_done()</c> repeatedly, it is all or nothing: a count too large changes
+    /// nothing. Rejected (<see cref="Protocol.RejectionReason.InvalidArgument"/>) if <paramref name="Count"/> is below one.
+    /// </remarks>
     /// <param name="RequestId">Echoed in the reply.</param>
-    public sealed record TaskDone(long RequestId);
+    /// <param name="Count">How many items to mark done; one by default.</param>
+    public sealed record TaskDone(long RequestId, int Count = 1);
 
-    /// <summary>The item was marked done.</summary>
+    /// <summary>The items were marked done.</summary>
     /// <param name="RequestId">The id of the task-done request.</param>
     /// <param name="Unfinished">Items put and not yet marked done.</param>
     public sealed record TaskDoneAck(long RequestId, int Unfinished);

@@ -1,0 +1,358 @@
+using Actors.Queue;
+
+namespace Actors.Tests.Queue;
+
+/// <summary>
+/// The batch methods of <see cref="ActorQueue{T}"/> and <see cref="ActorSimpleQueue{T}"/>: <c>PutManyAsync</c>,
+/// <c>GetManyAsync</c>, <c>TaskDoneAsync(count)</c> and <c>ReadAllAsync</c>, the exceptions they map replies to,
+/// argument checks, cancellation, and that no item is lost or duplicated when a cancellation races a batch.
+/// Waits are ordered by observing the coordinator's state, never by sleeping.
+/// </summary>
+public sealed class QueueBatchFacadeTests : CoordinatorTestKit
+{
+    private static readonly TimeSpan Settle = TimeSpan.FromSeconds(10);
+
+    private Task AwaitWaitingAsync(ActorQueue<int> queue, int getters, int putters, TimeSpan? interval = null) =>
+        AwaitAssertAsync(async () =>
+        {
+            var state = await queue.GetStateAsync();
+            Assert.Equal((getters, putters), (state.WaitingGetters, state.WaitingPutters));
+        }, Settle, interval ?? TimeSpan.FromMilliseconds(20));
+
+    private static async Task AssertStateAsync(ActorQueue<int> queue, int count, int unfinished, int getters = 0, int putters = 0)
+    {
+        var state = await queue.GetStateAsync();
+        Assert.Equal((count, unfinished, getters, putters), (state.Count, state.Unfinished, state.WaitingGetters, state.WaitingPutters));
+    }
+
+    /// <summary>Takes every item with zero-timeout batch gets until the queue is empty.</summary>
+    private static async Task<List<int>> DrainAsync(ActorQueue<int> queue)
+    {
+        var items = new List<int>();
+        while (true)
+        {
+            try
+            {
+                items.AddRange(await queue.GetManyAsync(16, TimeSpan.Zero));
+            }
+            catch (QueueEmptyException)
+            {
+                return items;
+            }
+        }
+    }
+
+    private static int[] Range(int start, int count) => Enumerable.Range(start, count).ToArray();
+
+    // ---- put and get --------------------------------------------------------------------------------------------
+
+    [Fact]
+    public async Task PutManyAsyncGetManyAsync_EachKind_ReturnItemsInTheKindsOrder()
+    {
+        var fifo = ActorQueue<int>.Create(Sys);
+        var lifo = ActorQueue<int>.CreateLifo(Sys);
+        var priority = ActorQueue<int>.CreatePriority(Sys);
+        foreach (var queue in new[] { fifo, lifo, priority }) await queue.PutManyAsync([3, 1, 2]);
+
+        Assert.Equal(new[] { 3, 1, 2 }, await fifo.GetManyAsync(5));
+        Assert.Equal(new[] { 2, 1 }, await lifo.GetManyAsync(2));
+        Assert.Equal(new[] { 1, 2, 3 }, await priority.GetManyAsync(3, TimeSpan.FromSeconds(5)));
+        Assert.Equal(new[] { 3 }, await lifo.GetManyAsync(2, TimeSpan.Zero));
+        await AssertStateAsync(fifo, count: 0, unfinished: 3);
+    }
+
+    [Fact]
+    public async Task PutManyAsync_NotRoomForAll_WaitsThenPutsThemAllTogether()
+    {
+        var queue = ActorQueue<int>.Create(Sys, maxSize: 4);
+        await queue.PutManyAsync([1, 2, 3]);
+        var putting = queue.PutManyAsync([4, 5]);
+        await AwaitWaitingAsync(queue, getters: 0, putters: 1);
+        Assert.False(putting.IsCompleted);
+        await AssertStateAsync(queue, count: 3, unfinished: 3, putters: 1);
+
+        Assert.Equal(new[] { 1 }, await queue.GetManyAsync(1));
+        await putting.WaitAsync(Patience);
+        Assert.Equal(new[] { 2, 3, 4, 5 }, await DrainAsync(queue));
+    }
+
+    [Fact]
+    public async Task PutManyAsync_EmptyBatch_CompletesAtOnce()
+    {
+        var queue = ActorQueue<int>.Create(Sys, maxSize: 1);
+        await queue.PutAsync(1);
+        await queue.PutManyAsync([]).WaitAsync(Patience);
+        await queue.PutManyAsync([], TimeSpan.Zero).WaitAsync(Patience);
+        await AssertStateAsync(queue, count: 1, unfinished: 1);
+    }
+
+    [Fact]
+    public async Task PutManyAsync_TimedWithoutRoom_ThrowsQueueFullAndPutsNothing()
+    {
+        var queue = ActorQueue<int>.Create(Sys, maxSize: 3);
+        await queue.PutManyAsync([1, 2]);
+        await Assert.ThrowsAsync<QueueFullException>(() => queue.PutManyAsync([3, 4], TimeSpan.Zero));
+        await Assert.ThrowsAsync<QueueFullException>(() => queue.PutManyAsync([3, 4], TimeSpan.FromMilliseconds(100))).WaitAsync(Patience);
+        await AssertStateAsync(queue, count: 2, unfinished: 2);
+    }
+
+    [Fact]
+    public async Task PutManyAsync_BadArguments_ThrowAndLeaveTheQueueAsItWas()
+    {
+        var queue = ActorQueue<int>.Create(Sys, maxSize: 3);
+        await Assert.ThrowsAsync<ArgumentNullException>(() => queue.PutManyAsync(null!));
+        await Assert.ThrowsAsync<ArgumentNullException>(() => queue.PutManyAsync(null!, TimeSpan.Zero));
+        await Assert.ThrowsAsync<ArgumentException>(() => queue.PutManyAsync([1, 2, 3, 4]));
+        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => queue.PutManyAsync([1], TimeSpan.FromMilliseconds(-2)));
+        await AssertStateAsync(queue, count: 0, unfinished: 0);
+    }
+
+    [Fact]
+    public async Task PutManyAsync_PriorityComparerFailsMidway_ThrowsArgumentSayingHowManyWentIn()
+    {
+        var queue = ActorQueue<object>.CreatePriority(Sys);
+        var error = await Assert.ThrowsAsync<ArgumentException>(() => queue.PutManyAsync([1, "x", 2]));
+        Assert.StartsWith("1 of the 3 items went in", error.Message);
+        Assert.Equal(new object[] { 1 }, await queue.GetManyAsync(5, TimeSpan.Zero));
+    }
+
+    [Fact]
+    public async Task PutManyAsync_ShutDown_ThrowsQueueShutDown()
+    {
+        var queue = ActorQueue<int>.Create(Sys);
+        await queue.ShutdownAsync();
+        await Assert.ThrowsAsync<QueueShutDownException>(() => queue.PutManyAsync([1]));
+        await Assert.ThrowsAsync<QueueShutDownException>(() => queue.PutManyAsync([1], TimeSpan.Zero));
+    }
+
+    [Fact]
+    public async Task PutManyAsync_CancelledWhileWaiting_ThrowsAndPutsNothing()
+    {
+        var queue = ActorQueue<int>.Create(Sys, maxSize: 2);
+        await queue.PutAsync(1);
+        using var cts = new CancellationTokenSource();
+        var putting = queue.PutManyAsync([2, 3], cts.Token);
+        await AwaitWaitingAsync(queue, getters: 0, putters: 1);
+        cts.Cancel();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => putting).WaitAsync(Patience);
+        await AssertStateAsync(queue, count: 1, unfinished: 1);
+    }
+
+    [Fact]
+    public async Task GetManyAsync_Empty_WaitsForTheFirstItemOnly()
+    {
+        var queue = ActorQueue<int>.Create(Sys);
+        var getting = queue.GetManyAsync(10);
+        await AwaitWaitingAsync(queue, getters: 1, putters: 0);
+        await queue.PutAsync(7);
+        Assert.Equal(new[] { 7 }, await getting.WaitAsync(Patience));
+    }
+
+    [Fact]
+    public async Task GetManyAsync_BadArguments_ThrowArgumentOutOfRangeAndTakeNothing()
+    {
+        var queue = ActorQueue<int>.Create(Sys);
+        await queue.PutAsync(1);
+        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => queue.GetManyAsync(0));
+        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => queue.GetManyAsync(-1, TimeSpan.Zero));
+        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => queue.GetManyAsync(1, TimeSpan.FromMilliseconds(-2)));
+        await AssertStateAsync(queue, count: 1, unfinished: 1);
+    }
+
+    [Fact]
+    public async Task GetManyAsync_TimedOnEmpty_ThrowsQueueEmpty()
+    {
+        var queue = ActorQueue<int>.Create(Sys);
+        await Assert.ThrowsAsync<QueueEmptyException>(() => queue.GetManyAsync(3, TimeSpan.Zero));
+        await Assert.ThrowsAsync<QueueEmptyException>(() => queue.GetManyAsync(3, TimeSpan.FromMilliseconds(100))).WaitAsync(Patience);
+        await AssertStateAsync(queue, count: 0, unfinished: 0);
+    }
+
+    [Fact]
+    public async Task GetManyAsync_ShutDownAndDrained_ThrowsQueueShutDown()
+    {
+        var queue = ActorQueue<int>.Create(Sys);
+        await queue.PutManyAsync([1, 2]);
+        await queue.ShutdownAsync();
+        Assert.Equal(new[] { 1, 2 }, await queue.GetManyAsync(5));
+        await Assert.ThrowsAsync<QueueShutDownException>(() => queue.GetManyAsync(5));
+        await Assert.ThrowsAsync<QueueShutDownException>(() => queue.GetManyAsync(5, TimeSpan.Zero));
+    }
+
+    [Fact]
+    public async Task GetManyAsync_CancelledWhileWaiting_ThrowsAndALaterItemStaysInTheQueue()
+    {
+        var queue = ActorQueue<int>.Create(Sys);
+        using var cts = new CancellationTokenSource();
+        var getting = queue.GetManyAsync(5, cts.Token);
+        await AwaitWaitingAsync(queue, getters: 1, putters: 0);
+        cts.Cancel();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => getting).WaitAsync(Patience);
+        await queue.PutManyAsync([1, 2]);
+        await AssertStateAsync(queue, count: 2, unfinished: 2);
+    }
+
+    [Fact]
+    public async Task BatchMethods_AlreadyCancelledToken_ThrowWithoutTouchingState()
+    {
+        var queue = ActorQueue<int>.Create(Sys);
+        await queue.PutAsync(1);
+        using var cts = new CancellationTokenSource();
+        cts.Cancel();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => queue.PutManyAsync([2], cts.Token));
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => queue.PutManyAsync([2], TimeSpan.Zero, cts.Token));
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => queue.GetManyAsync(5, cts.Token));
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => queue.GetManyAsync(5, TimeSpan.Zero, cts.Token));
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(async () =>
+        {
+            await foreach (var _ in queue.ReadAllAsync(cancellationToken: cts.Token)) Assert.Fail("No item may be read.");
+        });
+        await AssertStateAsync(queue, count: 1, unfinished: 1);
+    }
+
+    /// <summary>
+    /// A waiting batch get races a batch put and its own cancellation, in all orders. The items that reach the cancelled
+    /// getter go back to their places, so the getter and a drain together see every item once, in put order.
+    /// </summary>
+    [Fact]
+    public async Task GetManyAsync_CancelledWhileABatchIsPut_GetsEveryItemExactlyOnceInOrder()
+    {
+        const int iterations = 256;
+        var queue = ActorQueue<int>.Create(Sys);
+        var (byGet, byDrain) = (0, 0);
+        for (var i = 0; i < iterations; i++)
+        {
+            var batch = Range(i * 10, 1 + i % 5);
+            using var cts = new CancellationTokenSource();
+            var getting = i % 2 == 0 ? queue.GetManyAsync(3, cts.Token) : queue.GetManyAsync(3, TimeSpan.FromMinutes(5), cts.Token);
+            if (i / 2 % 2 == 0) await AwaitWaitingAsync(queue, getters: 1, putters: 0, TimeSpan.FromMilliseconds(1));
+
+            var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            var putting = Task.Run(async () =>
+            {
+                await gate.Task;
+                await queue.PutManyAsync(batch);
+            });
+            var cancelling = Task.Run(async () =>
+            {
+                await gate.Task;
+                cts.Cancel();
+            });
+            gate.SetResult();
+            await Task.WhenAll(putting, cancelling).WaitAsync(Patience);
+
+            var got = new List<int>();
+            try
+            {
+                got.AddRange(await getting.WaitAsync(Patience));
+            }
+            catch (OperationCanceledException)
+            {
+            }
+
+            byGet += got.Count;
+            var drained = await DrainAsync(queue);
+            byDrain += drained.Count;
+            got.AddRange(drained);
+            Assert.Equal(batch, got);
+        }
+
+        Assert.Equal(Enumerable.Range(0, iterations).Sum(i => 1 + i % 5), byGet + byDrain);
+        await AssertStateAsync(queue, count: 0, unfinished: byGet + byDrain);
+    }
+
+    // ---- task_done and join -------------------------------------------------------------------------------------
+
+    [Fact]
+    public async Task TaskDoneAsync_Count_MarksThatManyAndJoinWaitsForTheLast()
+    {
+        var queue = ActorQueue<int>.Create(Sys);
+        await queue.PutManyAsync(Range(1, 5));
+        var joining = queue.JoinAsync();
+        var items = await queue.GetManyAsync(5);
+        Assert.Equal(2, await queue.TaskDoneAsync(items.Count - 2));
+        await Assert.ThrowsAsync<InvalidOperationException>(() => queue.TaskDoneAsync(3));
+        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => queue.TaskDoneAsync(0));
+        Assert.False(await queue.JoinAsync(TimeSpan.Zero));
+        Assert.False(joining.IsCompleted);
+
+        Assert.Equal(0, await queue.TaskDoneAsync(2));
+        await joining.WaitAsync(Patience);
+    }
+
+    // ---- ReadAllAsync -------------------------------------------------------------------------------------------
+
+    [Fact]
+    public async Task ReadAllAsync_ProducerThenShutdown_YieldsEveryItemInOrderAndEnds()
+    {
+        var queue = ActorQueue<int>.Create(Sys, maxSize: 10);
+        var reading = Task.Run(async () =>
+        {
+            var read = new List<int>();
+            await foreach (var item in queue.ReadAllAsync(batchSize: 4)) read.Add(item);
+            return read;
+        });
+
+        for (var start = 0; start < 200; start += 7) await queue.PutManyAsync(Range(start, Math.Min(7, 200 - start)));
+        await queue.ShutdownAsync();
+        Assert.Equal(Range(0, 200), await reading.WaitAsync(Patience));
+        await AssertStateAsync(queue, count: 0, unfinished: 200);
+    }
+
+    [Fact]
+    public async Task ReadAllAsync_LeftEarly_GivesBackTheItemsItTookButDidNotHandOut()
+    {
+        var queue = ActorQueue<int>.Create(Sys);
+        await queue.PutManyAsync(Range(1, 10));
+        var read = new List<int>();
+        await foreach (var item in queue.ReadAllAsync(batchSize: 8))
+        {
+            read.Add(item);
+            if (read.Count == 3) break;
+        }
+
+        Assert.Equal(new[] { 1, 2, 3 }, read);
+        await AwaitAssertAsync(async () => Assert.Equal(7, (await queue.GetStateAsync()).Count), Settle);
+        Assert.Equal(Range(4, 7), await DrainAsync(queue));
+    }
+
+    [Fact]
+    public async Task ReadAllAsync_CancelledWhileWaiting_ThrowsOperationCanceledAndLeavesNoWaiter()
+    {
+        var queue = ActorQueue<int>.Create(Sys);
+        using var cts = new CancellationTokenSource();
+        var reading = Task.Run(async () =>
+        {
+            await foreach (var _ in queue.ReadAllAsync(cancellationToken: cts.Token)) Assert.Fail("No item may be read.");
+        });
+        await AwaitWaitingAsync(queue, getters: 1, putters: 0);
+        cts.Cancel();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => reading).WaitAsync(Patience);
+        await AssertStateAsync(queue, count: 0, unfinished: 0);
+    }
+
+    [Fact]
+    public void ReadAllAsync_BatchSizeBelowOne_ThrowsAtOnce()
+    {
+        var queue = ActorQueue<int>.Create(Sys);
+        Assert.Throws<ArgumentOutOfRangeException>(() => queue.ReadAllAsync(0));
+        Assert.Throws<ArgumentOutOfRangeException>(() => ActorSimpleQueue<int>.Create(Sys).ReadAllAsync(-1));
+    }
+
+    // ---- simple queue -------------------------------------------------------------------------------------------
+
+    [Fact]
+    public async Task SimpleQueue_BatchMethods_PutGetAndReadAll()
+    {
+        var queue = ActorSimpleQueue<int>.Create(Sys);
+        await queue.PutManyAsync(Range(1, 6));
+        Assert.Equal(new[] { 1, 2 }, await queue.GetManyAsync(2));
+        Assert.Equal(new[] { 3 }, await queue.GetManyAsync(1, TimeSpan.Zero));
+        await queue.ShutdownAsync();
+
+        var rest = new List<int>();
+        await foreach (var item in queue.ReadAllAsync(batchSize: 2)) rest.Add(item);
+        Assert.Equal(new[] { 4, 5, 6 }, rest);
+        await Assert.ThrowsAsync<ArgumentNullException>(() => queue.PutManyAsync(null!));
+    }
+}
