@@ -194,32 +194,41 @@ internal abstract class CoordinatorActor : UntypedActor, IWithTimers
     }
 
     /// <summary>
-    /// Takes the oldest waiter of <paramref name="queue"/> that may still be granted. Waiters whose deadline has
-    /// passed but whose timer has not fired yet are answered as expired on the way: a grant never goes out late.
+    /// Takes the oldest waiter of <paramref name="queue"/> that may still be granted: <see cref="PeekNext"/>, then
+    /// <see cref="Take"/>.
     /// </summary>
     /// <param name="queue">The queue to take from.</param>
+    /// <param name="keepsWatch">See <see cref="Take"/>.</param>
+    protected Waiter? TakeNext(WaiterQueue queue, bool keepsWatch) => PeekNext(queue) is { } waiter ? Take(waiter, keepsWatch) : null;
+
+    /// <summary>
+    /// The oldest waiter of <paramref name="queue"/> that may still be granted, left in place. Waiters whose deadline
+    /// has passed but whose timer has not fired yet are answered as expired on the way: a grant never goes out late.
+    /// </summary>
+    protected Waiter? PeekNext(WaiterQueue queue)
+    {
+        var now = MonotonicClock.Now;
+        while (queue.First is { } waiter)
+        {
+            if (!waiter.HasDeadline || waiter.Deadline > now) return waiter;
+            Expire(waiter, stillInHeap: true);
+        }
+
+        return null;
+    }
+
+    /// <summary>Takes <paramref name="waiter"/>, found by <see cref="PeekNext"/>, out of its queue to be granted.</summary>
+    /// <param name="waiter">The waiter.</param>
     /// <param name="keepsWatch">
     /// True if the waiter's owner will hold something after the grant: its wait turns into a hold and the owner
     /// stays watched without a second watch. False if the grant leaves the owner holding nothing.
     /// </param>
-    protected Waiter? TakeNext(WaiterQueue queue, bool keepsWatch)
+    protected Waiter Take(Waiter waiter, bool keepsWatch)
     {
-        while (queue.First is { } waiter)
-        {
-            var now = MonotonicClock.Now;
-            if (waiter.HasDeadline && waiter.Deadline <= now)
-            {
-                Expire(waiter, stillInHeap: true);
-                continue;
-            }
-
-            Leave(waiter);
-            if (!keepsWatch) Owners.Remove(waiter.Owner);
-            PrimitiveMetrics.RecordWait(_counters.RecordWait(now - waiter.Since), Self.Path.Name, Kind);
-            return waiter;
-        }
-
-        return null;
+        Leave(waiter);
+        if (!keepsWatch) Owners.Remove(waiter.Owner);
+        PrimitiveMetrics.RecordWait(_counters.RecordWait(MonotonicClock.Now - waiter.Since), Self.Path.Name, Kind);
+        return waiter;
     }
 
     /// <summary>Sends <paramref name="reply"/> to the current message's sender, unless nobody is listening.</summary>

@@ -15,7 +15,6 @@ internal sealed class QueueCoordinator : CoordinatorActor
     private readonly int _maxSize;
     private readonly bool _tracksTasks;
     private readonly WaiterQueue _getters;
-    private readonly WaiterQueue _frontPutter;
     private readonly WaiterQueue _putters;
     private readonly WaiterQueue _joiners;
     private long _nextSequence;
@@ -30,14 +29,11 @@ internal sealed class QueueCoordinator : CoordinatorActor
         _maxSize = maxSize;
         _tracksTasks = tracksTasks;
         _getters = NewQueue();
-        _frontPutter = NewQueue();
         _putters = NewQueue();
         _joiners = NewQueue();
     }
 
     private bool IsBounded => _maxSize > 0;
-
-    private int WaitingPutters => _frontPutter.Count + _putters.Count;
 
     protected override bool Handle(object message)
     {
@@ -68,7 +64,7 @@ internal sealed class QueueCoordinator : CoordinatorActor
                 OnShutdown(shutdown);
                 return true;
             case QueueProtocol.GetState get:
-                Reply(new QueueProtocol.QueueState(get.RequestId, _items.Count, _maxSize, _unfinished, _isShutDown, _getters.Count, WaitingPutters));
+                Reply(new QueueProtocol.QueueState(get.RequestId, _items.Count, _maxSize, _unfinished, _isShutDown, _getters.Count, _putters.Count));
                 return true;
             default:
                 return false;
@@ -142,8 +138,8 @@ internal sealed class QueueCoordinator : CoordinatorActor
         }
 
         // Putters that waited first go first (no barging); expired ones are skipped on the way.
-        if (WaitingPutters > 0) Balance();
-        if (put.Count == 0 || (WaitingPutters == 0 && HasRoomFor(put.Count)))
+        if (_putters.Count > 0) Balance();
+        if (put.Count == 0 || (_putters.Count == 0 && HasRoomFor(put.Count)))
         {
             Admit(requestId, Sender, put);
             Balance();
@@ -210,8 +206,7 @@ internal sealed class QueueCoordinator : CoordinatorActor
             FinishTasks(discarded);
         }
 
-        foreach (var line in new[] { _frontPutter, _putters })
-            while (TakeNext(line, keepsWatch: false) is { } putter) Send(putter.ReplyTo, new QueueProtocol.QueueShutDown(putter.RequestId));
+        while (TakeNext(_putters, keepsWatch: false) is { } putter) Send(putter.ReplyTo, new QueueProtocol.QueueShutDown(putter.RequestId));
         Balance();
         while (TakeNext(_getters, keepsWatch: false) is { } getter) Send(getter.ReplyTo, new QueueProtocol.QueueShutDown(getter.RequestId));
         Reply(new QueueProtocol.ShutdownDone(shutdown.RequestId, discarded));
@@ -233,7 +228,7 @@ internal sealed class QueueCoordinator : CoordinatorActor
 
     /// <summary>
     /// Hands items to waiting getters and admits waiting putters while either can make progress. Called again from
-    /// inside itself (a putter expiring in <see cref="CoordinatorActor.TakeNext"/>), it returns at once: the outer
+    /// inside itself (a putter expiring in <see cref="CoordinatorActor.PeekNext"/>), it returns at once: the outer
     /// loop looks again anyway.
     /// </summary>
     private void Balance()
@@ -258,26 +253,9 @@ internal sealed class QueueCoordinator : CoordinatorActor
         }
     }
 
-    /// <summary>
-    /// Takes the putter first in line if there is room for all its items. <see cref="CoordinatorActor.TakeNext"/>
-    /// skips putters whose deadline has just passed, so it may hand out one behind the putter looked at, which may not
-    /// fit: that one is now first in line, and waits again, alone in <see cref="_frontPutter"/>, ahead of the others.
-    /// </summary>
-    private Waiter? TakeAdmissiblePutter()
-    {
-        while (!_isShutDown)
-        {
-            var line = _frontPutter.Count > 0 ? _frontPutter : _putters;
-            if (line.First is not { } first || !Fits(first)) return null;
-            if (TakeNext(line, keepsWatch: false) is not { } putter) continue;
-            if (Fits(putter)) return putter;
-            var remaining = putter.HasDeadline ? MonotonicClock.Until(putter.Deadline) : (TimeSpan?)null;
-            Enqueue(_frontPutter, putter.RequestId, putter.Owner, putter.ReplyTo, remaining, putter.Payload);
-            return null;
-        }
-
-        return null;
-    }
+    /// <summary>Takes the putter first in line if there is room for all its items; a batch never jumps the line.</summary>
+    private Waiter? TakeAdmissiblePutter() =>
+        !_isShutDown && PeekNext(_putters) is { } first && Fits(first) ? Take(first, keepsWatch: false) : null;
 
     private bool Fits(Waiter putter) => HasRoomFor(((PendingPut)putter.Payload!).Count);
 
