@@ -175,7 +175,10 @@ internal sealed class BarrierCoordinator : CoordinatorActor
     private void Release(List<Waiter> parties, long round)
     {
         for (var index = 0; index < parties.Count; index++)
+        {
+            CountAcquisition();
             Send(parties[index].ReplyTo, new BarrierProtocol.Passed(parties[index].RequestId, index, round));
+        }
     }
 
     /// <summary>Breaks the barrier and answers every queued arrival with <see cref="BarrierProtocol.Broken"/>.</summary>

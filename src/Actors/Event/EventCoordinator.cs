@@ -23,6 +23,7 @@ internal sealed class EventCoordinator : CoordinatorActor
                 var woken = 0;
                 while (TakeNext(_waiters, keepsWatch: false) is { } waiter)
                 {
+                    CountAcquisition();
                     Send(waiter.ReplyTo, new EventProtocol.Signalled(waiter.RequestId));
                     woken++;
                 }
@@ -51,7 +52,11 @@ internal sealed class EventCoordinator : CoordinatorActor
     private void OnWait(EventProtocol.Wait wait)
     {
         if (!Validate(wait.RequestId, wait.Owner, wait.Timeout)) return;
-        if (_isSet) Reply(new EventProtocol.Signalled(wait.RequestId));
+        if (_isSet)
+        {
+            CountAcquisition();
+            Reply(new EventProtocol.Signalled(wait.RequestId));
+        }
         else if (IsNonBlocking(wait.Timeout)) Reply(new EventProtocol.NotSignalled(wait.RequestId));
         else Enqueue(_waiters, wait.RequestId, wait.Owner, wait.Timeout);
     }

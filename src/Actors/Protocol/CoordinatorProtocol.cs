@@ -51,7 +51,7 @@ public static class CoordinatorProtocol
     /// <param name="RequestId">The id of the query.</param>
     /// <param name="Name">The coordinator's actor name.</param>
     /// <param name="Kind">The primitive's kind: <c>Lock</c>, <c>RLock</c>, <c>Semaphore</c>, <c>BoundedSemaphore</c>, <c>Queue</c>, ...</param>
-    /// <param name="Acquisitions">Grants: locks, re-entries and permits granted, queue items got.</param>
+    /// <param name="Acquisitions">Grants: locks, re-entries and permits granted, queue items got, event waits that saw the flag set, barrier passes.</param>
     /// <param name="Timeouts">Waits that ended because their timeout passed.</param>
     /// <param name="Cancellations">Waits withdrawn by a <see cref="Cancel"/>.</param>
     /// <param name="OwnerDeathReleases">Holds released because their owner terminated.</param>

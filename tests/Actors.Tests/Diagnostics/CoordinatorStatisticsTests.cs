@@ -140,6 +140,35 @@ public sealed class CoordinatorStatisticsTests : CoordinatorTestKit
     }
 
     [Fact]
+    public void Event_WaitsThatSawTheFlagSet_CountAsGrants()
+    {
+        var coordinator = ActorEvent.Create(Sys, "stats-event-grants").Coordinator;
+        var waiter = CreateTestProbe();
+        coordinator.Tell(new EventProtocol.Wait(1, waiter.Ref), waiter.Ref);
+        coordinator.Tell(new EventProtocol.Wait(2, waiter.Ref, TimeSpan.Zero), waiter.Ref);
+        waiter.ExpectMsg<EventProtocol.NotSignalled>(m => m.RequestId == 2);
+        coordinator.Tell(new EventProtocol.Set(3), waiter.Ref);
+        coordinator.Tell(new EventProtocol.Wait(4, waiter.Ref), waiter.Ref);
+        waiter.ExpectMsg<EventProtocol.Signalled>(m => m.RequestId == 1);
+        waiter.ExpectMsg<EventProtocol.WasSet>();
+        waiter.ExpectMsg<EventProtocol.Signalled>(m => m.RequestId == 4);
+
+        Assert.Equal(2, Statistics(coordinator).Acquisitions);
+    }
+
+    [Fact]
+    public void Barrier_EveryPass_CountsAsAGrant()
+    {
+        var coordinator = ActorBarrier.Create(Sys, 2, name: "stats-barrier-passes").Coordinator;
+        var parties = new[] { CreateTestProbe(), CreateTestProbe() };
+        for (var round = 0; round < 2; round++)
+            foreach (var party in parties) coordinator.Tell(new BarrierProtocol.Wait(round, party.Ref), party.Ref);
+        foreach (var party in parties) party.ReceiveN(2).ToList().ForEach(m => Assert.IsType<BarrierProtocol.Passed>(m));
+
+        Assert.Equal(4, Statistics(coordinator).Acquisitions);
+    }
+
+    [Fact]
     public void EveryKind_AnswersTheSharedQuery()
     {
         var kinds = new (IActorRef Coordinator, string Kind)[]
