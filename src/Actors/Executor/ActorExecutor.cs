@@ -6,7 +6,8 @@ namespace Actors.Executor;
 
 /// <summary>
 /// Python's <c>concurrent.futures.ThreadPoolExecutor</c> on actors: a coordinator actor in front of a router pool of
-/// worker actors. <c>Submit</c> sends the job by <c>Ask</c> and returns an <see cref="ActorFuture{T}"/> at once.
+/// worker actors. <c>Submit</c> sends the job to the coordinator and returns an <see cref="ActorFuture{T}"/> at once; the
+/// worker that runs the job completes the future with its reply.
 /// </summary>
 /// <remarks>
 /// <para>The workers run on a dispatcher of their own with one thread per worker, so jobs may block (the tutorial
@@ -26,6 +27,7 @@ namespace Actors.Executor;
 public sealed class ActorExecutor : IAsyncDisposable
 {
     private readonly Action<ActorFuture, Exception> _callbackFailed;
+    private readonly IActorRefProvider? _replyProvider;
     private long _nextJobId;
     private int _shutDown;
 
@@ -33,6 +35,7 @@ public sealed class ActorExecutor : IAsyncDisposable
     {
         Coordinator = coordinator;
         MaxWorkers = maxWorkers;
+        _replyProvider = ReplyTarget.ProviderFor(coordinator);
         _callbackFailed = (future, error) => coordinator.Tell(new ExecutorProtocol.CallbackFailed(future, error));
     }
 
@@ -160,24 +163,18 @@ public sealed class ActorExecutor : IAsyncDisposable
     {
         if (Volatile.Read(ref _shutDown) != 0) throw new InvalidOperationException("Cannot submit a job after the executor was shut down.");
         var future = new ActorFuture<T>(_callbackFailed);
-        var job = new ExecutorProtocol.Job(Interlocked.Increment(ref _nextJobId), future, run, runAsync);
-        _ = CompleteFromReplyAsync(future, Coordinator.Ask<object>(new ExecutorProtocol.Submit(job), Timeout.InfiniteTimeSpan));
+        var submit = new ExecutorProtocol.Submit(new ExecutorProtocol.Job(Interlocked.Increment(ref _nextJobId), future, run, runAsync));
+        if (_replyProvider is { } provider) Coordinator.Tell(submit, new FutureReplyTarget(provider, future));
+        else _ = CompleteFromReplyAsync(future, Coordinator.Ask<object>(submit, Timeout.InfiniteTimeSpan));
         return future;
     }
 
+    /// <summary>The fallback for a coordinator that is not local: the reply to an <c>Ask</c> completes the future.</summary>
     private static async Task CompleteFromReplyAsync(ActorFuture future, Task<object> reply)
     {
         try
         {
-            switch (await reply.ConfigureAwait(false))
-            {
-                case ExecutorProtocol.JobCompleted completed:
-                    future.TrySetResult(completed.Result);
-                    break;
-                case ExecutorProtocol.JobFailed failed:
-                    future.TrySetException(failed.Error);
-                    break;
-            }
+            ExecutorProtocol.Complete(future, await reply.ConfigureAwait(false));
         }
         catch (Exception error)
         {

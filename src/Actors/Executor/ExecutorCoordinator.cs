@@ -6,8 +6,8 @@ namespace Actors.Executor;
 
 /// <summary>
 /// Holds an executor's state: the jobs in flight, whether it is shut down or broken, and who waits for the shutdown.
-/// It forwards each accepted job through a pool router to the workers, keeping the submitter's Ask as the sender,
-/// so the worker answers the future directly.
+/// It forwards each accepted job through a pool router to the workers, keeping the submit's sender (the job's reply
+/// target), so the worker answers the future directly.
 /// </summary>
 internal sealed class ExecutorCoordinator : UntypedActor
 {

@@ -9,7 +9,10 @@ internal static class ExecutorProtocol
     /// <summary>A job and the future it completes. Exactly one of <paramref name="Run"/> and <paramref name="RunAsync"/> is set.</summary>
     public sealed record Job(long Id, ActorFuture Future, Func<CancellationToken, object?>? Run, Func<CancellationToken, Task<object?>>? RunAsync);
 
-    /// <summary>Facade to coordinator, by Ask: run the job. The reply is the job's outcome.</summary>
+    /// <summary>
+    /// Facade to coordinator: run the job. The sender, a <see cref="FutureReplyTarget"/> (or an <c>Ask</c> for a coordinator
+    /// that is not local), gets the job's outcome from the worker.
+    /// </summary>
     public sealed record Submit(Job Job);
 
     /// <summary>Reply: the job returned <paramref name="Result"/>.</summary>
@@ -20,6 +23,23 @@ internal static class ExecutorProtocol
 
     /// <summary>Reply: the job never ran (its future was cancelled or failed before a worker took it).</summary>
     public sealed record JobSkipped(long Id);
+
+    /// <summary>
+    /// Completes <paramref name="future"/> from a worker's reply: <see cref="JobCompleted"/> with its result,
+    /// <see cref="JobFailed"/> with its exception; <see cref="JobSkipped"/> leaves it as it is (already cancelled or failed).
+    /// </summary>
+    public static void Complete(ActorFuture future, object reply)
+    {
+        switch (reply)
+        {
+            case JobCompleted completed:
+                future.TrySetResult(completed.Result);
+                break;
+            case JobFailed failed:
+                future.TrySetException(failed.Error);
+                break;
+        }
+    }
 
     /// <summary>Worker to coordinator: the job left the worker, whatever its outcome.</summary>
     public sealed record JobFinished(long Id);
