@@ -20,6 +20,7 @@ namespace Actors.Executor;
 public abstract class ActorFuture
 {
     private readonly Action<ActorFuture, Exception>? _callbackFailed;
+    private Task? _completion;
     private int _state;
 
     private protected ActorFuture(Action<ActorFuture, Exception>? callbackFailed) => _callbackFailed = callbackFailed;
@@ -36,8 +37,11 @@ public abstract class ActorFuture
     /// <summary>Python's <c>cancelled()</c>.</summary>
     public bool IsCancelled => State == FutureState.Cancelled;
 
-    /// <summary>A task that completes (successfully, whatever the outcome) once the future is done.</summary>
-    internal abstract Task Completion { get; }
+    /// <summary>
+    /// A task that completes (successfully, whatever the outcome) once the future is done. Made on first use: most
+    /// futures are only awaited, and a continuation made for every job would cost a thread-pool hop each.
+    /// </summary>
+    internal Task Completion => Volatile.Read(ref _completion) ?? CreateCompletion();
 
     /// <summary>The job's exception once finished; null for a result or while not done.</summary>
     internal abstract Exception? FinishedException { get; }
@@ -79,7 +83,7 @@ public abstract class ActorFuture
     public void AddDoneCallback(Action<ActorFuture> callback)
     {
         ArgumentNullException.ThrowIfNull(callback);
-        if (Completion.IsCompleted) Invoke(callback);
+        if (OutcomeTask.IsCompleted) Invoke(callback);
         else _ = InvokeWhenDoneAsync(callback);
     }
 
@@ -115,6 +119,7 @@ public abstract class ActorFuture
         if (timeout is { } t && t != Timeout.InfiniteTimeSpan)
         {
             ArgumentOutOfRangeException.ThrowIfLessThan(t, TimeSpan.Zero, nameof(timeout));
+            if (OutcomeTask.IsCompleted) return;
             try
             {
                 await Completion.WaitAsync(t, cancellationToken).ConfigureAwait(false);
@@ -124,10 +129,17 @@ public abstract class ActorFuture
                 throw new TimeoutException($"The future was not done within {t}.");
             }
         }
-        else
+        else if (!OutcomeTask.IsCompleted)
         {
             await Completion.WaitAsync(cancellationToken).ConfigureAwait(false);
         }
+    }
+
+    private Task CreateCompletion()
+    {
+        var completion = OutcomeTask.ContinueWith(static _ => { }, CancellationToken.None,
+            TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        return Interlocked.CompareExchange(ref _completion, completion, null) ?? completion;
     }
 
     private bool TryFinish()
