@@ -41,8 +41,18 @@ internal static class ExecutorProtocol
         }
     }
 
-    /// <summary>Worker to coordinator: the job left the worker, whatever its outcome.</summary>
-    public sealed record JobFinished(long Id);
+    /// <summary>
+    /// Worker to coordinator: <paramref name="Count"/> more jobs left the worker, whatever their outcome. A worker
+    /// reports once the jobs queued in its mailbox when the first of them finished are through (see
+    /// <see cref="ReportFinished"/>), so under load one report stands for many jobs.
+    /// </summary>
+    public sealed record JobsFinished(int Count);
+
+    /// <summary>Worker to itself: report the jobs finished since the last report.</summary>
+    public sealed record ReportFinished
+    {
+        public static readonly ReportFinished Instance = new();
+    }
 
     /// <summary>Worker to coordinator: the initializer threw; the executor is broken.</summary>
     public sealed record InitializerFailed(Exception Error);
