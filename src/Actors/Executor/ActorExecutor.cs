@@ -85,7 +85,9 @@ public sealed class ActorExecutor : IAsyncDisposable
     public ActorFuture<T> Submit<T>(Func<T> function)
     {
         ArgumentNullException.ThrowIfNull(function);
-        return SubmitCore<T>(_ => function(), null);
+        var future = NewFuture<T>();
+        Send(new ExecutorProtocol.FunctionJob<T>(NextJobId(), future, function));
+        return future;
     }
 
     /// <summary>Runs an asynchronous function on a worker, which stays busy until its task completes.</summary>
@@ -93,7 +95,7 @@ public sealed class ActorExecutor : IAsyncDisposable
     public ActorFuture<T> Submit<T>(Func<Task<T>> function)
     {
         ArgumentNullException.ThrowIfNull(function);
-        return SubmitCore<T>(null, async _ => await function().ConfigureAwait(false));
+        return Submit<T>(_ => function());
     }
 
     /// <summary>
@@ -104,7 +106,9 @@ public sealed class ActorExecutor : IAsyncDisposable
     public ActorFuture<T> Submit<T>(Func<CancellationToken, Task<T>> function)
     {
         ArgumentNullException.ThrowIfNull(function);
-        return SubmitCore<T>(null, async token => await function(token).ConfigureAwait(false));
+        var future = NewFuture<T>();
+        Send(new ExecutorProtocol.AsynchronousJob(NextJobId(), future, async token => await function(token).ConfigureAwait(false)));
+        return future;
     }
 
     /// <summary>Runs a (possibly blocking) action on a worker; the future's result is null (Python's <c>None</c>).</summary>
@@ -112,11 +116,11 @@ public sealed class ActorExecutor : IAsyncDisposable
     public ActorFuture<object?> Submit(Action action)
     {
         ArgumentNullException.ThrowIfNull(action);
-        return SubmitCore<object?>(_ =>
+        return Submit(() =>
         {
             action();
-            return null;
-        }, null);
+            return (object?)null;
+        });
     }
 
     /// <summary>
@@ -159,14 +163,21 @@ public sealed class ActorExecutor : IAsyncDisposable
     /// <summary>Shuts down and waits for every accepted job (Python's <c>with ThreadPoolExecutor() as e:</c>).</summary>
     public async ValueTask DisposeAsync() => await ShutdownAsync(wait: true).ConfigureAwait(false);
 
-    private ActorFuture<T> SubmitCore<T>(Func<CancellationToken, object?>? run, Func<CancellationToken, Task<object?>>? runAsync)
+    /// <summary>The future of a job about to be submitted.</summary>
+    /// <exception cref="InvalidOperationException">This executor was shut down.</exception>
+    private ActorFuture<T> NewFuture<T>()
     {
         if (Volatile.Read(ref _shutDown) != 0) throw new InvalidOperationException("Cannot submit a job after the executor was shut down.");
-        var future = new ActorFuture<T>(_callbackFailed);
-        var submit = new ExecutorProtocol.Submit(new ExecutorProtocol.Job(Interlocked.Increment(ref _nextJobId), future, run, runAsync));
-        if (_replyProvider is { } provider) Coordinator.Tell(submit, new FutureReplyTarget(provider, future));
-        else _ = CompleteFromReplyAsync(future, Coordinator.Ask<object>(submit, Timeout.InfiniteTimeSpan));
-        return future;
+        return new ActorFuture<T>(_callbackFailed);
+    }
+
+    private long NextJobId() => Interlocked.Increment(ref _nextJobId);
+
+    /// <summary>Sends the job to the coordinator; the worker's reply completes its future.</summary>
+    private void Send(ExecutorProtocol.Job job)
+    {
+        if (_replyProvider is { } provider) Coordinator.Tell(job, new FutureReplyTarget(provider, job.Future));
+        else _ = CompleteFromReplyAsync(job.Future, Coordinator.Ask<object>(job, Timeout.InfiniteTimeSpan));
     }
 
     /// <summary>The fallback for a coordinator that is not local: the reply to an <c>Ask</c> completes the future.</summary>

@@ -55,8 +55,8 @@ internal sealed class ExecutorCoordinator : UntypedActor
     {
         switch (message)
         {
-            case ExecutorProtocol.Submit submit:
-                OnSubmit(submit.Job);
+            case ExecutorProtocol.Job job:
+                OnSubmit(job);
                 break;
             case ExecutorProtocol.JobsFinished finished:
                 OnJobsFinished(finished.Count);

@@ -6,14 +6,32 @@ namespace Actors.Executor;
 /// </summary>
 internal static class ExecutorProtocol
 {
-    /// <summary>A job and the future it completes. Exactly one of <paramref name="Run"/> and <paramref name="RunAsync"/> is set.</summary>
-    public sealed record Job(long Id, ActorFuture Future, Func<CancellationToken, object?>? Run, Func<CancellationToken, Task<object?>>? RunAsync);
+    /// <summary>
+    /// Facade to coordinator, and coordinator to worker as it is: run the job and complete its future. The sender, a
+    /// <see cref="FutureReplyTarget"/> (or an <c>Ask</c> for a coordinator that is not local), gets the job's outcome
+    /// from the worker.
+    /// </summary>
+    public abstract record Job(long Id, ActorFuture Future);
+
+    /// <summary>A job that runs to its end inside the worker's handler.</summary>
+    public abstract record SynchronousJob(long Id, ActorFuture Future) : Job(Id, Future)
+    {
+        /// <summary>Runs the job and returns its result.</summary>
+        public abstract object? Run();
+    }
+
+    /// <summary>A synchronous job that runs the caller's function as it was given, with no wrapper around it.</summary>
+    public sealed record FunctionJob<T>(long Id, ActorFuture Future, Func<T> Function) : SynchronousJob(Id, Future)
+    {
+        /// <inheritdoc />
+        public override object? Run() => Function();
+    }
 
     /// <summary>
-    /// Facade to coordinator: run the job. The sender, a <see cref="FutureReplyTarget"/> (or an <c>Ask</c> for a coordinator
-    /// that is not local), gets the job's outcome from the worker.
+    /// A job whose worker stays busy until the task that <paramref name="Start"/> returns completes; the token it is
+    /// given is cancelled by a shutdown with <c>cancelFutures</c> or when the executor stops.
     /// </summary>
-    public sealed record Submit(Job Job);
+    public sealed record AsynchronousJob(long Id, ActorFuture Future, Func<CancellationToken, Task<object?>> Start) : Job(Id, Future);
 
     /// <summary>Reply: the job returned <paramref name="Result"/>.</summary>
     public sealed record JobCompleted(long Id, object? Result);

@@ -66,16 +66,16 @@ internal sealed class ExecutorWorker : UntypedActor, IWithUnboundedStash
             return;
         }
 
-        if (job.Run is { } run) RunSynchronously(job, run);
-        else StartAsynchronously(job, job.RunAsync!);
+        if (job is ExecutorProtocol.SynchronousJob synchronous) RunSynchronously(synchronous);
+        else StartAsynchronously((ExecutorProtocol.AsynchronousJob)job);
     }
 
-    private void RunSynchronously(ExecutorProtocol.Job job, Func<CancellationToken, object?> run)
+    private void RunSynchronously(ExecutorProtocol.SynchronousJob job)
     {
         object? result;
         try
         {
-            result = run(_stopping);
+            result = job.Run();
         }
         catch (Exception error)
         {
@@ -87,13 +87,13 @@ internal sealed class ExecutorWorker : UntypedActor, IWithUnboundedStash
         Finish(Sender, new ExecutorProtocol.JobCompleted(job.Id, result));
     }
 
-    private void StartAsynchronously(ExecutorProtocol.Job job, Func<CancellationToken, Task<object?>> runAsync)
+    private void StartAsynchronously(ExecutorProtocol.AsynchronousJob job)
     {
         var replyTo = Sender;
         Task<object?> running;
         try
         {
-            running = runAsync(_stopping);
+            running = job.Start(_stopping);
         }
         catch (Exception error)
         {
