@@ -22,6 +22,8 @@ namespace Actors.Executor;
 /// complete, and their token is cancelled by <see cref="ShutdownAsync"/> with <c>cancelFutures</c> (Python cannot
 /// interrupt a running job).</item>
 /// <item>Jobs are routed to workers when submitted (round-robin by default) rather than taken from one shared queue.</item>
+/// <item>If the coordinator actor is stopped (rather than shut down), a job that never reaches a worker fails its future
+/// with <see cref="ObjectDisposedException"/> instead of leaving it pending; Python has no such case.</item>
 /// </list>
 /// </remarks>
 public sealed class ActorExecutor : IAsyncDisposable
