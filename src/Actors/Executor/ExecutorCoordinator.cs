@@ -7,14 +7,9 @@ namespace Actors.Executor;
 /// <summary>
 /// Holds an executor's state: how many jobs are in flight and which of them may not have started, whether it is shut
 /// down or broken, and who waits for the shutdown.
-/// It forwards each accepted job to one of its worker children, chosen by Akka's routing logic (round-robin or smallest
-/// mailbox), keeping the submit's sender (the job's reply target), so the worker answers the future directly.
+/// It forwards each accepted job through a pool router to the workers, keeping the submit's sender (the job's reply
+/// target), so the worker answers the future directly.
 /// </summary>
-/// <remarks>
-/// The workers are the coordinator's own children routed by a <see cref="Router"/> value rather than a pool router
-/// actor: the same choice of worker and the same supervision (a crashed worker is restarted, its mailbox kept), without
-/// the routed reference's extra work on every job.
-/// </remarks>
 internal sealed class ExecutorCoordinator : UntypedActor
 {
     private readonly int _maxWorkers;
@@ -24,8 +19,7 @@ internal sealed class ExecutorCoordinator : UntypedActor
     private readonly UnstartedJobs _unstarted = new();
     private readonly List<IActorRef> _shutdownWaiters = new();
     private readonly CancellationTokenSource _stopping = new();
-    private static readonly SupervisorStrategy ReplaceCrashedWorkers = new OneForOneStrategy(Decider.From(Directive.Restart));
-    private Router _workers = new(new RoundRobinRoutingLogic());
+    private IActorRef _workers = ActorRefs.Nobody;
     private int _inFlight;
     private bool _shutDown;
     private BrokenExecutorException? _broken;
@@ -44,13 +38,12 @@ internal sealed class ExecutorCoordinator : UntypedActor
         var coordinator = Self;
         var initializer = _initializer;
         var worker = Props.Create(() => new ExecutorWorker(coordinator, initializer, stopping)).WithDispatcher(_dispatcherId);
-        var workers = Enumerable.Range(1, _maxWorkers).Select(n => (Routee)new ActorRefRoutee(Context.ActorOf(worker, $"worker-{n}")));
-        RoutingLogic logic = _routing == ExecutorRouting.SmallestMailbox ? new SmallestMailboxRoutingLogic() : new RoundRobinRoutingLogic();
-        _workers = new Router(logic, workers.ToArray());
+        var replaceCrashedWorkers = new OneForOneStrategy(Decider.From(Directive.Restart));
+        Pool pool = _routing == ExecutorRouting.SmallestMailbox
+            ? new SmallestMailboxPool(_maxWorkers).WithSupervisorStrategy(replaceCrashedWorkers)
+            : new RoundRobinPool(_maxWorkers).WithSupervisorStrategy(replaceCrashedWorkers);
+        _workers = Context.ActorOf(worker.WithRouter(pool), "workers");
     }
-
-    /// <summary>A worker that crashed (see <see cref="ExecutorWorker.IsFatalToWorker"/>) is replaced; its queued jobs are kept.</summary>
-    protected override SupervisorStrategy SupervisorStrategy() => ReplaceCrashedWorkers;
 
     protected override void PostStop()
     {
@@ -100,7 +93,7 @@ internal sealed class ExecutorCoordinator : UntypedActor
 
         _inFlight++;
         _unstarted.Add(job.Future);
-        _workers.Route(job, Sender);
+        _workers.Forward(job);
     }
 
     private void OnJobsFinished(int count)
@@ -136,6 +129,6 @@ internal sealed class ExecutorCoordinator : UntypedActor
         if (!_shutDown || _inFlight > 0) return;
         foreach (var waiter in _shutdownWaiters) waiter.Tell(ExecutorProtocol.ShutdownCompleted.Instance);
         _shutdownWaiters.Clear();
-        foreach (var worker in Context.GetChildren()) Context.Stop(worker);
+        Context.Stop(_workers);
     }
 }
