@@ -6,7 +6,8 @@ namespace Actors.Executor;
 
 /// <summary>
 /// Python's <c>concurrent.futures.ThreadPoolExecutor</c> on actors: a coordinator actor in front of a router pool of
-/// worker actors. <c>Submit</c> sends the job by <c>Ask</c> and returns an <see cref="ActorFuture{T}"/> at once.
+/// worker actors. <c>Submit</c> sends the job to the coordinator and returns an <see cref="ActorFuture{T}"/> at once; the
+/// worker that runs the job completes the future with its reply.
 /// </summary>
 /// <remarks>
 /// <para>The workers run on a dispatcher of their own with one thread per worker, so jobs may block (the tutorial
@@ -21,11 +22,14 @@ namespace Actors.Executor;
 /// complete, and their token is cancelled by <see cref="ShutdownAsync"/> with <c>cancelFutures</c> (Python cannot
 /// interrupt a running job).</item>
 /// <item>Jobs are routed to workers when submitted (round-robin by default) rather than taken from one shared queue.</item>
+/// <item>If the coordinator actor is stopped (rather than shut down), a job that never reaches a worker fails its future
+/// with <see cref="ObjectDisposedException"/> instead of leaving it pending; Python has no such case.</item>
 /// </list>
 /// </remarks>
 public sealed class ActorExecutor : IAsyncDisposable
 {
     private readonly Action<ActorFuture, Exception> _callbackFailed;
+    private readonly IActorRefProvider? _replyProvider;
     private long _nextJobId;
     private int _shutDown;
 
@@ -33,6 +37,7 @@ public sealed class ActorExecutor : IAsyncDisposable
     {
         Coordinator = coordinator;
         MaxWorkers = maxWorkers;
+        _replyProvider = ReplyTarget.ProviderFor(coordinator);
         _callbackFailed = (future, error) => coordinator.Tell(new ExecutorProtocol.CallbackFailed(future, error));
     }
 
@@ -82,7 +87,9 @@ public sealed class ActorExecutor : IAsyncDisposable
     public ActorFuture<T> Submit<T>(Func<T> function)
     {
         ArgumentNullException.ThrowIfNull(function);
-        return SubmitCore<T>(_ => function(), null);
+        var future = NewFuture<T>();
+        Send(new ExecutorProtocol.FunctionJob<T>(NextJobId(), future, function));
+        return future;
     }
 
     /// <summary>Runs an asynchronous function on a worker, which stays busy until its task completes.</summary>
@@ -90,7 +97,7 @@ public sealed class ActorExecutor : IAsyncDisposable
     public ActorFuture<T> Submit<T>(Func<Task<T>> function)
     {
         ArgumentNullException.ThrowIfNull(function);
-        return SubmitCore<T>(null, async _ => await function().ConfigureAwait(false));
+        return Submit<T>(_ => function());
     }
 
     /// <summary>
@@ -101,7 +108,9 @@ public sealed class ActorExecutor : IAsyncDisposable
     public ActorFuture<T> Submit<T>(Func<CancellationToken, Task<T>> function)
     {
         ArgumentNullException.ThrowIfNull(function);
-        return SubmitCore<T>(null, async token => await function(token).ConfigureAwait(false));
+        var future = NewFuture<T>();
+        Send(new ExecutorProtocol.AsynchronousJob(NextJobId(), future, async token => await function(token).ConfigureAwait(false)));
+        return future;
     }
 
     /// <summary>Runs a (possibly blocking) action on a worker; the future's result is null (Python's <c>None</c>).</summary>
@@ -109,11 +118,11 @@ public sealed class ActorExecutor : IAsyncDisposable
     public ActorFuture<object?> Submit(Action action)
     {
         ArgumentNullException.ThrowIfNull(action);
-        return SubmitCore<object?>(_ =>
+        return Submit(() =>
         {
             action();
-            return null;
-        }, null);
+            return (object?)null;
+        });
     }
 
     /// <summary>
@@ -156,28 +165,29 @@ public sealed class ActorExecutor : IAsyncDisposable
     /// <summary>Shuts down and waits for every accepted job (Python's <c>with ThreadPoolExecutor() as e:</c>).</summary>
     public async ValueTask DisposeAsync() => await ShutdownAsync(wait: true).ConfigureAwait(false);
 
-    private ActorFuture<T> SubmitCore<T>(Func<CancellationToken, object?>? run, Func<CancellationToken, Task<object?>>? runAsync)
+    /// <summary>The future of a job about to be submitted.</summary>
+    /// <exception cref="InvalidOperationException">This executor was shut down.</exception>
+    private ActorFuture<T> NewFuture<T>()
     {
         if (Volatile.Read(ref _shutDown) != 0) throw new InvalidOperationException("Cannot submit a job after the executor was shut down.");
-        var future = new ActorFuture<T>(_callbackFailed);
-        var job = new ExecutorProtocol.Job(Interlocked.Increment(ref _nextJobId), future, run, runAsync);
-        _ = CompleteFromReplyAsync(future, Coordinator.Ask<object>(new ExecutorProtocol.Submit(job), Timeout.InfiniteTimeSpan));
-        return future;
+        return new ActorFuture<T>(_callbackFailed);
     }
 
+    private long NextJobId() => Interlocked.Increment(ref _nextJobId);
+
+    /// <summary>Sends the job to the coordinator; the worker's reply completes its future.</summary>
+    private void Send(ExecutorProtocol.Job job)
+    {
+        if (_replyProvider is { } provider) Coordinator.Tell(job, new FutureReplyTarget(provider, job.Future));
+        else _ = CompleteFromReplyAsync(job.Future, Coordinator.Ask<object>(job, Timeout.InfiniteTimeSpan));
+    }
+
+    /// <summary>The fallback for a coordinator that is not local: the reply to an <c>Ask</c> completes the future.</summary>
     private static async Task CompleteFromReplyAsync(ActorFuture future, Task<object> reply)
     {
         try
         {
-            switch (await reply.ConfigureAwait(false))
-            {
-                case ExecutorProtocol.JobCompleted completed:
-                    future.TrySetResult(completed.Result);
-                    break;
-                case ExecutorProtocol.JobFailed failed:
-                    future.TrySetException(failed.Error);
-                    break;
-            }
+            ExecutorProtocol.Complete(future, await reply.ConfigureAwait(false));
         }
         catch (Exception error)
         {

@@ -20,6 +20,7 @@ namespace Actors.Executor;
 public abstract class ActorFuture
 {
     private readonly Action<ActorFuture, Exception>? _callbackFailed;
+    private Task? _completion;
     private int _state;
 
     private protected ActorFuture(Action<ActorFuture, Exception>? callbackFailed) => _callbackFailed = callbackFailed;
@@ -36,8 +37,12 @@ public abstract class ActorFuture
     /// <summary>Python's <c>cancelled()</c>.</summary>
     public bool IsCancelled => State == FutureState.Cancelled;
 
-    /// <summary>A task that completes (successfully, whatever the outcome) once the future is done.</summary>
-    internal abstract Task Completion { get; }
+    /// <summary>
+    /// A task that completes (successfully, whatever the outcome) once the future is done, for combinators such as
+    /// <see cref="ActorFutures.WaitAsync"/>. Made on first use: a continuation made for every job would cost a
+    /// thread-pool hop each.
+    /// </summary>
+    internal Task Completion => Volatile.Read(ref _completion) ?? CreateCompletion();
 
     /// <summary>The job's exception once finished; null for a result or while not done.</summary>
     internal abstract Exception? FinishedException { get; }
@@ -79,7 +84,7 @@ public abstract class ActorFuture
     public void AddDoneCallback(Action<ActorFuture> callback)
     {
         ArgumentNullException.ThrowIfNull(callback);
-        if (Completion.IsCompleted) Invoke(callback);
+        if (OutcomeTask.IsCompleted) Invoke(callback);
         else _ = InvokeWhenDoneAsync(callback);
     }
 
@@ -110,24 +115,28 @@ public abstract class ActorFuture
 
     private protected abstract void SetCancelled();
 
+    /// <summary>
+    /// Waits until the outcome is set, without throwing the job's exception or cancellation: awaits the outcome itself,
+    /// so a wait costs no <see cref="Completion"/> task and no extra hop.
+    /// </summary>
+    /// <exception cref="TimeoutException">The future was not done within <paramref name="timeout"/>.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> fired first.</exception>
     private protected async Task WaitDoneAsync(TimeSpan? timeout, CancellationToken cancellationToken)
     {
-        if (timeout is { } t && t != Timeout.InfiniteTimeSpan)
-        {
-            ArgumentOutOfRangeException.ThrowIfLessThan(t, TimeSpan.Zero, nameof(timeout));
-            try
-            {
-                await Completion.WaitAsync(t, cancellationToken).ConfigureAwait(false);
-            }
-            catch (TimeoutException)
-            {
-                throw new TimeoutException($"The future was not done within {t}.");
-            }
-        }
-        else
-        {
-            await Completion.WaitAsync(cancellationToken).ConfigureAwait(false);
-        }
+        var limit = timeout ?? Timeout.InfiniteTimeSpan;
+        if (limit != Timeout.InfiniteTimeSpan) ArgumentOutOfRangeException.ThrowIfLessThan(limit, TimeSpan.Zero, nameof(timeout));
+        if (OutcomeTask.IsCompleted) return;
+        await OutcomeTask.WaitAsync(limit, cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        if (OutcomeTask.IsCompleted) return;
+        cancellationToken.ThrowIfCancellationRequested();
+        throw new TimeoutException($"The future was not done within {limit}.");
+    }
+
+    private Task CreateCompletion()
+    {
+        var completion = OutcomeTask.ContinueWith(static _ => { }, CancellationToken.None,
+            TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        return Interlocked.CompareExchange(ref _completion, completion, null) ?? completion;
     }
 
     private bool TryFinish()
@@ -142,7 +151,7 @@ public abstract class ActorFuture
 
     private async Task InvokeWhenDoneAsync(Action<ActorFuture> callback)
     {
-        await Completion.ConfigureAwait(false);
+        await OutcomeTask.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         Invoke(callback);
     }
 

@@ -10,11 +10,7 @@ public sealed class ActorFuture<T> : ActorFuture
 
     internal ActorFuture(Action<ActorFuture, Exception>? callbackFailed = null) : base(callbackFailed)
     {
-        Completion = _outcome.Task.ContinueWith(static _ => { }, CancellationToken.None,
-            TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
     }
-
-    internal override Task Completion { get; }
 
     internal override Exception? FinishedException =>
         _outcome.Task.IsFaulted ? _outcome.Task.Exception!.InnerExceptions[0] : null;

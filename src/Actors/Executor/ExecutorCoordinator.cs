@@ -5,9 +5,10 @@ using Akka.Routing;
 namespace Actors.Executor;
 
 /// <summary>
-/// Holds an executor's state: the jobs in flight, whether it is shut down or broken, and who waits for the shutdown.
-/// It forwards each accepted job through a pool router to the workers, keeping the submitter's Ask as the sender,
-/// so the worker answers the future directly.
+/// Holds an executor's state: how many jobs are in flight and which of them may not have started, whether it is shut
+/// down or broken, and who waits for the shutdown.
+/// It forwards each accepted job through a pool router to the workers, keeping the submit's sender (the job's reply
+/// target), so the worker answers the future directly.
 /// </summary>
 internal sealed class ExecutorCoordinator : UntypedActor
 {
@@ -15,10 +16,11 @@ internal sealed class ExecutorCoordinator : UntypedActor
     private readonly ExecutorRouting _routing;
     private readonly Action? _initializer;
     private readonly string _dispatcherId;
-    private readonly Dictionary<long, ExecutorProtocol.Job> _inFlight = new();
+    private readonly UnstartedJobs _unstarted = new();
     private readonly List<IActorRef> _shutdownWaiters = new();
     private readonly CancellationTokenSource _stopping = new();
     private IActorRef _workers = ActorRefs.Nobody;
+    private int _inFlight;
     private bool _shutDown;
     private BrokenExecutorException? _broken;
 
@@ -53,12 +55,11 @@ internal sealed class ExecutorCoordinator : UntypedActor
     {
         switch (message)
         {
-            case ExecutorProtocol.Submit submit:
-                OnSubmit(submit.Job);
+            case ExecutorProtocol.Job job:
+                OnSubmit(job);
                 break;
-            case ExecutorProtocol.JobFinished finished:
-                _inFlight.Remove(finished.Id);
-                StopWorkersWhenDrained();
+            case ExecutorProtocol.JobsFinished finished:
+                OnJobsFinished(finished.Count);
                 break;
             case ExecutorProtocol.InitializerFailed failed:
                 OnInitializerFailed(failed.Error);
@@ -70,7 +71,7 @@ internal sealed class ExecutorCoordinator : UntypedActor
                 Context.GetLogger().Error(failed.Error, "A done-callback of {0} threw; the other callbacks still ran.", failed.Future);
                 break;
             case ExecutorProtocol.GetState:
-                Sender.Tell(new ExecutorState(_maxWorkers, _inFlight.Count, _shutDown, _broken is not null));
+                Sender.Tell(new ExecutorState(_maxWorkers, _inFlight, _shutDown, _broken is not null));
                 break;
             default:
                 Unhandled(message);
@@ -90,15 +91,23 @@ internal sealed class ExecutorCoordinator : UntypedActor
             return;
         }
 
-        _inFlight[job.Id] = job;
+        _inFlight++;
+        _unstarted.Add(job.Future);
         _workers.Forward(job);
+    }
+
+    private void OnJobsFinished(int count)
+    {
+        _inFlight -= count;
+        if (_inFlight == 0) _unstarted.Clear();
+        StopWorkersWhenDrained();
     }
 
     private void OnInitializerFailed(Exception error)
     {
         if (_broken is not null) return;
         _broken = new BrokenExecutorException("A worker's initializer failed; the executor is broken.", error);
-        foreach (var job in _inFlight.Values) job.Future.TryFailPending(_broken);
+        foreach (var future in _unstarted) future.TryFailPending(_broken);
     }
 
     private void OnShutdown(ExecutorProtocol.Shutdown shutdown)
@@ -106,18 +115,18 @@ internal sealed class ExecutorCoordinator : UntypedActor
         _shutDown = true;
         if (shutdown.CancelFutures)
         {
-            foreach (var job in _inFlight.Values) job.Future.Cancel();
+            foreach (var future in _unstarted) future.Cancel();
             _stopping.Cancel();
         }
 
-        if (shutdown.Wait && _inFlight.Count > 0) _shutdownWaiters.Add(Sender);
+        if (shutdown.Wait && _inFlight > 0) _shutdownWaiters.Add(Sender);
         else Sender.Tell(ExecutorProtocol.ShutdownCompleted.Instance);
         StopWorkersWhenDrained();
     }
 
     private void StopWorkersWhenDrained()
     {
-        if (!_shutDown || _inFlight.Count > 0) return;
+        if (!_shutDown || _inFlight > 0) return;
         foreach (var waiter in _shutdownWaiters) waiter.Tell(ExecutorProtocol.ShutdownCompleted.Instance);
         _shutdownWaiters.Clear();
         Context.Stop(_workers);

@@ -6,11 +6,32 @@ namespace Actors.Executor;
 /// </summary>
 internal static class ExecutorProtocol
 {
-    /// <summary>A job and the future it completes. Exactly one of <paramref name="Run"/> and <paramref name="RunAsync"/> is set.</summary>
-    public sealed record Job(long Id, ActorFuture Future, Func<CancellationToken, object?>? Run, Func<CancellationToken, Task<object?>>? RunAsync);
+    /// <summary>
+    /// Facade to coordinator, and coordinator to worker as it is: run the job and complete its future. The sender, a
+    /// <see cref="FutureReplyTarget"/> (or an <c>Ask</c> for a coordinator that is not local), gets the job's outcome
+    /// from the worker.
+    /// </summary>
+    public abstract record Job(long Id, ActorFuture Future);
 
-    /// <summary>Facade to coordinator, by Ask: run the job. The reply is the job's outcome.</summary>
-    public sealed record Submit(Job Job);
+    /// <summary>A job that runs to its end inside the worker's handler.</summary>
+    public abstract record SynchronousJob(long Id, ActorFuture Future) : Job(Id, Future)
+    {
+        /// <summary>Runs the job and returns its result.</summary>
+        public abstract object? Run();
+    }
+
+    /// <summary>A synchronous job that runs the caller's function as it was given, with no wrapper around it.</summary>
+    public sealed record FunctionJob<T>(long Id, ActorFuture Future, Func<T> Function) : SynchronousJob(Id, Future)
+    {
+        /// <inheritdoc />
+        public override object? Run() => Function();
+    }
+
+    /// <summary>
+    /// A job whose worker stays busy until the task that <paramref name="Start"/> returns completes; the token it is
+    /// given is cancelled by a shutdown with <c>cancelFutures</c> or when the executor stops.
+    /// </summary>
+    public sealed record AsynchronousJob(long Id, ActorFuture Future, Func<CancellationToken, Task<object?>> Start) : Job(Id, Future);
 
     /// <summary>Reply: the job returned <paramref name="Result"/>.</summary>
     public sealed record JobCompleted(long Id, object? Result);
@@ -21,8 +42,35 @@ internal static class ExecutorProtocol
     /// <summary>Reply: the job never ran (its future was cancelled or failed before a worker took it).</summary>
     public sealed record JobSkipped(long Id);
 
-    /// <summary>Worker to coordinator: the job left the worker, whatever its outcome.</summary>
-    public sealed record JobFinished(long Id);
+    /// <summary>
+    /// Completes <paramref name="future"/> from a worker's reply: <see cref="JobCompleted"/> with its result,
+    /// <see cref="JobFailed"/> with its exception; <see cref="JobSkipped"/> leaves it as it is (already cancelled or failed).
+    /// </summary>
+    public static void Complete(ActorFuture future, object reply)
+    {
+        switch (reply)
+        {
+            case JobCompleted completed:
+                future.TrySetResult(completed.Result);
+                break;
+            case JobFailed failed:
+                future.TrySetException(failed.Error);
+                break;
+        }
+    }
+
+    /// <summary>
+    /// Worker to coordinator: <paramref name="Count"/> more jobs left the worker, whatever their outcome. A worker
+    /// reports once the jobs queued in its mailbox when the first of them finished are through (see
+    /// <see cref="ReportFinished"/>), so under load one report stands for many jobs.
+    /// </summary>
+    public sealed record JobsFinished(int Count);
+
+    /// <summary>Worker to itself: report the jobs finished since the last report.</summary>
+    public sealed record ReportFinished
+    {
+        public static readonly ReportFinished Instance = new();
+    }
 
     /// <summary>Worker to coordinator: the initializer threw; the executor is broken.</summary>
     public sealed record InitializerFailed(Exception Error);

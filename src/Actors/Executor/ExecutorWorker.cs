@@ -5,7 +5,9 @@ namespace Actors.Executor;
 /// <summary>
 /// One worker of an executor's pool. It runs on the executor's own dispatcher, one thread per worker, so a job that
 /// blocks (the tutorial sleeps in every job) blocks only this worker's thread. A synchronous job runs inside the
-/// handler; an asynchronous one is piped back as a message while later jobs wait in the stash.
+/// handler; an asynchronous one is piped back as a message while later jobs wait in the stash. It tells the
+/// coordinator how many jobs left it in batches (<see cref="ExecutorProtocol.JobsFinished"/>) rather than one message
+/// per job.
 /// </summary>
 internal sealed class ExecutorWorker : UntypedActor, IWithUnboundedStash
 {
@@ -13,6 +15,7 @@ internal sealed class ExecutorWorker : UntypedActor, IWithUnboundedStash
     private readonly Action? _initializer;
     private readonly CancellationToken _stopping;
     private bool _initialized;
+    private int _finishedUnreported;
     private BrokenExecutorException? _initializerFailure;
 
     public ExecutorWorker(IActorRef coordinator, Action? initializer, CancellationToken stopping)
@@ -33,47 +36,64 @@ internal sealed class ExecutorWorker : UntypedActor, IWithUnboundedStash
 
     protected override void OnReceive(object message)
     {
-        if (message is not ExecutorProtocol.Job job)
+        switch (message)
         {
-            Unhandled(message);
-            return;
+            case ExecutorProtocol.Job job:
+                OnJob(job);
+                break;
+            case ExecutorProtocol.ReportFinished:
+                ReportFinished();
+                break;
+            default:
+                Unhandled(message);
+                break;
         }
+    }
 
+    /// <summary>A restart replaces this instance and its count: report the jobs it finished first.</summary>
+    protected override void PreRestart(Exception reason, object message)
+    {
+        ReportFinished();
+        base.PreRestart(reason, message);
+    }
+
+    private void OnJob(ExecutorProtocol.Job job)
+    {
         if (!EnsureInitialized(job)) return;
         if (!job.Future.TryStart())
         {
-            Finish(Sender, job, new ExecutorProtocol.JobSkipped(job.Id));
+            Finish(Sender, new ExecutorProtocol.JobSkipped(job.Id));
             return;
         }
 
-        if (job.Run is { } run) RunSynchronously(job, run);
-        else StartAsynchronously(job, job.RunAsync!);
+        if (job is ExecutorProtocol.SynchronousJob synchronous) RunSynchronously(synchronous);
+        else StartAsynchronously((ExecutorProtocol.AsynchronousJob)job);
     }
 
-    private void RunSynchronously(ExecutorProtocol.Job job, Func<CancellationToken, object?> run)
+    private void RunSynchronously(ExecutorProtocol.SynchronousJob job)
     {
         object? result;
         try
         {
-            result = run(_stopping);
+            result = job.Run();
         }
         catch (Exception error)
         {
-            Finish(Sender, job, new ExecutorProtocol.JobFailed(job.Id, error));
+            Finish(Sender, new ExecutorProtocol.JobFailed(job.Id, error));
             if (IsFatalToWorker(error)) throw new WorkerCrashedException(job.Id, error);
             return;
         }
 
-        Finish(Sender, job, new ExecutorProtocol.JobCompleted(job.Id, result));
+        Finish(Sender, new ExecutorProtocol.JobCompleted(job.Id, result));
     }
 
-    private void StartAsynchronously(ExecutorProtocol.Job job, Func<CancellationToken, Task<object?>> runAsync)
+    private void StartAsynchronously(ExecutorProtocol.AsynchronousJob job)
     {
         var replyTo = Sender;
         Task<object?> running;
         try
         {
-            running = runAsync(_stopping);
+            running = job.Start(_stopping);
         }
         catch (Exception error)
         {
@@ -96,6 +116,9 @@ internal sealed class ExecutorWorker : UntypedActor, IWithUnboundedStash
                 Done(job, replyTo, failed);
                 if (IsFatalToWorker(failed.Error)) throw new WorkerCrashedException(job.Id, failed.Error);
                 break;
+            case ExecutorProtocol.ReportFinished:
+                ReportFinished();
+                break;
             default:
                 Stash.Stash();
                 break;
@@ -104,7 +127,7 @@ internal sealed class ExecutorWorker : UntypedActor, IWithUnboundedStash
 
     private void Done(ExecutorProtocol.Job job, IActorRef replyTo, object outcome)
     {
-        Finish(replyTo, job, outcome);
+        Finish(replyTo, outcome);
         Context.UnbecomeStacked();
         Stash.UnstashAll();
     }
@@ -128,14 +151,26 @@ internal sealed class ExecutorWorker : UntypedActor, IWithUnboundedStash
         }
 
         job.Future.TryFailPending(_initializerFailure);
-        Finish(Sender, job, new ExecutorProtocol.JobFailed(job.Id, _initializerFailure));
+        Finish(Sender, new ExecutorProtocol.JobFailed(job.Id, _initializerFailure));
         return false;
     }
 
-    private void Finish(IActorRef replyTo, ExecutorProtocol.Job job, object outcome)
+    /// <summary>
+    /// Replies the job's outcome and counts the job as finished. The first job counted since the last report queues a
+    /// <see cref="ExecutorProtocol.ReportFinished"/> behind the jobs already in the mailbox: the report goes out when
+    /// they are through, at the latest, and covers every one of them that finished by then.
+    /// </summary>
+    private void Finish(IActorRef replyTo, object outcome)
     {
         replyTo.Tell(outcome);
-        _coordinator.Tell(new ExecutorProtocol.JobFinished(job.Id));
+        if (_finishedUnreported++ == 0) Self.Tell(ExecutorProtocol.ReportFinished.Instance);
+    }
+
+    private void ReportFinished()
+    {
+        if (_finishedUnreported == 0) return;
+        _coordinator.Tell(new ExecutorProtocol.JobsFinished(_finishedUnreported));
+        _finishedUnreported = 0;
     }
 
     /// <summary>Raised by a worker after a job left it unfit to run more (see <see cref="IsFatalToWorker"/>).</summary>

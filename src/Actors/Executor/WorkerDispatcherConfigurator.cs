@@ -18,7 +18,7 @@ internal sealed class WorkerDispatcherConfigurator(Config config, IDispatcherPre
 
     /// <inheritdoc />
     public override MessageDispatcher Dispatcher() =>
-        new PinnedDispatcher(this, Config.GetString("id"), throughput: 1, throughputDeadlineTime: null, ConfigureExecutor(), ShutdownTimeout);
+        new PinnedDispatcher(this, Config.GetString("id"), throughput: 100, throughputDeadlineTime: null, ConfigureExecutor(), ShutdownTimeout);
 
     /// <summary>Registers the configurator under a new id unique to one executor and returns the id.</summary>
     public static string Register(Akka.Actor.ActorSystem system)

@@ -66,6 +66,27 @@ public sealed class FutureTests : CoordinatorTestKit
     }
 
     [Fact]
+    public async Task Future_WaitersTokenFires_WaitIsCancelledAndTheJobIsNot()
+    {
+        await using var executor = ActorExecutor.Create(Sys, new ExecutorOptions { MaxWorkers = 1 });
+        var future = executor.Submit(() => _gates.Run(1));
+        using var stopWaiting = new CancellationTokenSource();
+        var result = future.ResultAsync(cancellationToken: stopWaiting.Token);
+        var exception = future.ExceptionAsync(Patience, stopWaiting.Token);
+
+        stopWaiting.Cancel();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => result);
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => exception);
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => future.ResultAsync(cancellationToken: stopWaiting.Token));
+        Assert.False(future.IsCancelled);
+
+        _gates.Open(1);
+        Assert.Equal(1, await future.ResultAsync(Patience));
+        Assert.Equal(1, await future.ResultAsync(cancellationToken: stopWaiting.Token));
+        Assert.Null(await future.ExceptionAsync(cancellationToken: stopWaiting.Token));
+    }
+
+    [Fact]
     public async Task DoneCallbacks_RunOnceEach_ThrowingOneDoesNotDisturbTheOthers()
     {
         await using var executor = ActorExecutor.Create(Sys, new ExecutorOptions { MaxWorkers = 1 });
