@@ -8,6 +8,7 @@ namespace Actors.Diagnostics;
 /// actors.deadlock-detection {
 ///   enabled = on                # off: coordinators report nothing, nothing is detected
 ///   interval = 500ms            # how often the detector checks while it knows of waits
+///   report-after = 100ms        # a wait is reported once it has lasted this long; 0: at once
 ///   resolution = report-only    # or fail-youngest-waiter
 /// }
 /// </code>
@@ -15,6 +16,9 @@ namespace Actors.Diagnostics;
 /// <remarks>
 /// A cycle is reported after it was seen in two consecutive checks, so within about two intervals of forming
 /// (one second with the default). The second look keeps a view made of reports still in flight from being reported.
+/// Coordinators report a wait only once it has lasted <see cref="ReportAfter"/> (PostgreSQL's <c>deadlock_timeout</c>
+/// works the same way): a deadlock lasts for ever, while the short waits of a busy lock, which are most of them, then
+/// cost no message to the detector.
 /// </remarks>
 public sealed record DeadlockDetectionSettings
 {
@@ -30,24 +34,44 @@ public sealed record DeadlockDetectionSettings
     /// <summary>How often the detector looks for cycles while it knows of waits. Default: <see cref="DefaultInterval"/>.</summary>
     public TimeSpan Interval { get; init; } = DefaultInterval;
 
+    /// <summary>The default wait a coordinator lets pass before it reports a wait: 100 ms.</summary>
+    public static readonly TimeSpan DefaultReportAfter = TimeSpan.FromMilliseconds(100);
+
+    /// <summary>How long a wait lasts before its coordinator reports it to the detector; zero reports every wait at once.</summary>
+    public TimeSpan ReportAfter { get; init; } = DefaultReportAfter;
+
     /// <summary>What to do about a detected deadlock. Default: <see cref="DeadlockResolution.ReportOnly"/>.</summary>
     public DeadlockResolution Resolution { get; init; } = DeadlockResolution.ReportOnly;
 
     /// <summary>Reads the settings from <paramref name="config"/> (the system's whole configuration); missing keys keep their defaults.</summary>
-    /// <exception cref="ConfigurationException">The interval is not positive or the resolution is unknown.</exception>
+    /// <exception cref="ConfigurationException">The interval is not positive, report-after is negative or the resolution is unknown.</exception>
     public static DeadlockDetectionSettings FromConfig(Config config)
     {
         var settings = new DeadlockDetectionSettings();
         if (config is null || config.IsEmpty || !config.HasPath(ConfigPath)) return settings;
         var section = config.GetConfig(ConfigPath);
-        var interval = section.GetTimeSpan("interval", DefaultInterval);
+        var interval = Duration(section, "interval", DefaultInterval);
         if (interval <= TimeSpan.Zero) throw new ConfigurationException($"{ConfigPath}.interval must be positive, not {interval}.");
+        var reportAfter = Duration(section, "report-after", DefaultReportAfter);
+        if (reportAfter < TimeSpan.Zero) throw new ConfigurationException($"{ConfigPath}.report-after must not be negative, not {reportAfter}.");
         var resolution = section.GetString("resolution", "report-only") switch
         {
             "report-only" => DeadlockResolution.ReportOnly,
             "fail-youngest-waiter" => DeadlockResolution.FailYoungestWaiter,
             var other => throw new ConfigurationException($"{ConfigPath}.resolution must be report-only or fail-youngest-waiter, not '{other}'."),
         };
-        return settings with { Enabled = section.GetBoolean("enabled", true), Interval = interval, Resolution = resolution };
+        return settings with { Enabled = section.GetBoolean("enabled", true), Interval = interval, ReportAfter = reportAfter, Resolution = resolution };
+    }
+
+    private static TimeSpan Duration(Config section, string key, TimeSpan fallback)
+    {
+        try
+        {
+            return section.GetTimeSpan(key, fallback);
+        }
+        catch (FormatException error)
+        {
+            throw new ConfigurationException($"{ConfigPath}.{key} must be a non-negative duration such as 100ms: {error.Message}");
+        }
     }
 }

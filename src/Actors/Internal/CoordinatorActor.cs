@@ -71,8 +71,11 @@ internal abstract class CoordinatorActor : UntypedActor, IWithTimers
     /// </summary>
     protected void ReportWaitsFor(WaiterQueue queue, string kind)
     {
-        _waitsFor = new WaitForReporter(queue, kind);
         _kind = kind;
+        var settings = WaitReporting.SettingsOf(Context.System);
+        if (!settings.Enabled) return;
+        _waitsFor = new WaitForReporter(queue, kind, settings.ReportAfter,
+            delay => Timers.StartSingleTimer(ReportDueWaits.Instance, ReportDueWaits.Instance, delay));
     }
 
     /// <summary>The primitive's kind in metrics: the one given to <see cref="ReportWaitsFor"/>, else the class name without "Coordinator".</summary>
@@ -128,6 +131,9 @@ internal abstract class CoordinatorActor : UntypedActor, IWithTimers
                 break;
             case DeadlineTick:
                 OnDeadlineTick();
+                break;
+            case ReportDueWaits:
+                _waitsFor?.ReportDueWaits();
                 break;
             case Terminated terminated:
                 OnTerminated(terminated.ActorRef);
@@ -382,5 +388,11 @@ internal abstract class CoordinatorActor : UntypedActor, IWithTimers
     private sealed class DeadlineTick
     {
         public static readonly DeadlineTick Instance = new();
+    }
+
+    /// <summary>Time to tell the deadlock detector of the waits that have lasted long enough.</summary>
+    private sealed class ReportDueWaits
+    {
+        public static readonly ReportDueWaits Instance = new();
     }
 }

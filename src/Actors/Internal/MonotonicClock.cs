@@ -14,10 +14,13 @@ internal static class MonotonicClock
     public static long DeadlineAfter(TimeSpan? timeout)
     {
         if (timeout is not { } t) return Never;
-        var ticks = (Int128)t.Ticks * Stopwatch.Frequency / TimeSpan.TicksPerSecond;
+        var ticks = TicksOf(t);
         var now = Now;
         return ticks >= Never - now ? Never : now + (long)ticks;
     }
+
+    /// <summary><paramref name="span"/> in clock ticks, the unit of <see cref="Now"/>.</summary>
+    public static Int128 TicksOf(TimeSpan span) => (Int128)span.Ticks * Stopwatch.Frequency / TimeSpan.TicksPerSecond;
 
     /// <summary>How long from now until <paramref name="deadline"/> (zero if it has passed).</summary>
     public static TimeSpan Until(long deadline)

@@ -38,6 +38,9 @@ internal sealed class Waiter
     /// <summary>The queue the waiter is in; null once it has left it.</summary>
     internal WaiterQueue? Queue { get; set; }
 
+    /// <summary>Whether the deadlock detector was told of this wait (see <see cref="WaitForReporter"/>).</summary>
+    internal bool WaitReported { get; set; }
+
     internal Waiter? Previous { get; set; }
 
     internal Waiter? Next { get; set; }

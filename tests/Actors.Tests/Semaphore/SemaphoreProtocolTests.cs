@@ -304,7 +304,8 @@ public sealed class SemaphoreProtocolTests : CoordinatorTestKit
         var sem = ActorOfAsTestActorRef<SemaphoreCoordinator>(ActorSemaphore.Props(0));
         var a = CreateTestProbe();
         Assert.Empty(sem.UnderlyingActor.Timers.ActiveTimers);
-        sem.Tell(new SemaphoreProtocol.Acquire(1, a.Ref, TimeSpan.FromMinutes(minutes)), a.Ref);
+        // Anonymous, so that no deadlock-report timer is armed beside the deadline timer.
+        sem.Tell(new SemaphoreProtocol.Acquire(1, ActorRefs.Nobody, TimeSpan.FromMinutes(minutes)), a.Ref);
         AssertState(StateOf(sem), value: 0, heldByOwners: 0, waiting: 1);
         Assert.Single(sem.UnderlyingActor.Timers.ActiveTimers);
     }
@@ -314,8 +315,8 @@ public sealed class SemaphoreProtocolTests : CoordinatorTestKit
     {
         var sem = ActorOfAsTestActorRef<SemaphoreCoordinator>(ActorSemaphore.Props(0));
         var a = CreateTestProbe();
-        sem.Tell(new SemaphoreProtocol.Acquire(1, a.Ref, Timeout.InfiniteTimeSpan), a.Ref);
-        sem.Tell(new SemaphoreProtocol.Acquire(2, a.Ref), a.Ref);
+        sem.Tell(new SemaphoreProtocol.Acquire(1, ActorRefs.Nobody, Timeout.InfiniteTimeSpan), a.Ref);
+        sem.Tell(new SemaphoreProtocol.Acquire(2, ActorRefs.Nobody), a.Ref);
         AssertState(StateOf(sem), value: 0, heldByOwners: 0, waiting: 2);
         Assert.Empty(sem.UnderlyingActor.Timers.ActiveTimers);
     }
