@@ -74,9 +74,11 @@ internal abstract class CoordinatorActor : UntypedActor, IWithTimers
         _kind = kind;
         var settings = WaitReporting.SettingsOf(Context.System);
         if (!settings.Enabled) return;
-        _waitsFor = new WaitForReporter(queue, kind, settings.ReportAfter,
-            delay => Timers.StartSingleTimer(ReportDueWaits.Instance, ReportDueWaits.Instance, delay));
+        _waitsFor = new WaitForReporter(queue, kind, settings.ReportAfter, this);
     }
+
+    /// <summary>Has <see cref="WaitForReporter.ReportDueWaits"/> run after <paramref name="delay"/>.</summary>
+    internal void ScheduleWaitReportCheck(TimeSpan delay) => Timers.StartSingleTimer(ReportDueWaits.Instance, ReportDueWaits.Instance, delay);
 
     /// <summary>The primitive's kind in metrics: the one given to <see cref="ReportWaitsFor"/>, else the class name without "Coordinator".</summary>
     protected string Kind => _kind ??= GetType().Name.Replace("Coordinator", "", StringComparison.Ordinal);
@@ -111,7 +113,7 @@ internal abstract class CoordinatorActor : UntypedActor, IWithTimers
         }
         finally
         {
-            _waitsFor?.Flush(Context, this);
+            _waitsFor?.Flush(Context);
         }
     }
 

@@ -15,8 +15,8 @@ internal sealed class WaitForReporter
     private readonly WaiterQueue _queue;
     private readonly string _kind;
     private readonly long _reportAfter;
-    private readonly Action<TimeSpan> _scheduleCheck;
-    private readonly Queue<(Waiter Waiter, bool CanBeFailed)> _unreported = new();
+    private readonly CoordinatorActor _coordinator;
+    private Queue<(Waiter Waiter, bool CanBeFailed)>? _unreported;
     private List<WaitReports.WaitStarted>? _started;
     private List<WaitReports.WaitKey>? _ended;
     private int _reportedWaiting;
@@ -28,13 +28,13 @@ internal sealed class WaitForReporter
     /// <param name="queue">The queue whose waiters wait for the primitive's holders.</param>
     /// <param name="kind">The primitive's kind in reports.</param>
     /// <param name="reportAfter">How long a wait lasts before it is reported; zero reports at once.</param>
-    /// <param name="scheduleCheck">Arranges for <see cref="ReportDueWaits"/> to run after the given delay.</param>
-    public WaitForReporter(WaiterQueue queue, string kind, TimeSpan reportAfter, Action<TimeSpan> scheduleCheck)
+    /// <param name="coordinator">The coordinator, which runs <see cref="ReportDueWaits"/> when asked to.</param>
+    public WaitForReporter(WaiterQueue queue, string kind, TimeSpan reportAfter, CoordinatorActor coordinator)
     {
         _queue = queue;
         _kind = kind;
         _reportAfter = (long)MonotonicClock.TicksOf(reportAfter);
-        _scheduleCheck = scheduleCheck;
+        _coordinator = coordinator;
     }
 
     /// <summary>A waiter entered a queue.</summary>
@@ -47,7 +47,7 @@ internal sealed class WaitForReporter
             return;
         }
 
-        _unreported.Enqueue((waiter, canBeFailed));
+        (_unreported ??= new()).Enqueue((waiter, canBeFailed));
         if (!_checkScheduled) ScheduleCheckFor(waiter);
     }
 
@@ -58,7 +58,7 @@ internal sealed class WaitForReporter
         if (!waiter.WaitReported)
         {
             // Waiters mostly leave oldest first: dropping them here keeps the unreported list as short as the queue.
-            if (_unreported.TryPeek(out var oldest) && ReferenceEquals(oldest.Waiter, waiter)) _unreported.Dequeue();
+            if (_unreported!.TryPeek(out var oldest) && ReferenceEquals(oldest.Waiter, waiter)) _unreported.Dequeue();
             return;
         }
 
@@ -72,7 +72,7 @@ internal sealed class WaitForReporter
     {
         _checkScheduled = false;
         var now = MonotonicClock.Now;
-        while (_unreported.TryPeek(out var next))
+        while (_unreported is not null && _unreported.TryPeek(out var next))
         {
             if (!ReferenceEquals(next.Waiter.Queue, _queue))
             {
@@ -98,7 +98,7 @@ internal sealed class WaitForReporter
     }
 
     /// <summary>Sends what changed during the current message, if the detector needs to know.</summary>
-    public void Flush(IActorContext context, CoordinatorActor coordinator)
+    public void Flush(IActorContext context)
     {
         if (_started is null && _ended is null && !_holdersChanged) return;
         var started = _started;
@@ -110,7 +110,7 @@ internal sealed class WaitForReporter
 
         _detector ??= DeadlockDetection.Get(context.System).Detector;
         if (_detector.IsNobody()) return;
-        var (named, anonymous) = coordinator.HoldersForReport();
+        var (named, anonymous) = _coordinator.HoldersForReport();
         _detector.Tell(new WaitReports.WaitsChanged(_kind, (IReadOnlyList<WaitReports.WaitStarted>?)started ?? [],
             (IReadOnlyList<WaitReports.WaitKey>?)ended ?? [], named, anonymous, _reportedWaiting), context.Self);
         _known = _reportedWaiting > 0;
@@ -130,6 +130,6 @@ internal sealed class WaitForReporter
     private void ScheduleCheckFor(Waiter waiter)
     {
         _checkScheduled = true;
-        _scheduleCheck(MonotonicClock.Until(waiter.Since + _reportAfter));
+        _coordinator.ScheduleWaitReportCheck(MonotonicClock.Until(waiter.Since + _reportAfter));
     }
 }
