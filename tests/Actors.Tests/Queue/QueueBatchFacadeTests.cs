@@ -227,19 +227,7 @@ public sealed class QueueBatchFacadeTests : CoordinatorTestKit
             var getting = i % 2 == 0 ? queue.GetManyAsync(3, cts.Token) : queue.GetManyAsync(3, TimeSpan.FromMinutes(5), cts.Token);
             if (i / 2 % 2 == 0) await AwaitWaitingAsync(queue, getters: 1, putters: 0, TimeSpan.FromMilliseconds(1));
 
-            var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-            var putting = Task.Run(async () =>
-            {
-                await gate.Task;
-                await queue.PutManyAsync(batch);
-            });
-            var cancelling = Task.Run(async () =>
-            {
-                await gate.Task;
-                cts.Cancel();
-            });
-            gate.SetResult();
-            await Task.WhenAll(putting, cancelling).WaitAsync(Patience);
+            await Race.WithCancelAsync(() => queue.PutManyAsync(batch), cts, Patience);
 
             var got = new List<int>();
             try

@@ -401,19 +401,7 @@ public sealed class QueueFacadeTests : CoordinatorTestKit
             switch (order)
             {
                 case RaceOrder.Together:
-                    var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-                    var putting = Task.Run(async () =>
-                    {
-                        await gate.Task;
-                        await queue.PutAsync(item);
-                    });
-                    var cancelling = Task.Run(async () =>
-                    {
-                        await gate.Task;
-                        cts.Cancel();
-                    });
-                    gate.SetResult();
-                    await Task.WhenAll(putting, cancelling).WaitAsync(Patience);
+                    await Race.WithCancelAsync(() => queue.PutAsync(item), cts, Patience);
                     break;
                 case RaceOrder.PutAcknowledgedThenCancel:
                     await queue.PutAsync(item).WaitAsync(Patience);
@@ -465,19 +453,7 @@ public sealed class QueueFacadeTests : CoordinatorTestKit
             using var cts = new CancellationTokenSource();
             var putting = queue.PutAsync(item, cts.Token);
             await AwaitWaitingAsync(queue, getters: 0, putters: 1, TimeSpan.FromMilliseconds(1));
-            var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-            var getting = Task.Run(async () =>
-            {
-                await gate.Task;
-                return await queue.GetAsync();
-            });
-            var cancelling = Task.Run(async () =>
-            {
-                await gate.Task;
-                cts.Cancel();
-            });
-            gate.SetResult();
-            await Task.WhenAll(getting, cancelling).WaitAsync(Patience);
+            await Race.WithCancelAsync(() => queue.GetAsync(), cts, Patience);
 
             var wentIn = true;
             try

@@ -49,27 +49,7 @@ public sealed class QueueProtocolTests : CoordinatorTestKit
         return got;
     }
 
-    /// <summary>Takes every item with zero-timeout gets until the queue answers Empty.</summary>
-    private List<object?> Drain(IActorRef queue)
-    {
-        var drainer = CreateTestProbe();
-        var items = new List<object?>();
-        for (var id = 1_000L; ; id++)
-        {
-            queue.Tell(new QueueProtocol.Get(id, drainer.Ref, TimeSpan.Zero), drainer.Ref);
-            switch (drainer.ExpectMsg<object>())
-            {
-                case QueueProtocol.Got got:
-                    items.Add(got.Item);
-                    break;
-                case QueueProtocol.Empty:
-                    return items;
-                case var other:
-                    Assert.Fail($"Unexpected reply while draining: {other}");
-                    return items;
-            }
-        }
-    }
+    private List<object?> Drain(IActorRef queue) => QueueProbes.Drain(this, queue);
 
     private static void AssertRejected(TestProbe probe, long requestId, RejectionReason reason, TimeSpan? within = null)
     {
