@@ -13,17 +13,10 @@ public sealed class QueueBatchFacadeTests : CoordinatorTestKit
     private static readonly TimeSpan Settle = TimeSpan.FromSeconds(10);
 
     private Task AwaitWaitingAsync(ActorQueue<int> queue, int getters, int putters, TimeSpan? interval = null) =>
-        AwaitAssertAsync(async () =>
-        {
-            var state = await queue.GetStateAsync();
-            Assert.Equal((getters, putters), (state.WaitingGetters, state.WaitingPutters));
-        }, Settle, interval ?? TimeSpan.FromMilliseconds(20));
+        QueueProbes.AwaitWaitingAsync(this, queue, getters, putters, interval);
 
-    private static async Task AssertStateAsync(ActorQueue<int> queue, int count, int unfinished, int getters = 0, int putters = 0)
-    {
-        var state = await queue.GetStateAsync();
-        Assert.Equal((count, unfinished, getters, putters), (state.Count, state.Unfinished, state.WaitingGetters, state.WaitingPutters));
-    }
+    private static Task AssertStateAsync(ActorQueue<int> queue, int count, int unfinished, int getters = 0, int putters = 0) =>
+        QueueProbes.AssertStateAsync(queue, count, unfinished, getters, putters);
 
     /// <summary>Takes every item with zero-timeout batch gets until the queue is empty.</summary>
     private static async Task<List<int>> DrainAsync(ActorQueue<int> queue)

@@ -10,8 +10,6 @@ namespace Actors.Tests.Queue;
 /// </summary>
 public sealed class QueueFacadeTests : CoordinatorTestKit
 {
-    private static readonly TimeSpan Settle = TimeSpan.FromSeconds(10);
-
     private readonly ITestOutputHelper _output;
 
     public QueueFacadeTests(ITestOutputHelper output) : base(output) => _output = output;
@@ -19,17 +17,10 @@ public sealed class QueueFacadeTests : CoordinatorTestKit
     private sealed record Job(int Priority, string Name);
 
     private Task AwaitWaitingAsync(ActorQueue<int> queue, int getters, int putters, TimeSpan? interval = null) =>
-        AwaitAssertAsync(async () =>
-        {
-            var state = await queue.GetStateAsync();
-            Assert.Equal((getters, putters), (state.WaitingGetters, state.WaitingPutters));
-        }, Settle, interval ?? TimeSpan.FromMilliseconds(20));
+        QueueProbes.AwaitWaitingAsync(this, queue, getters, putters, interval);
 
-    private static async Task AssertStateAsync(ActorQueue<int> queue, int count, int unfinished, int getters = 0, int putters = 0)
-    {
-        var state = await queue.GetStateAsync();
-        Assert.Equal((count, unfinished, getters, putters), (state.Count, state.Unfinished, state.WaitingGetters, state.WaitingPutters));
-    }
+    private static Task AssertStateAsync(ActorQueue<int> queue, int count, int unfinished, int getters = 0, int putters = 0) =>
+        QueueProbes.AssertStateAsync(queue, count, unfinished, getters, putters);
 
     private static async Task<List<T>> DrainAsync<T>(Func<Task<T>> getNowait)
     {

@@ -26,4 +26,19 @@ internal static class QueueProbes
             }
         }
     }
+
+    /// <summary>Waits until <paramref name="queue"/> has exactly so many waiting getters and putters.</summary>
+    public static Task AwaitWaitingAsync(TestKitBase kit, ActorQueue<int> queue, int getters, int putters, TimeSpan? interval = null) =>
+        kit.AwaitAssertAsync(async () =>
+        {
+            var state = await queue.GetStateAsync();
+            Assert.Equal((getters, putters), (state.WaitingGetters, state.WaitingPutters));
+        }, TimeSpan.FromSeconds(10), interval ?? TimeSpan.FromMilliseconds(20));
+
+    /// <summary>Asserts the count, unfinished tasks and waiters of <paramref name="queue"/>.</summary>
+    public static async Task AssertStateAsync(ActorQueue<int> queue, int count, int unfinished, int getters = 0, int putters = 0)
+    {
+        var state = await queue.GetStateAsync();
+        Assert.Equal((count, unfinished, getters, putters), (state.Count, state.Unfinished, state.WaitingGetters, state.WaitingPutters));
+    }
 }
