@@ -18,8 +18,16 @@ internal sealed class UndeliveredRequests : IExtension
         system.EventStream.Subscribe(listener, typeof(AllDeadLetters));
             }
 
-    /// <summary>Makes sure the listener of <paramref name="system"/> is subscribed.</summary>
-    public static void EnsureWatching(ActorSystem system) => system.WithExtension<UndeliveredRequests, Provider>();
+    private static ActorSystem? _lastEnsured;
+
+    /// <summary>Makes sure the listener of <paramref name="system"/> is subscribed; on every facade call, so the common
+    /// case (the same system as last time) is a reference comparison rather than an extension lookup.</summary>
+    public static void EnsureWatching(ActorSystem system)
+    {
+        if (ReferenceEquals(Volatile.Read(ref _lastEnsured), system)) return;
+        system.WithExtension<UndeliveredRequests, Provider>();
+        Volatile.Write(ref _lastEnsured, system);
+    }
 
     private sealed class Listener : MinimalActorRef
     {
