@@ -68,11 +68,4 @@ internal static class IdlePrimitivesMemory
             current = next;
         }
     }
-
-    private sealed class Sink : UntypedActor
-    {
-        protected override void OnReceive(object message)
-        {
-        }
-    }
 }

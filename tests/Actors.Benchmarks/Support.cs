@@ -54,3 +54,11 @@ internal sealed class Echo : UntypedActor
 {
     protected override void OnReceive(object message) => Sender.Tell(message);
 }
+
+/// <summary>Takes every message and does nothing with it: the sender of requests whose replies nobody reads.</summary>
+internal sealed class Sink : UntypedActor
+{
+    protected override void OnReceive(object message)
+    {
+    }
+}
