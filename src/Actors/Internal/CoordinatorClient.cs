@@ -10,7 +10,7 @@ namespace Actors.Internal;
 /// </summary>
 /// <remarks>
 /// A local coordinator is sent the request with a <see cref="ReplyPromise"/> as the sender: no timer, no temporary
-/// actor path, about a fifth of an <c>Ask</c>'s cost; a request that reaches dead letters or is not understood fails
+/// actor path, less than half of an <c>Ask</c>'s cost; a request that reaches dead letters or is not understood fails
 /// at once (<see cref="UndeliveredRequests"/>). Any other coordinator is asked with <c>Ask</c> and a backstop timeout.
 /// </remarks>
 internal static class CoordinatorClient
@@ -38,49 +38,43 @@ internal static class CoordinatorClient
         TimeSpan? timeout, CancellationToken cancellationToken)
     {
         if (cancellationToken.IsCancellationRequested) return Task.FromCanceled<object>(cancellationToken);
-        // The common case, a local coordinator and a token that cannot fire, costs no async frame of its own.
-        if (!cancellationToken.CanBeCanceled && ReplyPromise.TrySend(coordinator, request) is { } promise) return promise.Task;
+        var cancel = new CancelOrder(coordinator, requestId, owner);
         var backstop = timeout is { } t && t < LongestAskTimeout - BackstopMargin ? t + BackstopMargin : Timeout.InfiniteTimeSpan;
-        return AwaitWaitingReplyAsync(coordinator, request, requestId, owner, backstop, cancellationToken);
-    }
-
-    private static async Task<object> AwaitWaitingReplyAsync(IActorRef coordinator, object request, long requestId, IActorRef owner,
-        TimeSpan backstop, CancellationToken cancellationToken)
-    {
-        var reply = RequestAsync(coordinator, request, backstop);
-        try
-        {
-            if (!cancellationToken.CanBeCanceled) return await reply.ConfigureAwait(false);
-            await using (cancellationToken.UnsafeRegister(static state => ((CancelOrder)state!).Send(), new CancelOrder(coordinator, requestId, owner)))
-                return await reply.ConfigureAwait(false);
-        }
-        catch (AskTimeoutException)
-        {
-            coordinator.Tell(new CoordinatorProtocol.Cancel(requestId, owner), ActorRefs.NoSender);
-            throw new TimeoutException($"The coordinator {coordinator.Path} did not answer request {requestId} within {backstop}.");
-        }
+        var reply = Request(coordinator, request, backstop, cancel);
+        // The common case, a token that cannot fire, costs no async frame of its own.
+        return cancellationToken.CanBeCanceled ? CancelWhenTokenFiresAsync(reply, cancel, cancellationToken) : reply;
     }
 
     /// <summary>Sends a request that the coordinator answers at once and returns the reply.</summary>
     /// <exception cref="TimeoutException">The coordinator did not answer within <see cref="ImmediateReplyBackstop"/>.</exception>
     public static Task<object> AskAsync(IActorRef coordinator, object request) =>
-        ReplyPromise.TrySend(coordinator, request)?.Task ?? AskRemoteAsync(coordinator, request);
+        Request(coordinator, request, ImmediateReplyBackstop, cancelOnTimeout: null);
 
-    private static async Task<object> AskRemoteAsync(IActorRef coordinator, object request)
+    /// <summary>
+    /// Sends <paramref name="request"/>: with a reply promise to a local coordinator, else by <c>Ask</c>, which gives up
+    /// after <paramref name="backstop"/> and then tells the coordinator to cancel (if there is anything to cancel).
+    /// </summary>
+    private static Task<object> Request(IActorRef coordinator, object request, TimeSpan backstop, CancelOrder? cancelOnTimeout) =>
+        ReplyPromise.TrySend(coordinator, request)?.Task ?? AskRemoteAsync(coordinator, request, backstop, cancelOnTimeout);
+
+    private static async Task<object> AskRemoteAsync(IActorRef coordinator, object request, TimeSpan backstop, CancelOrder? cancelOnTimeout)
     {
         try
         {
-            return await coordinator.Ask<object>(request, ImmediateReplyBackstop, CancellationToken.None).ConfigureAwait(false);
+            return await coordinator.Ask<object>(request, backstop, CancellationToken.None).ConfigureAwait(false);
         }
         catch (AskTimeoutException)
         {
-            throw new TimeoutException($"The coordinator {coordinator.Path} did not answer within {ImmediateReplyBackstop}.");
+            cancelOnTimeout?.Send();
+            throw new TimeoutException($"The coordinator {coordinator.Path} did not answer {request.GetType().Name} within {backstop}.");
         }
     }
 
-    /// <summary>Sends <paramref name="request"/> and returns its reply; <paramref name="backstop"/> bounds only a remote wait.</summary>
-    private static Task<object> RequestAsync(IActorRef coordinator, object request, TimeSpan backstop) =>
-        ReplyPromise.TrySend(coordinator, request)?.Task ?? coordinator.Ask<object>(request, backstop, CancellationToken.None);
+    private static async Task<object> CancelWhenTokenFiresAsync(Task<object> reply, CancelOrder cancel, CancellationToken cancellationToken)
+    {
+        await using (cancellationToken.UnsafeRegister(static state => ((CancelOrder)state!).Send(), cancel))
+            return await reply.ConfigureAwait(false);
+    }
 
     /// <summary>Sends a message that needs no answer.</summary>
     public static void Tell(IActorRef coordinator, object message) => coordinator.Tell(message, ActorRefs.NoSender);
@@ -130,8 +124,9 @@ internal static class CoordinatorClient
         };
     }
 
-    private sealed class CancelOrder(IActorRef coordinator, long requestId, IActorRef owner)
+    /// <summary>What to send to withdraw a waiting request; a value, so the common path allocates nothing for it.</summary>
+    private readonly record struct CancelOrder(IActorRef Coordinator, long RequestId, IActorRef Owner)
     {
-        public void Send() => coordinator.Tell(new CoordinatorProtocol.Cancel(requestId, owner), ActorRefs.NoSender);
+        public void Send() => Coordinator.Tell(new CoordinatorProtocol.Cancel(RequestId, Owner), ActorRefs.NoSender);
     }
 }
