@@ -31,8 +31,7 @@ public abstract class CoordinatorFacade
     /// </summary>
     public async Task<CoordinatorProtocol.Statistics> GetStatisticsAsync()
     {
-        var reply = await CoordinatorClient.AskAsync(Coordinator, new CoordinatorProtocol.GetStatistics(RequestIds.Next())).ConfigureAwait(false);
-        return CoordinatorClient.Expect<CoordinatorProtocol.Statistics>(reply);
+        return await CoordinatorClient.RequestAsync(Coordinator, new CoordinatorProtocol.GetStatistics(RequestIds.Next())).ConfigureAwait(false);
     }
 
     /// <summary>Creates a coordinator from <paramref name="props"/> under <paramref name="factory"/>, named if a name is given.</summary>

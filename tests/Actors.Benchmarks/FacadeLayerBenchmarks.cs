@@ -52,8 +52,8 @@ public class FacadeLayerBenchmarks
     {
         for (var i = 0; i < Cycles; i++)
         {
-            var acquired = await CoordinatorClient.WaitForGrantAsync<LockProtocol.Acquired, LockProtocol.NotAcquired>(_lock.Coordinator,
-                new LockProtocol.Acquire(i, ActorRefs.Nobody), i, ActorRefs.Nobody, null, null, CancellationToken.None);
+            var acquired = await CoordinatorClient.WaitForGrantAsync<LockProtocol.IAcquireReply, LockProtocol.Acquired>(_lock.Coordinator,
+                new LockProtocol.Acquire(i, ActorRefs.Nobody), giveBack: null, CancellationToken.None);
             _lock.Coordinator.Tell(new LockProtocol.Release(i, acquired!.FencingToken), ActorRefs.NoSender);
         }
     }

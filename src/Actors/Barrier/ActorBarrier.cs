@@ -89,7 +89,7 @@ public sealed class ActorBarrier : CoordinatorFacade
     /// </remarks>
     /// <exception cref="BrokenBarrierException">The barrier is broken, or was aborted, reset or broken (for example by a time-out) during the wait.</exception>
     /// <exception cref="OperationCanceledException">The token was cancelled before the round completed; the arrival is withdrawn.</exception>
-    public Task<int> WaitAsync(CancellationToken cancellationToken = default) => WaitCoreAsync(null, null, cancellationToken);
+    public Task<int> WaitAsync(CancellationToken cancellationToken = default) => WaitCoreAsync(null, cancellationToken);
 
     /// <summary>
     /// Arrives and waits for the other parties of the round for at most <paramref name="timeout"/>.
@@ -112,9 +112,8 @@ public sealed class ActorBarrier : CoordinatorFacade
     /// <exception cref="OperationCanceledException">The token was cancelled before the round completed; the arrival is withdrawn.</exception>
     public Task<int> WaitAsync(TimeSpan timeout, CancellationToken cancellationToken = default)
     {
-        var normalized = Timeouts.ForRequest(timeout);
         // The request keeps "infinite" explicit: a null timeout would mean the barrier's default.
-        return WaitCoreAsync(normalized ?? Timeout.InfiniteTimeSpan, normalized, cancellationToken);
+        return WaitCoreAsync(Timeouts.ForRequest(timeout) ?? Timeout.InfiniteTimeSpan, cancellationToken);
     }
 
     /// <summary>Breaks the barrier: current and future waits throw <see cref="BrokenBarrierException"/> until <see cref="ResetAsync"/>. Python: <c>abort()</c>.</summary>
@@ -125,8 +124,7 @@ public sealed class ActorBarrier : CoordinatorFacade
     /// </remarks>
     public async Task AbortAsync()
     {
-        var reply = await CoordinatorClient.AskAsync(Coordinator, new BarrierProtocol.Abort(RequestIds.Next())).ConfigureAwait(false);
-        CoordinatorClient.Expect<BarrierProtocol.Aborted>(reply);
+        await CoordinatorClient.RequestAsync(Coordinator, new BarrierProtocol.Abort(RequestIds.Next())).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -139,8 +137,7 @@ public sealed class ActorBarrier : CoordinatorFacade
     /// </remarks>
     public async Task ResetAsync()
     {
-        var reply = await CoordinatorClient.AskAsync(Coordinator, new BarrierProtocol.Reset(RequestIds.Next())).ConfigureAwait(false);
-        CoordinatorClient.Expect<BarrierProtocol.WasReset>(reply);
+        await CoordinatorClient.RequestAsync(Coordinator, new BarrierProtocol.Reset(RequestIds.Next())).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -150,30 +147,24 @@ public sealed class ActorBarrier : CoordinatorFacade
     /// <remarks>The three Python properties come in one reply, so that they describe the same moment.</remarks>
     public async Task<BarrierProtocol.BarrierState> GetStateAsync()
     {
-        var reply = await CoordinatorClient.AskAsync(Coordinator, new BarrierProtocol.GetState(RequestIds.Next())).ConfigureAwait(false);
-        return CoordinatorClient.Expect<BarrierProtocol.BarrierState>(reply);
+        return await CoordinatorClient.RequestAsync(Coordinator, new BarrierProtocol.GetState(RequestIds.Next())).ConfigureAwait(false);
     }
 
-    private async Task<int> WaitCoreAsync(TimeSpan? requestTimeout, TimeSpan? backstopTimeout, CancellationToken cancellationToken)
+    private async Task<int> WaitCoreAsync(TimeSpan? timeout, CancellationToken cancellationToken)
     {
-        var requestId = RequestIds.Next();
-        var reply = await CoordinatorClient.AskWaitingAsync(Coordinator, new BarrierProtocol.Wait(requestId, Owner, requestTimeout), requestId,
-            Owner, backstopTimeout, cancellationToken).ConfigureAwait(false);
+        var reply = await CoordinatorClient.WaitAsync(Coordinator, new BarrierProtocol.Wait(RequestIds.Next(), Owner, timeout), cancellationToken)
+            .ConfigureAwait(false);
         switch (reply)
         {
             case BarrierProtocol.Passed passed:
                 return passed.Index;
-            case BarrierProtocol.Broken:
-                throw new BrokenBarrierException();
             case BarrierProtocol.ActionFailed failed:
                 ExceptionDispatchInfo.Throw(failed.Exception);
                 return default;
-            case CoordinatorProtocol.Cancelled:
-                throw new OperationCanceledException(cancellationToken);
-            case CoordinatorProtocol.Rejected rejected:
-                throw rejected.ToException();
+            case BarrierProtocol.Broken:
+                throw new BrokenBarrierException();
             default:
-                throw Rejections.Unexpected(reply);
+                throw CoordinatorClient.Unexpected(reply);
         }
     }
 }

@@ -1,3 +1,4 @@
+using Actors.Protocol;
 using Akka.Actor;
 
 namespace Actors.Barrier;
@@ -15,6 +16,9 @@ namespace Actors.Barrier;
 /// </remarks>
 public static class BarrierProtocol
 {
+    /// <summary>The replies to <see cref="Wait"/>: <see cref="Passed"/>, <see cref="Broken"/> or <see cref="ActionFailed"/>. A timeout breaks the barrier, as in Python, so no reply of this family means "timed out".</summary>
+    public interface IWaitReply : IReply;
+
     /// <summary>
     /// Arrives at the barrier and waits for the other parties of the round. Replies: <see cref="Passed"/> when the
     /// round is complete (after the barrier's action, if any, has run); <see cref="Broken"/> if the barrier is broken,
@@ -36,7 +40,7 @@ public static class BarrierProtocol
     /// <see cref="System.Threading.Timeout.InfiniteTimeSpan"/> for ever even if the barrier has a default, zero not at all
     /// (the arrival passes only if it completes the round, and otherwise breaks the barrier, as Python's <c>wait(0)</c>).
     /// </param>
-    public sealed record Wait(long RequestId, IActorRef Owner, TimeSpan? Timeout = null);
+    public sealed record Wait(long RequestId, IActorRef Owner, TimeSpan? Timeout = null) : IWaitingRequest<IWaitReply>;
 
     /// <summary>The round is complete and the request's party may go on (Python's <c>wait()</c> returning).</summary>
     /// <param name="RequestId">The id of the wait request.</param>
@@ -46,14 +50,14 @@ public static class BarrierProtocol
     /// withdrawn arrivals leave no gaps.
     /// </param>
     /// <param name="Round">The round the party took part in: 0 for the first round to complete, then 1, 2, ...</param>
-    public sealed record Passed(long RequestId, int Index, long Round);
+    public sealed record Passed(long RequestId, int Index, long Round) : IWaitReply;
 
     /// <summary>
     /// The barrier is broken, or was aborted, reset or broken while the request waited (Python's
     /// <c>BrokenBarrierError</c>). The request is no longer waiting.
     /// </summary>
     /// <param name="RequestId">The id of the wait request.</param>
-    public sealed record Broken(long RequestId);
+    public sealed record Broken(long RequestId) : IWaitReply;
 
     /// <summary>
     /// The request completed its round, but the barrier's action threw: the barrier is now broken, the other parties
@@ -66,7 +70,7 @@ public static class BarrierProtocol
     /// </remarks>
     /// <param name="RequestId">The id of the wait request.</param>
     /// <param name="Exception">What the action threw.</param>
-    public sealed record ActionFailed(long RequestId, Exception Exception);
+    public sealed record ActionFailed(long RequestId, Exception Exception) : IWaitReply;
 
     /// <summary>
     /// Breaks the barrier (Python's <c>abort()</c>): every waiting request receives <see cref="Broken"/>, and so does
@@ -78,11 +82,11 @@ public static class BarrierProtocol
     /// and then races with the parties' wake-up.)
     /// </remarks>
     /// <param name="RequestId">Echoed in the reply.</param>
-    public sealed record Abort(long RequestId);
+    public sealed record Abort(long RequestId) : IRequest<Aborted>;
 
     /// <summary>The barrier is broken.</summary>
     /// <param name="RequestId">The id of the abort request.</param>
-    public sealed record Aborted(long RequestId);
+    public sealed record Aborted(long RequestId) : IReply;
 
     /// <summary>
     /// Returns the barrier to its initial state (Python's <c>reset()</c>): every waiting request receives
@@ -92,15 +96,15 @@ public static class BarrierProtocol
     /// As in Python, a round that has already completed (its action still running) is not affected: its parties pass.
     /// </remarks>
     /// <param name="RequestId">Echoed in the reply.</param>
-    public sealed record Reset(long RequestId);
+    public sealed record Reset(long RequestId) : IRequest<WasReset>;
 
     /// <summary>The barrier has been reset.</summary>
     /// <param name="RequestId">The id of the reset request.</param>
-    public sealed record WasReset(long RequestId);
+    public sealed record WasReset(long RequestId) : IReply;
 
     /// <summary>Asks for the barrier's state. Reply: <see cref="BarrierState"/>.</summary>
     /// <param name="RequestId">Echoed in the reply.</param>
-    public sealed record GetState(long RequestId);
+    public sealed record GetState(long RequestId) : IRequest<BarrierState>;
 
     /// <summary>The barrier's state when the request was handled.</summary>
     /// <param name="RequestId">The id of the state request.</param>
@@ -112,5 +116,5 @@ public static class BarrierProtocol
     /// <param name="IsBroken">Whether the barrier is broken (Python's <c>broken</c>).</param>
     /// <param name="Round">How many rounds have completed: the number the round now filling will carry.</param>
     /// <param name="Releasing">True while a completed round's action runs and its parties have not been released yet.</param>
-    public sealed record BarrierState(long RequestId, int Parties, int Waiting, bool IsBroken, long Round, bool Releasing);
+    public sealed record BarrierState(long RequestId, int Parties, int Waiting, bool IsBroken, long Round, bool Releasing) : IReply;
 }

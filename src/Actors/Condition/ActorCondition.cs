@@ -110,8 +110,7 @@ public sealed class ActorCondition
     public async Task<int> NotifyAsync(int count = 1)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(count, 1);
-        var reply = await CoordinatorClient.AskAsync(LockCoordinator, new ConditionProtocol.Notify(RequestIds.Next(), Owner, Name, count)).ConfigureAwait(false);
-        return CoordinatorClient.Expect<ConditionProtocol.Notified>(reply).Woken;
+        return (await CoordinatorClient.RequestAsync(LockCoordinator, new ConditionProtocol.Notify(RequestIds.Next(), Owner, Name, count)).ConfigureAwait(false)).Woken;
     }
 
     /// <summary>Wakes every waiter. Python: <c>notify_all()</c>.</summary>
@@ -121,22 +120,18 @@ public sealed class ActorCondition
     /// <summary>How many wait on the condition, and how many woken waiters are in line to hold the lock again.</summary>
     public async Task<ConditionProtocol.ConditionState> GetStateAsync()
     {
-        var reply = await CoordinatorClient.AskAsync(LockCoordinator, new ConditionProtocol.GetState(RequestIds.Next(), Name)).ConfigureAwait(false);
-        return CoordinatorClient.Expect<ConditionProtocol.ConditionState>(reply);
+        return await CoordinatorClient.RequestAsync(LockCoordinator, new ConditionProtocol.GetState(RequestIds.Next(), Name)).ConfigureAwait(false);
     }
 
     private async Task<bool> WaitCoreAsync(TimeSpan? timeout, CancellationToken cancellationToken)
     {
-        var requestId = RequestIds.Next();
         // The reply comes only once the lock is held again, which may take any time: no backstop from the timeout.
-        var reply = await CoordinatorClient.AskWaitingAsync(LockCoordinator, new ConditionProtocol.Wait(requestId, Owner, Name, timeout),
-            requestId, Owner, timeout: null, cancellationToken).ConfigureAwait(false);
-        return reply switch
+        var woken = await CoordinatorClient.WaitAsync(LockCoordinator, new ConditionProtocol.Wait(RequestIds.Next(), Owner, Name, timeout),
+            cancellationToken, repliesWithinTimeout: false).ConfigureAwait(false);
+        return woken.Reason switch
         {
-            ConditionProtocol.Woken { Reason: ConditionProtocol.WakeReason.Cancelled } => throw new OperationCanceledException(cancellationToken),
-            ConditionProtocol.Woken woken => woken.Reason == ConditionProtocol.WakeReason.Notified,
-            CoordinatorProtocol.Rejected rejected => throw rejected.ToException(),
-            _ => throw Rejections.Unexpected(reply),
+            ConditionProtocol.WakeReason.Cancelled => throw new OperationCanceledException(cancellationToken),
+            var reason => reason == ConditionProtocol.WakeReason.Notified,
         };
     }
 }

@@ -1,3 +1,4 @@
+using Actors.Protocol;
 using Akka.Actor;
 
 namespace Actors.Condition;
@@ -31,13 +32,13 @@ public static class ConditionProtocol
     /// <param name="Owner">The owner holding the lock.</param>
     /// <param name="Condition">The condition's name within the lock.</param>
     /// <param name="Timeout">How long to wait for a notify: null or <see cref="System.Threading.Timeout.InfiniteTimeSpan"/> for ever.</param>
-    public sealed record Wait(long RequestId, IActorRef Owner, string Condition, TimeSpan? Timeout = null);
+    public sealed record Wait(long RequestId, IActorRef Owner, string Condition, TimeSpan? Timeout = null) : IWaitingRequest<Woken>;
 
     /// <summary>The owner holds the lock again, at its old depth, after a <see cref="Wait"/>.</summary>
     /// <param name="RequestId">The id of the wait.</param>
     /// <param name="Reason">Why the wait ended.</param>
     /// <param name="FencingToken">The lock's fencing token for this new hold.</param>
-    public sealed record Woken(long RequestId, WakeReason Reason, long FencingToken);
+    public sealed record Woken(long RequestId, WakeReason Reason, long FencingToken) : IReply;
 
     /// <summary>
     /// Wakes up to <paramref name="Count"/> waiters of <paramref name="Condition"/>, oldest first (Python's
@@ -48,23 +49,23 @@ public static class ConditionProtocol
     /// <param name="Owner">The owner holding the lock.</param>
     /// <param name="Condition">The condition's name within the lock.</param>
     /// <param name="Count">How many waiters to wake, at least one.</param>
-    public sealed record Notify(long RequestId, IActorRef Owner, string Condition, int Count = 1);
+    public sealed record Notify(long RequestId, IActorRef Owner, string Condition, int Count = 1) : IRequest<Notified>;
 
     /// <summary>The notify was applied.</summary>
     /// <param name="RequestId">The id of the notify.</param>
     /// <param name="Woken">How many waiters it woke (they now wait to hold the lock again).</param>
-    public sealed record Notified(long RequestId, int Woken);
+    public sealed record Notified(long RequestId, int Woken) : IReply;
 
     /// <summary>Asks how many wait on <paramref name="Condition"/>. Reply: <see cref="ConditionState"/>.</summary>
     /// <param name="RequestId">Echoed in the reply.</param>
     /// <param name="Condition">The condition's name within the lock.</param>
-    public sealed record GetState(long RequestId, string Condition);
+    public sealed record GetState(long RequestId, string Condition) : IRequest<ConditionState>;
 
     /// <summary>A condition's state when the request was handled.</summary>
     /// <param name="RequestId">The id of the state request.</param>
     /// <param name="Waiting">Waiters not yet notified.</param>
     /// <param name="Reacquiring">Waiters woken (notified, timed out or cancelled) that wait to hold the lock again.</param>
-    public sealed record ConditionState(long RequestId, int Waiting, int Reacquiring);
+    public sealed record ConditionState(long RequestId, int Waiting, int Reacquiring) : IReply;
 
     /// <summary>Why a condition wait ended.</summary>
     public enum WakeReason

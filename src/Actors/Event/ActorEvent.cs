@@ -35,15 +35,13 @@ public sealed class ActorEvent : CoordinatorFacade
     /// <returns>How many waiters this call woke.</returns>
     public async Task<int> SetAsync()
     {
-        var reply = await CoordinatorClient.AskAsync(Coordinator, new EventProtocol.Set(RequestIds.Next())).ConfigureAwait(false);
-        return CoordinatorClient.Expect<EventProtocol.WasSet>(reply).Woken;
+        return (await CoordinatorClient.RequestAsync(Coordinator, new EventProtocol.Set(RequestIds.Next())).ConfigureAwait(false)).Woken;
     }
 
     /// <summary>Clears the flag. Python: <c>clear()</c>.</summary>
     public async Task ClearAsync()
     {
-        var reply = await CoordinatorClient.AskAsync(Coordinator, new EventProtocol.Clear(RequestIds.Next())).ConfigureAwait(false);
-        CoordinatorClient.Expect<EventProtocol.Cleared>(reply);
+        await CoordinatorClient.RequestAsync(Coordinator, new EventProtocol.Clear(RequestIds.Next())).ConfigureAwait(false);
     }
 
     /// <summary>Whether the flag is set. Python: <c>is_set()</c>.</summary>
@@ -52,8 +50,7 @@ public sealed class ActorEvent : CoordinatorFacade
     /// <summary>The flag and the number of waiters.</summary>
     public async Task<EventProtocol.EventState> GetStateAsync()
     {
-        var reply = await CoordinatorClient.AskAsync(Coordinator, new EventProtocol.GetState(RequestIds.Next())).ConfigureAwait(false);
-        return CoordinatorClient.Expect<EventProtocol.EventState>(reply);
+        return await CoordinatorClient.RequestAsync(Coordinator, new EventProtocol.GetState(RequestIds.Next())).ConfigureAwait(false);
     }
 
     /// <summary>Waits until the flag is set. Python: <c>wait()</c>.</summary>
@@ -72,8 +69,7 @@ public sealed class ActorEvent : CoordinatorFacade
 
     private Task<EventProtocol.Signalled?> WaitCoreAsync(TimeSpan? timeout, CancellationToken cancellationToken)
     {
-        var requestId = RequestIds.Next();
-        return CoordinatorClient.WaitForGrantAsync<EventProtocol.Signalled, EventProtocol.NotSignalled>(Coordinator,
-            new EventProtocol.Wait(requestId, Owner, timeout), requestId, Owner, timeout, giveBack: null, cancellationToken);
+        return CoordinatorClient.WaitForGrantAsync<EventProtocol.IWaitReply, EventProtocol.Signalled>(Coordinator,
+            new EventProtocol.Wait(RequestIds.Next(), Owner, timeout), giveBack: null, cancellationToken);
     }
 }

@@ -28,24 +28,67 @@ internal static class CoordinatorClient
     private static readonly TimeSpan LongestAskTimeout = TimeSpan.FromMilliseconds(int.MaxValue - 1);
 
     /// <summary>
-    /// Sends a waiting request and returns the coordinator's single reply. When <paramref name="cancellationToken"/>
-    /// fires first, the coordinator is told to cancel; the reply is then either <see cref="CoordinatorProtocol.Cancelled"/>
-    /// or a grant that crossed the cancel, which the caller must give back.
+    /// Sends a waiting request and returns the coordinator's single reply, reading the request id, owner and timeout
+    /// from the request. When <paramref name="cancellationToken"/> fires first, the coordinator is told to cancel; the
+    /// reply is then either <see cref="CoordinatorProtocol.Cancelled"/> or a grant that crossed the cancel, which the
+    /// caller must give back.
     /// </summary>
+    /// <param name="coordinator">The coordinator.</param>
+    /// <param name="request">The request.</param>
+    /// <param name="cancellationToken">Withdraws the request.</param>
+    /// <param name="repliesWithinTimeout">
+    /// False when the reply may come long after the request's timeout (a condition wait answers only once it holds its
+    /// lock again): no backstop is derived from the timeout then.
+    /// </param>
     /// <exception cref="OperationCanceledException">The token was cancelled before anything was sent.</exception>
     /// <exception cref="TimeoutException">The coordinator did not answer within the timeout plus <see cref="BackstopMargin"/>.</exception>
-    public static Task<object> AskWaitingAsync(IActorRef coordinator, object request, long requestId, IActorRef owner,
-        TimeSpan? timeout, CancellationToken cancellationToken)
+    public static Task<object> AskWaitingAsync(IActorRef coordinator, IWaitingRequest request, CancellationToken cancellationToken,
+        bool repliesWithinTimeout = true)
     {
         if (cancellationToken.IsCancellationRequested) return Task.FromCanceled<object>(cancellationToken);
-        var cancel = new CancelOrder(coordinator, requestId, owner);
-        var backstop = timeout is { } t && t < LongestAskTimeout - BackstopMargin ? t + BackstopMargin : Timeout.InfiniteTimeSpan;
+        var cancel = new CancelOrder(coordinator, request.RequestId, request.Owner);
+        var backstop = repliesWithinTimeout && request.Timeout is { } t && t >= TimeSpan.Zero && t < LongestAskTimeout - BackstopMargin
+            ? t + BackstopMargin
+            : Timeout.InfiniteTimeSpan;
         var reply = Request(coordinator, request, backstop, cancel);
         // The common case, a token that cannot fire, costs no async frame of its own.
         return cancellationToken.CanBeCanceled ? CancelWhenTokenFiresAsync(reply, cancel, cancellationToken) : reply;
     }
 
-    /// <summary>Sends a request that the coordinator answers at once and returns the reply.</summary>
+    /// <summary>
+    /// Sends a waiting request and returns its reply of the request's family; <see cref="CoordinatorProtocol.Cancelled"/>
+    /// becomes <see cref="OperationCanceledException"/> and <see cref="CoordinatorProtocol.Rejected"/> its exception.
+    /// </summary>
+    /// <typeparam name="TReply">The request's reply family.</typeparam>
+    /// <exception cref="TimeoutException">The coordinator did not answer within the timeout plus <see cref="BackstopMargin"/>.</exception>
+    public static async Task<TReply> WaitAsync<TReply>(IActorRef coordinator, IWaitingRequest<TReply> request,
+        CancellationToken cancellationToken, bool repliesWithinTimeout = true)
+        where TReply : IReply
+    {
+        var reply = await AskWaitingAsync(coordinator, request, cancellationToken, repliesWithinTimeout).ConfigureAwait(false);
+        return reply switch
+        {
+            TReply expected => expected,
+            CoordinatorProtocol.Cancelled => throw new OperationCanceledException(cancellationToken),
+            _ => throw Unexpected(reply),
+        };
+    }
+
+    /// <summary>
+    /// Sends a request that the coordinator answers at once and returns its reply of the request's family;
+    /// <see cref="CoordinatorProtocol.Rejected"/> becomes its exception.
+    /// </summary>
+    /// <typeparam name="TReply">The request's reply family.</typeparam>
+    /// <exception cref="TimeoutException">The coordinator did not answer within <see cref="ImmediateReplyBackstop"/>.</exception>
+    public static async Task<TReply> RequestAsync<TReply>(IActorRef coordinator, IRequest<TReply> request)
+        where TReply : IReply
+    {
+        var reply = await Request(coordinator, request, ImmediateReplyBackstop, cancelOnTimeout: null).ConfigureAwait(false);
+        return reply is TReply expected ? expected : throw Unexpected(reply);
+    }
+
+    /// <summary>Sends a request that the coordinator answers at once and returns the reply, whatever it is.</summary>
+    /// <remarks>For the few requests outside the typed protocol (the executor's); prefer <see cref="RequestAsync{TReply}"/>.</remarks>
     /// <exception cref="TimeoutException">The coordinator did not answer within <see cref="ImmediateReplyBackstop"/>.</exception>
     public static Task<object> AskAsync(IActorRef coordinator, object request) =>
         Request(coordinator, request, ImmediateReplyBackstop, cancelOnTimeout: null);
@@ -80,20 +123,21 @@ internal static class CoordinatorClient
     public static void Tell(IActorRef coordinator, object message) => coordinator.Tell(message, ActorRefs.NoSender);
 
     /// <summary>
-    /// Sends a waiting request and interprets its reply: the grant, or null when the wait timed out. A grant that
-    /// arrives after <paramref name="cancellationToken"/> fired is handed to <paramref name="giveBack"/> and the call is
-    /// cancelled, so a cancelled caller never keeps what it asked for; without <paramref name="giveBack"/> (nothing to
-    /// give back, or nothing that can be undone, such as a completed put) the grant stands and is returned.
-    /// <c>otherOutcome</c> maps replies particular to the primitive (a shut-down queue, ...) to the exception to throw.
+    /// Sends a waiting request and interprets its reply: the grant, or null when the wait timed out (the family's
+    /// <see cref="ITimedOutReply"/>). A grant that arrives after <paramref name="cancellationToken"/> fired is handed to
+    /// <paramref name="giveBack"/> and the call is cancelled, so a cancelled caller never keeps what it asked for; without
+    /// <paramref name="giveBack"/> (nothing to give back, or nothing that can be undone, such as a completed put) the grant
+    /// stands and is returned. <paramref name="otherOutcome"/> maps the family's other replies (a shut-down queue, ...)
+    /// to the exception to throw.
     /// </summary>
-    /// <typeparam name="TGranted">The reply that grants the request.</typeparam>
-    /// <typeparam name="TTimedOut">The reply that says the request timed out.</typeparam>
-    public static async Task<TGranted?> WaitForGrantAsync<TGranted, TTimedOut>(IActorRef coordinator, object request, long requestId,
-        IActorRef owner, TimeSpan? timeout, Action<TGranted>? giveBack, CancellationToken cancellationToken,
-        Func<object, Exception?>? otherOutcome = null)
-        where TGranted : class
+    /// <typeparam name="TReply">The request's reply family.</typeparam>
+    /// <typeparam name="TGranted">The reply of the family that grants the request.</typeparam>
+    public static async Task<TGranted?> WaitForGrantAsync<TReply, TGranted>(IActorRef coordinator, IWaitingRequest<TReply> request,
+        Action<TGranted>? giveBack, CancellationToken cancellationToken, Func<TReply, Exception>? otherOutcome = null)
+        where TReply : IReply
+        where TGranted : class, TReply
     {
-        var reply = await AskWaitingAsync(coordinator, request, requestId, owner, timeout, cancellationToken).ConfigureAwait(false);
+        var reply = await AskWaitingAsync(coordinator, request, cancellationToken).ConfigureAwait(false);
         switch (reply)
         {
             case TGranted granted when giveBack is not null && cancellationToken.IsCancellationRequested:
@@ -101,28 +145,25 @@ internal static class CoordinatorClient
                 throw new OperationCanceledException(cancellationToken);
             case TGranted granted:
                 return granted;
-            case TTimedOut:
+            case ITimedOutReply and TReply:
                 cancellationToken.ThrowIfCancellationRequested();
                 return null;
+            case TReply other when otherOutcome is not null:
+                throw otherOutcome(other);
             case CoordinatorProtocol.Cancelled:
                 throw new OperationCanceledException(cancellationToken);
-            case CoordinatorProtocol.Rejected rejected:
-                throw rejected.ToException();
             default:
-                throw otherOutcome?.Invoke(reply) ?? Rejections.Unexpected(reply);
+                throw Unexpected(reply);
         }
     }
 
+    /// <summary>The exception for a reply outside the request's family: a rejection's own, else an unexpected reply.</summary>
+    public static Exception Unexpected(object reply) =>
+        reply is CoordinatorProtocol.Rejected rejected ? rejected.ToException() : Rejections.Unexpected(reply);
+
     /// <summary>Throws for a reply that is not the expected acknowledgement.</summary>
-    public static T Expect<T>(object reply)
-    {
-        return reply switch
-        {
-            T expected => expected,
-            CoordinatorProtocol.Rejected rejected => throw rejected.ToException(),
-            _ => throw Rejections.Unexpected(reply),
-        };
-    }
+    /// <remarks>For replies outside the typed protocol (the executor's); prefer <see cref="RequestAsync{TReply}"/>.</remarks>
+    public static T Expect<T>(object reply) => reply is T expected ? expected : throw Unexpected(reply);
 
     /// <summary>What to send to withdraw a waiting request; a value, so the common path allocates nothing for it.</summary>
     private readonly record struct CancelOrder(IActorRef Coordinator, long RequestId, IActorRef Owner)

@@ -70,8 +70,7 @@ public sealed class ActorLock : CoordinatorFacade
     /// <exception cref="SynchronizationLockException">The lock is not held.</exception>
     public async Task ReleaseAsync()
     {
-        var reply = await CoordinatorClient.AskAsync(Coordinator, new LockProtocol.Release(RequestIds.Next())).ConfigureAwait(false);
-        CoordinatorClient.Expect<LockProtocol.Released>(reply);
+        await CoordinatorClient.RequestAsync(Coordinator, new LockProtocol.Release(RequestIds.Next())).ConfigureAwait(false);
     }
 
     /// <summary>Whether the lock is held by anyone. Python: <c>locked()</c>.</summary>
@@ -80,15 +79,13 @@ public sealed class ActorLock : CoordinatorFacade
     /// <summary>The lock's holder, latest fencing token and number of waiters.</summary>
     public async Task<LockProtocol.LockState> GetStateAsync()
     {
-        var reply = await CoordinatorClient.AskAsync(Coordinator, new LockProtocol.GetState(RequestIds.Next())).ConfigureAwait(false);
-        return CoordinatorClient.Expect<LockProtocol.LockState>(reply);
+        return await CoordinatorClient.RequestAsync(Coordinator, new LockProtocol.GetState(RequestIds.Next())).ConfigureAwait(false);
     }
 
     private Task<LockProtocol.Acquired?> AcquireCoreAsync(TimeSpan? timeout, CancellationToken cancellationToken)
     {
-        var requestId = RequestIds.Next();
-        return CoordinatorClient.WaitForGrantAsync<LockProtocol.Acquired, LockProtocol.NotAcquired>(Coordinator,
-            new LockProtocol.Acquire(requestId, Owner, timeout), requestId, Owner, timeout, GiveBack, cancellationToken);
+        return CoordinatorClient.WaitForGrantAsync<LockProtocol.IAcquireReply, LockProtocol.Acquired>(Coordinator,
+            new LockProtocol.Acquire(RequestIds.Next(), Owner, timeout), GiveBack, cancellationToken);
     }
 
     private void GiveBack(LockProtocol.Acquired grant) =>

@@ -23,11 +23,11 @@ public static class CoordinatorProtocol
     /// </remarks>
     /// <param name="RequestId">The id of the request to withdraw.</param>
     /// <param name="Owner">The owner the request was made for (request ids are unique per owner).</param>
-    public sealed record Cancel(long RequestId, IActorRef Owner);
+    public sealed record Cancel(long RequestId, IActorRef Owner) : IPrimitiveMessage;
 
     /// <summary>The answer to a waiting request that was withdrawn by <see cref="Cancel"/> before it was granted.</summary>
     /// <param name="RequestId">The id of the withdrawn request.</param>
-    public sealed record Cancelled(long RequestId);
+    public sealed record Cancelled(long RequestId) : IReply;
 
     /// <summary>
     /// The answer to a request that was refused: bad arguments or misuse (releasing a lock one does not hold,
@@ -36,11 +36,11 @@ public static class CoordinatorProtocol
     /// <param name="RequestId">The id of the refused request.</param>
     /// <param name="Reason">Why it was refused; the facades map it to an exception type.</param>
     /// <param name="Message">A human-readable explanation.</param>
-    public sealed record Rejected(long RequestId, RejectionReason Reason, string Message);
+    public sealed record Rejected(long RequestId, RejectionReason Reason, string Message) : IReply;
 
     /// <summary>Asks a coordinator, whatever its primitive, for its <see cref="Statistics"/>.</summary>
     /// <param name="RequestId">Echoed by the reply.</param>
-    public sealed record GetStatistics(long RequestId);
+    public sealed record GetStatistics(long RequestId) : IRequest<Statistics>;
 
     /// <summary>
     /// What a coordinator has done since it started, and who holds and waits now. Every coordinator answers
@@ -70,7 +70,7 @@ public static class CoordinatorProtocol
         int Waiting,
         long WaitCount,
         double MeanWaitMs,
-        double MaxWaitMs)
+        double MaxWaitMs) : IReply
     {
         /// <summary>The named owners holding the primitive now (lock holder, permit holders); empty for other kinds.</summary>
         public ImmutableList<IActorRef> Holders { get; init; } = ImmutableList<IActorRef>.Empty;

@@ -205,8 +205,7 @@ public sealed class ActorQueue<T> : CoordinatorFacade
     public async Task<int> TaskDoneAsync(int count)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(count, 1);
-        var reply = await CoordinatorClient.AskAsync(Coordinator, new QueueProtocol.TaskDone(RequestIds.Next(), count)).ConfigureAwait(false);
-        return CoordinatorClient.Expect<QueueProtocol.TaskDoneAck>(reply).Unfinished;
+        return (await CoordinatorClient.RequestAsync(Coordinator, new QueueProtocol.TaskDone(RequestIds.Next(), count)).ConfigureAwait(false)).Unfinished;
     }
 
     /// <summary>Waits until every item put has been marked done. Python: <c>join()</c>.</summary>
@@ -223,8 +222,7 @@ public sealed class ActorQueue<T> : CoordinatorFacade
     /// <returns>The number of items an immediate shutdown discarded.</returns>
     public async Task<int> ShutdownAsync(bool immediate = false)
     {
-        var reply = await CoordinatorClient.AskAsync(Coordinator, new QueueProtocol.Shutdown(RequestIds.Next(), immediate)).ConfigureAwait(false);
-        return CoordinatorClient.Expect<QueueProtocol.ShutdownDone>(reply).Discarded;
+        return (await CoordinatorClient.RequestAsync(Coordinator, new QueueProtocol.Shutdown(RequestIds.Next(), immediate)).ConfigureAwait(false)).Discarded;
     }
 
     /// <summary>The number of items in the queue. Python: <c>qsize()</c>.</summary>
@@ -239,8 +237,7 @@ public sealed class ActorQueue<T> : CoordinatorFacade
     /// <summary>Count, bound, unfinished tasks, shutdown flag and waiters.</summary>
     public async Task<QueueProtocol.QueueState> GetStateAsync()
     {
-        var reply = await CoordinatorClient.AskAsync(Coordinator, new QueueProtocol.GetState(RequestIds.Next())).ConfigureAwait(false);
-        return CoordinatorClient.Expect<QueueProtocol.QueueState>(reply);
+        return await CoordinatorClient.RequestAsync(Coordinator, new QueueProtocol.GetState(RequestIds.Next())).ConfigureAwait(false);
     }
 
     internal static Props QueueProps(Func<ItemStore> newStore, int maxSize, bool tracksTasks) =>
@@ -248,21 +245,20 @@ public sealed class ActorQueue<T> : CoordinatorFacade
 
     internal static IActorRef SpawnCoordinator(IActorRefFactory factory, Props props, string? name) => Spawn(factory, props, name);
 
-    private static Exception? ShutDownOutcome(object reply) => reply is QueueProtocol.QueueShutDown ? new QueueShutDownException() : null;
+    private static Exception ShutDownOutcome(IReply reply) =>
+        reply is QueueProtocol.QueueShutDown ? new QueueShutDownException() : CoordinatorClient.Unexpected(reply);
 
     private async Task<bool> PutCoreAsync(T item, TimeSpan? timeout, CancellationToken cancellationToken)
     {
-        var requestId = RequestIds.Next();
-        return await CoordinatorClient.WaitForGrantAsync<QueueProtocol.PutDone, QueueProtocol.Full>(Coordinator,
-            new QueueProtocol.Put(requestId, Owner, item, timeout), requestId, Owner, timeout, giveBack: null, cancellationToken,
-            ShutDownOutcome).ConfigureAwait(false) is not null;
+        return await CoordinatorClient.WaitForGrantAsync<QueueProtocol.IPutReply, QueueProtocol.PutDone>(Coordinator,
+            new QueueProtocol.Put(RequestIds.Next(), Owner, item, timeout), giveBack: null, cancellationToken, ShutDownOutcome)
+            .ConfigureAwait(false) is not null;
     }
 
     private Task<QueueProtocol.Got?> GetCoreAsync(TimeSpan? timeout, CancellationToken cancellationToken)
     {
-        var requestId = RequestIds.Next();
-        return CoordinatorClient.WaitForGrantAsync<QueueProtocol.Got, QueueProtocol.Empty>(Coordinator,
-            new QueueProtocol.Get(requestId, Owner, timeout), requestId, Owner, timeout,
+        return CoordinatorClient.WaitForGrantAsync<QueueProtocol.IGetReply, QueueProtocol.Got>(Coordinator,
+            new QueueProtocol.Get(RequestIds.Next(), Owner, timeout),
             got => CoordinatorClient.Tell(Coordinator, new QueueProtocol.Return(RequestIds.Next(), got.Item, got.Sequence)),
             cancellationToken, ShutDownOutcome);
     }
@@ -271,10 +267,9 @@ public sealed class ActorQueue<T> : CoordinatorFacade
     {
         ArgumentNullException.ThrowIfNull(items);
         var batch = items.Select(item => (object?)item).ToArray();
-        var requestId = RequestIds.Next();
-        return await CoordinatorClient.WaitForGrantAsync<QueueProtocol.PutManyDone, QueueProtocol.Full>(Coordinator,
-            new QueueProtocol.PutMany(requestId, Owner, batch, timeout), requestId, Owner, timeout, giveBack: null, cancellationToken,
-            ShutDownOutcome).ConfigureAwait(false) is not null;
+        return await CoordinatorClient.WaitForGrantAsync<QueueProtocol.IPutManyReply, QueueProtocol.PutManyDone>(Coordinator,
+            new QueueProtocol.PutMany(RequestIds.Next(), Owner, batch, timeout), giveBack: null, cancellationToken, ShutDownOutcome)
+            .ConfigureAwait(false) is not null;
     }
 
     /// <summary>Null when the wait timed out.</summary>
@@ -293,9 +288,8 @@ public sealed class ActorQueue<T> : CoordinatorFacade
     /// </summary>
     private Task<QueueProtocol.GotMany?> AskGetManyAsync(int maxCount, TimeSpan? timeout, CancellationToken cancellationToken)
     {
-        var requestId = RequestIds.Next();
-        return CoordinatorClient.WaitForGrantAsync<QueueProtocol.GotMany, QueueProtocol.Empty>(Coordinator,
-            new QueueProtocol.GetMany(requestId, Owner, maxCount, timeout), requestId, Owner, timeout,
+        return CoordinatorClient.WaitForGrantAsync<QueueProtocol.IGetManyReply, QueueProtocol.GotMany>(Coordinator,
+            new QueueProtocol.GetMany(RequestIds.Next(), Owner, maxCount, timeout),
             got => GiveBack(got.Items, got.Sequences, from: 0), cancellationToken, ShutDownOutcome);
     }
 
@@ -342,9 +336,8 @@ public sealed class ActorQueue<T> : CoordinatorFacade
 
     private async Task<bool> JoinCoreAsync(TimeSpan? timeout, CancellationToken cancellationToken)
     {
-        var requestId = RequestIds.Next();
-        return await CoordinatorClient.WaitForGrantAsync<QueueProtocol.Joined, QueueProtocol.JoinTimedOut>(Coordinator,
-            new QueueProtocol.Join(requestId, Owner, timeout), requestId, Owner, timeout, giveBack: null, cancellationToken)
+        return await CoordinatorClient.WaitForGrantAsync<QueueProtocol.IJoinReply, QueueProtocol.Joined>(Coordinator,
+            new QueueProtocol.Join(RequestIds.Next(), Owner, timeout), giveBack: null, cancellationToken)
             .ConfigureAwait(false) is not null;
     }
 }

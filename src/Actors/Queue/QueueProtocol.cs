@@ -1,3 +1,4 @@
+using Actors.Protocol;
 using Akka.Actor;
 
 namespace Actors.Queue;
@@ -15,6 +16,21 @@ namespace Actors.Queue;
 /// </remarks>
 public static class QueueProtocol
 {
+    /// <summary>The replies to <see cref="Put"/>: <see cref="PutDone"/>, <see cref="Full"/> or <see cref="QueueShutDown"/>.</summary>
+    public interface IPutReply : IReply;
+
+    /// <summary>The replies to <see cref="PutMany"/>: <see cref="PutManyDone"/>, <see cref="Full"/> or <see cref="QueueShutDown"/>.</summary>
+    public interface IPutManyReply : IReply;
+
+    /// <summary>The replies to <see cref="Get"/>: <see cref="Got"/>, <see cref="Empty"/> or <see cref="QueueShutDown"/>.</summary>
+    public interface IGetReply : IReply;
+
+    /// <summary>The replies to <see cref="GetMany"/>: <see cref="GotMany"/>, <see cref="Empty"/> or <see cref="QueueShutDown"/>.</summary>
+    public interface IGetManyReply : IReply;
+
+    /// <summary>The replies to <see cref="Join"/>: <see cref="Joined"/> or <see cref="JoinTimedOut"/>.</summary>
+    public interface IJoinReply : IReply;
+
     /// <summary>
     /// Puts an item, waiting for room in a bounded queue. Replies: <see cref="PutDone"/>; <see cref="Full"/> if the
     /// timeout passed first (at once if it is zero: Python's <c>put_nowait</c>); <see cref="QueueShutDown"/> after a shutdown.
@@ -23,15 +39,15 @@ public static class QueueProtocol
     /// <param name="Owner">Who puts: an actor, whose waiting put is dropped if it terminates, or <see cref="ActorRefs.Nobody"/>.</param>
     /// <param name="Item">The item; a priority queue accepts only items of its element type.</param>
     /// <param name="Timeout">How long to wait for room: null or <see cref="System.Threading.Timeout.InfiniteTimeSpan"/> for ever, zero not at all.</param>
-    public sealed record Put(long RequestId, IActorRef Owner, object? Item, TimeSpan? Timeout = null);
+    public sealed record Put(long RequestId, IActorRef Owner, object? Item, TimeSpan? Timeout = null) : IWaitingRequest<IPutReply>;
 
     /// <summary>The item is in the queue.</summary>
     /// <param name="RequestId">The id of the put.</param>
-    public sealed record PutDone(long RequestId);
+    public sealed record PutDone(long RequestId) : IPutReply;
 
     /// <summary>The queue stayed full until the put's timeout (Python's <c>queue.Full</c>).</summary>
     /// <param name="RequestId">The id of the put.</param>
-    public sealed record Full(long RequestId);
+    public sealed record Full(long RequestId) : IPutReply, IPutManyReply, ITimedOutReply;
 
     /// <summary>
     /// Puts several items at once, all or nothing: waits until there is room for every one of them, then adds them all,
@@ -55,12 +71,12 @@ public static class QueueProtocol
     /// <param name="Owner">Who puts: an actor, whose waiting put is dropped if it terminates, or <see cref="ActorRefs.Nobody"/>.</param>
     /// <param name="Items">The items, in the order they go in; a priority queue accepts only items of its element type. The list must not change once sent.</param>
     /// <param name="Timeout">How long to wait for room for all of them: null or <see cref="System.Threading.Timeout.InfiniteTimeSpan"/> for ever, zero not at all.</param>
-    public sealed record PutMany(long RequestId, IActorRef Owner, IReadOnlyList<object?> Items, TimeSpan? Timeout = null);
+    public sealed record PutMany(long RequestId, IActorRef Owner, IReadOnlyList<object?> Items, TimeSpan? Timeout = null) : IWaitingRequest<IPutManyReply>;
 
     /// <summary>All the items of a <see cref="PutMany"/> are in the queue.</summary>
     /// <param name="RequestId">The id of the put.</param>
     /// <param name="Count">How many items went in: all of the request's.</param>
-    public sealed record PutManyDone(long RequestId, int Count);
+    public sealed record PutManyDone(long RequestId, int Count) : IPutManyReply;
 
     /// <summary>
     /// Takes the next item, waiting for one. Replies: <see cref="Got"/>; <see cref="Empty"/> if the timeout passed first
@@ -70,14 +86,14 @@ public static class QueueProtocol
     /// <param name="RequestId">Echoed in the reply; unique among the owner's waiting requests.</param>
     /// <param name="Owner">Who gets: an actor, whose waiting get is dropped if it terminates, or <see cref="ActorRefs.Nobody"/>.</param>
     /// <param name="Timeout">How long to wait for an item: null or <see cref="System.Threading.Timeout.InfiniteTimeSpan"/> for ever, zero not at all.</param>
-    public sealed record Get(long RequestId, IActorRef Owner, TimeSpan? Timeout = null);
+    public sealed record Get(long RequestId, IActorRef Owner, TimeSpan? Timeout = null) : IWaitingRequest<IGetReply>;
 
     /// <summary>The next item, now taken out of the queue.</summary>
     /// <remarks>If the getter no longer wants it (its cancel crossed this reply), it must send <see cref="Return"/> with the same sequence.</remarks>
     /// <param name="RequestId">The id of the get.</param>
     /// <param name="Item">The item.</param>
     /// <param name="Sequence">The item's place in the queue, for <see cref="Return"/>.</param>
-    public sealed record Got(long RequestId, object? Item, long Sequence);
+    public sealed record Got(long RequestId, object? Item, long Sequence) : IGetReply;
 
     /// <summary>
     /// Takes up to <paramref name="MaxCount"/> items at once: waits for at least one (like <see cref="Get"/>), then takes
@@ -96,7 +112,7 @@ public static class QueueProtocol
     /// <param name="Owner">Who gets: an actor, whose waiting get is dropped if it terminates, or <see cref="ActorRefs.Nobody"/>.</param>
     /// <param name="MaxCount">The most items to take; at least one.</param>
     /// <param name="Timeout">How long to wait for the first item: null or <see cref="System.Threading.Timeout.InfiniteTimeSpan"/> for ever, zero not at all.</param>
-    public sealed record GetMany(long RequestId, IActorRef Owner, int MaxCount, TimeSpan? Timeout = null);
+    public sealed record GetMany(long RequestId, IActorRef Owner, int MaxCount, TimeSpan? Timeout = null) : IWaitingRequest<IGetManyReply>;
 
     /// <summary>Items now taken out of the queue: at least one, at most the request's maximum.</summary>
     /// <remarks>
@@ -106,15 +122,15 @@ public static class QueueProtocol
     /// <param name="RequestId">The id of the get.</param>
     /// <param name="Items">The items, in the order they were taken.</param>
     /// <param name="Sequences">Each item's place in the queue, for <see cref="Return"/>; as many as <paramref name="Items"/>.</param>
-    public sealed record GotMany(long RequestId, IReadOnlyList<object?> Items, IReadOnlyList<long> Sequences);
+    public sealed record GotMany(long RequestId, IReadOnlyList<object?> Items, IReadOnlyList<long> Sequences) : IGetManyReply;
 
     /// <summary>No item arrived before the get's timeout (Python's <c>queue.Empty</c>).</summary>
     /// <param name="RequestId">The id of the get.</param>
-    public sealed record Empty(long RequestId);
+    public sealed record Empty(long RequestId) : IGetReply, IGetManyReply, ITimedOutReply;
 
     /// <summary>The queue is shut down: no more puts, and no item is left for this get (Python's <c>queue.ShutDown</c>).</summary>
     /// <param name="RequestId">The id of the refused request.</param>
-    public sealed record QueueShutDown(long RequestId);
+    public sealed record QueueShutDown(long RequestId) : IPutReply, IPutManyReply, IGetReply, IGetManyReply;
 
     /// <summary>
     /// Gives back an item that a getter received but no longer wants: it goes back to the head of the queue (FIFO),
@@ -127,11 +143,11 @@ public static class QueueProtocol
     /// <param name="RequestId">Echoed in the reply.</param>
     /// <param name="Item">The item, as received in <see cref="Got"/> or <see cref="GotMany"/>.</param>
     /// <param name="Sequence">The item's sequence received in <see cref="Got"/> or <see cref="GotMany"/>.</param>
-    public sealed record Return(long RequestId, object? Item, long Sequence);
+    public sealed record Return(long RequestId, object? Item, long Sequence) : IRequest<Returned>;
 
     /// <summary>The item is back in the queue (or discarded, if the queue was shut down immediately meanwhile).</summary>
     /// <param name="RequestId">The id of the return.</param>
-    public sealed record Returned(long RequestId);
+    public sealed record Returned(long RequestId) : IReply;
 
     /// <summary>
     /// Marks items taken out of the queue as processed (Python's <c>task_done()</c>, <paramref name="Count"/> times).
@@ -145,12 +161,12 @@ public static class QueueProtocol
     /// </remarks>
     /// <param name="RequestId">Echoed in the reply.</param>
     /// <param name="Count">How many items to mark done; one by default.</param>
-    public sealed record TaskDone(long RequestId, int Count = 1);
+    public sealed record TaskDone(long RequestId, int Count = 1) : IRequest<TaskDoneAck>;
 
     /// <summary>The items were marked done.</summary>
     /// <param name="RequestId">The id of the task-done request.</param>
     /// <param name="Unfinished">Items put and not yet marked done.</param>
-    public sealed record TaskDoneAck(long RequestId, int Unfinished);
+    public sealed record TaskDoneAck(long RequestId, int Unfinished) : IReply;
 
     /// <summary>
     /// Waits until every item put has been marked done (Python's <c>join()</c>). Replies: <see cref="Joined"/>;
@@ -159,15 +175,15 @@ public static class QueueProtocol
     /// <param name="RequestId">Echoed in the reply; unique among the owner's waiting requests.</param>
     /// <param name="Owner">Who waits, or <see cref="ActorRefs.Nobody"/>.</param>
     /// <param name="Timeout">How long to wait: null or <see cref="System.Threading.Timeout.InfiniteTimeSpan"/> for ever.</param>
-    public sealed record Join(long RequestId, IActorRef Owner, TimeSpan? Timeout = null);
+    public sealed record Join(long RequestId, IActorRef Owner, TimeSpan? Timeout = null) : IWaitingRequest<IJoinReply>;
 
     /// <summary>Every item put has been marked done.</summary>
     /// <param name="RequestId">The id of the join.</param>
-    public sealed record Joined(long RequestId);
+    public sealed record Joined(long RequestId) : IJoinReply;
 
     /// <summary>Items were still unfinished when the join's timeout passed.</summary>
     /// <param name="RequestId">The id of the join.</param>
-    public sealed record JoinTimedOut(long RequestId);
+    public sealed record JoinTimedOut(long RequestId) : IJoinReply, ITimedOutReply;
 
     /// <summary>
     /// Shuts the queue down (Python 3.13's <c>shutdown(immediate)</c>): later puts fail; blocked putters and getters wake at
@@ -176,16 +192,16 @@ public static class QueueProtocol
     /// </summary>
     /// <param name="RequestId">Echoed in the reply.</param>
     /// <param name="Immediate">Discard the items left rather than let getters drain them.</param>
-    public sealed record Shutdown(long RequestId, bool Immediate = false);
+    public sealed record Shutdown(long RequestId, bool Immediate = false) : IRequest<ShutdownDone>;
 
     /// <summary>The queue is shut down.</summary>
     /// <param name="RequestId">The id of the shutdown.</param>
     /// <param name="Discarded">Items discarded by an immediate shutdown.</param>
-    public sealed record ShutdownDone(long RequestId, int Discarded);
+    public sealed record ShutdownDone(long RequestId, int Discarded) : IReply;
 
     /// <summary>Asks for the queue's state. Reply: <see cref="QueueState"/>.</summary>
     /// <param name="RequestId">Echoed in the reply.</param>
-    public sealed record GetState(long RequestId);
+    public sealed record GetState(long RequestId) : IRequest<QueueState>;
 
     /// <summary>The queue's state when the request was handled.</summary>
     /// <param name="RequestId">The id of the state request.</param>
@@ -195,7 +211,7 @@ public static class QueueProtocol
     /// <param name="IsShutDown">Whether the queue was shut down.</param>
     /// <param name="WaitingGetters">Gets waiting for an item.</param>
     /// <param name="WaitingPutters">Puts waiting for room.</param>
-    public sealed record QueueState(long RequestId, int Count, int MaxSize, int Unfinished, bool IsShutDown, int WaitingGetters, int WaitingPutters)
+    public sealed record QueueState(long RequestId, int Count, int MaxSize, int Unfinished, bool IsShutDown, int WaitingGetters, int WaitingPutters) : IReply
     {
         /// <summary>Python's <c>empty()</c>.</summary>
         public bool IsEmpty => Count == 0;

@@ -69,8 +69,7 @@ public sealed class ActorRLock : CoordinatorFacade
     /// <exception cref="SynchronizationLockException">The owner does not hold the lock.</exception>
     public async Task<int> ReleaseAsync()
     {
-        var reply = await CoordinatorClient.AskAsync(Coordinator, new RLockProtocol.Release(RequestIds.Next(), Owner)).ConfigureAwait(false);
-        return CoordinatorClient.Expect<RLockProtocol.Released>(reply).Depth;
+        return (await CoordinatorClient.RequestAsync(Coordinator, new RLockProtocol.Release(RequestIds.Next(), Owner)).ConfigureAwait(false)).Depth;
     }
 
     /// <summary>Whether this facade's owner holds the lock. Python: <c>_is_owned()</c>.</summary>
@@ -79,16 +78,14 @@ public sealed class ActorRLock : CoordinatorFacade
     /// <summary>The lock's owner, depth, latest fencing token and number of waiters.</summary>
     public async Task<RLockProtocol.RLockState> GetStateAsync()
     {
-        var reply = await CoordinatorClient.AskAsync(Coordinator, new RLockProtocol.GetState(RequestIds.Next())).ConfigureAwait(false);
-        return CoordinatorClient.Expect<RLockProtocol.RLockState>(reply);
+        return await CoordinatorClient.RequestAsync(Coordinator, new RLockProtocol.GetState(RequestIds.Next())).ConfigureAwait(false);
     }
 
     private void GiveBack() => CoordinatorClient.Tell(Coordinator, new RLockProtocol.Release(RequestIds.Next(), Owner));
 
     private Task<RLockProtocol.Acquired?> AcquireCoreAsync(TimeSpan? timeout, CancellationToken cancellationToken)
     {
-        var requestId = RequestIds.Next();
-        return CoordinatorClient.WaitForGrantAsync<RLockProtocol.Acquired, RLockProtocol.NotAcquired>(Coordinator,
-            new RLockProtocol.Acquire(requestId, Owner, timeout), requestId, Owner, timeout, _ => GiveBack(), cancellationToken);
+        return CoordinatorClient.WaitForGrantAsync<RLockProtocol.IAcquireReply, RLockProtocol.Acquired>(Coordinator,
+            new RLockProtocol.Acquire(RequestIds.Next(), Owner, timeout), _ => GiveBack(), cancellationToken);
     }
 }

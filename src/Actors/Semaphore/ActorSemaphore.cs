@@ -81,8 +81,7 @@ public sealed class ActorSemaphore : CoordinatorFacade
     public async Task<int> ReleaseAsync(int count = 1)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(count, 1);
-        var reply = await CoordinatorClient.AskAsync(Coordinator, new SemaphoreProtocol.Release(RequestIds.Next(), Owner, count)).ConfigureAwait(false);
-        return CoordinatorClient.Expect<SemaphoreProtocol.Released>(reply).Value;
+        return (await CoordinatorClient.RequestAsync(Coordinator, new SemaphoreProtocol.Release(RequestIds.Next(), Owner, count)).ConfigureAwait(false)).Value;
     }
 
     /// <summary>The number of free permits.</summary>
@@ -91,16 +90,14 @@ public sealed class ActorSemaphore : CoordinatorFacade
     /// <summary>The semaphore's free permits, bound, held permits and waiters.</summary>
     public async Task<SemaphoreProtocol.SemaphoreState> GetStateAsync()
     {
-        var reply = await CoordinatorClient.AskAsync(Coordinator, new SemaphoreProtocol.GetState(RequestIds.Next())).ConfigureAwait(false);
-        return CoordinatorClient.Expect<SemaphoreProtocol.SemaphoreState>(reply);
+        return await CoordinatorClient.RequestAsync(Coordinator, new SemaphoreProtocol.GetState(RequestIds.Next())).ConfigureAwait(false);
     }
 
     private void GiveBack() => CoordinatorClient.Tell(Coordinator, new SemaphoreProtocol.Release(RequestIds.Next(), Owner));
 
     private Task<SemaphoreProtocol.Acquired?> AcquireCoreAsync(TimeSpan? timeout, CancellationToken cancellationToken)
     {
-        var requestId = RequestIds.Next();
-        return CoordinatorClient.WaitForGrantAsync<SemaphoreProtocol.Acquired, SemaphoreProtocol.NotAcquired>(Coordinator,
-            new SemaphoreProtocol.Acquire(requestId, Owner, timeout), requestId, Owner, timeout, _ => GiveBack(), cancellationToken);
+        return CoordinatorClient.WaitForGrantAsync<SemaphoreProtocol.IAcquireReply, SemaphoreProtocol.Acquired>(Coordinator,
+            new SemaphoreProtocol.Acquire(RequestIds.Next(), Owner, timeout), _ => GiveBack(), cancellationToken);
     }
 }

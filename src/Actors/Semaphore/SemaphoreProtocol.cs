@@ -1,3 +1,4 @@
+using Actors.Protocol;
 using Akka.Actor;
 
 namespace Actors.Semaphore;
@@ -12,6 +13,9 @@ namespace Actors.Semaphore;
 /// </remarks>
 public static class SemaphoreProtocol
 {
+    /// <summary>The replies to <see cref="Acquire"/>: <see cref="Acquired"/> or <see cref="NotAcquired"/>.</summary>
+    public interface IAcquireReply : IReply;
+
     /// <summary>
     /// Asks for one permit. Replies: <see cref="Acquired"/> when granted, <see cref="NotAcquired"/> when the timeout
     /// passes first (at once if <paramref name="Timeout"/> is zero and no permit is free).
@@ -22,15 +26,15 @@ public static class SemaphoreProtocol
     /// or <see cref="ActorRefs.Nobody"/> for an anonymous, unwatched holder.
     /// </param>
     /// <param name="Timeout">How long to wait: null or <see cref="System.Threading.Timeout.InfiniteTimeSpan"/> for ever, zero not at all.</param>
-    public sealed record Acquire(long RequestId, IActorRef Owner, TimeSpan? Timeout = null);
+    public sealed record Acquire(long RequestId, IActorRef Owner, TimeSpan? Timeout = null) : IWaitingRequest<IAcquireReply>;
 
     /// <summary>One permit is now held for the request's owner.</summary>
     /// <param name="RequestId">The id of the granted request.</param>
-    public sealed record Acquired(long RequestId);
+    public sealed record Acquired(long RequestId) : IAcquireReply;
 
     /// <summary>No permit was acquired within the request's timeout.</summary>
     /// <param name="RequestId">The id of the request that timed out.</param>
-    public sealed record NotAcquired(long RequestId);
+    public sealed record NotAcquired(long RequestId) : IAcquireReply, ITimedOutReply;
 
     /// <summary>
     /// Returns <paramref name="Count"/> permits and wakes up to that many waiters. Reply: <see cref="Released"/>; a rejection
@@ -44,16 +48,16 @@ public static class SemaphoreProtocol
     /// <param name="RequestId">Echoed in the reply.</param>
     /// <param name="Owner">Who releases; <see cref="ActorRefs.Nobody"/> for the anonymous owner.</param>
     /// <param name="Count">How many permits to return (Python's <c>release(n)</c>).</param>
-    public sealed record Release(long RequestId, IActorRef Owner, int Count = 1);
+    public sealed record Release(long RequestId, IActorRef Owner, int Count = 1) : IRequest<Released>;
 
     /// <summary>The permits were returned.</summary>
     /// <param name="RequestId">The id of the release request.</param>
     /// <param name="Value">The free permits after the release and the waiters it woke.</param>
-    public sealed record Released(long RequestId, int Value);
+    public sealed record Released(long RequestId, int Value) : IReply;
 
     /// <summary>Asks for the semaphore's state. Reply: <see cref="SemaphoreState"/>.</summary>
     /// <param name="RequestId">Echoed in the reply.</param>
-    public sealed record GetState(long RequestId);
+    public sealed record GetState(long RequestId) : IRequest<SemaphoreState>;
 
     /// <summary>The semaphore's state when the request was handled.</summary>
     /// <param name="RequestId">The id of the state request.</param>
@@ -61,5 +65,5 @@ public static class SemaphoreProtocol
     /// <param name="Bound">The initial value of a bounded semaphore, or null if it is unbounded.</param>
     /// <param name="HeldByOwners">Permits held by named (non-anonymous) owners.</param>
     /// <param name="Waiting">How many requests wait for a permit.</param>
-    public sealed record SemaphoreState(long RequestId, int Value, int? Bound, int HeldByOwners, int Waiting);
+    public sealed record SemaphoreState(long RequestId, int Value, int? Bound, int HeldByOwners, int Waiting) : IReply;
 }

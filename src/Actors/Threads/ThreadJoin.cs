@@ -13,10 +13,8 @@ internal static class ThreadJoin
 {
     public static async Task<bool> JoinAsync(IActorRef coordinator, ThreadLifetime lifetime, TimeSpan? timeout, CancellationToken cancellationToken)
     {
-        var requestId = RequestIds.Next();
-        var owner = ActorRefs.Nobody;
-        var reply = CoordinatorClient.AskWaitingAsync(coordinator, new ThreadProtocol.Join(requestId, owner, timeout), requestId, owner,
-            timeout, cancellationToken);
+        var reply = CoordinatorClient.AskWaitingAsync(coordinator, new ThreadProtocol.Join(RequestIds.Next(), ActorRefs.Nobody, timeout),
+            cancellationToken);
         var first = await Task.WhenAny(reply, lifetime.Ended, lifetime.Stopped).ConfigureAwait(false);
         // A join that reached the coordinator too late is answered (dead letters) whenever it is; the lifetime says it all.
         if (first != reply && !reply.IsCompleted) return lifetime.HasEnded ? true : throw Stopped(coordinator);

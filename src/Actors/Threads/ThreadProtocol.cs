@@ -1,3 +1,4 @@
+using Actors.Protocol;
 using Akka.Actor;
 
 namespace Actors.Threads;
@@ -18,6 +19,9 @@ namespace Actors.Threads;
 /// </remarks>
 public static class ThreadProtocol
 {
+    /// <summary>The replies to <see cref="Join"/>: <see cref="Joined"/> or <see cref="NotJoined"/>.</summary>
+    public interface IJoinReply : IReply;
+
     /// <summary>
     /// Waits for the thread to finish. Replies: <see cref="Joined"/> at once if it has finished, or when it finishes;
     /// <see cref="NotJoined"/> when the timeout passes first.
@@ -25,19 +29,19 @@ public static class ThreadProtocol
     /// <param name="RequestId">Echoed in the reply; unique among the owner's waiting requests.</param>
     /// <param name="Owner">Who waits: an actor, whose wait is dropped if it terminates, or <see cref="ActorRefs.Nobody"/>.</param>
     /// <param name="Timeout">How long to wait: null or <see cref="System.Threading.Timeout.InfiniteTimeSpan"/> for ever, zero not at all.</param>
-    public sealed record Join(long RequestId, IActorRef Owner, TimeSpan? Timeout = null);
+    public sealed record Join(long RequestId, IActorRef Owner, TimeSpan? Timeout = null) : IWaitingRequest<IJoinReply>;
 
     /// <summary>The thread has finished (Python's <c>join()</c> returning with <c>is_alive()</c> false).</summary>
     /// <param name="RequestId">The id of the join request.</param>
-    public sealed record Joined(long RequestId);
+    public sealed record Joined(long RequestId) : IJoinReply;
 
     /// <summary>The timeout passed while the thread was still alive (Python's <c>join(timeout)</c> returning with <c>is_alive()</c> true).</summary>
     /// <param name="RequestId">The id of the join request.</param>
-    public sealed record NotJoined(long RequestId);
+    public sealed record NotJoined(long RequestId) : IJoinReply, ITimedOutReply;
 
     /// <summary>Asks for the thread's state. Reply: <see cref="ThreadState"/>.</summary>
     /// <param name="RequestId">Echoed in the reply.</param>
-    public sealed record GetState(long RequestId);
+    public sealed record GetState(long RequestId) : IRequest<ThreadState>;
 
     /// <summary>The thread's state when the request was handled.</summary>
     /// <param name="RequestId">The id of the state request.</param>
@@ -48,7 +52,7 @@ public static class ThreadProtocol
     /// <param name="CancellationRequested">Whether the token its body received has been cancelled (it was abandoned as a daemon at shutdown).</param>
     /// <param name="Joining">How many joins wait for it.</param>
     public sealed record ThreadState(long RequestId, long Ident, string Name, bool Daemon, ThreadStatus Status, bool CancellationRequested,
-        int Joining);
+        int Joining) : IReply;
 
     /// <summary>Starts the body; sent once by <see cref="ActorThread.Start"/> after the thread is registered.</summary>
     internal sealed class Launch

@@ -108,8 +108,7 @@ public sealed class ThreadRegistry : IExtension
     /// <remarks>Asynchronous, unlike Python's: the count is the registry actor's answer.</remarks>
     public async Task<int> ActiveCountAsync()
     {
-        var reply = await CoordinatorClient.AskAsync(Coordinator, new ThreadRegistryProtocol.GetActiveCount(RequestIds.Next())).ConfigureAwait(false);
-        return CoordinatorClient.Expect<ThreadRegistryProtocol.ActiveCount>(reply).Count;
+        return (await CoordinatorClient.RequestAsync(Coordinator, new ThreadRegistryProtocol.GetActiveCount(RequestIds.Next())).ConfigureAwait(false)).Count;
     }
 
     /// <summary>
@@ -118,8 +117,7 @@ public sealed class ThreadRegistry : IExtension
     /// </summary>
     public async Task<IReadOnlyList<ActorThread>> EnumerateAsync()
     {
-        var reply = await CoordinatorClient.AskAsync(Coordinator, new ThreadRegistryProtocol.Enumerate(RequestIds.Next())).ConfigureAwait(false);
-        return CoordinatorClient.Expect<ThreadRegistryProtocol.Enumerated>(reply).Threads;
+        return (await CoordinatorClient.RequestAsync(Coordinator, new ThreadRegistryProtocol.Enumerate(RequestIds.Next())).ConfigureAwait(false)).Threads;
     }
 
     /// <summary>
@@ -158,10 +156,9 @@ public sealed class ThreadRegistry : IExtension
 
     private Task<ThreadRegistryProtocol.NonDaemonThreadsEnded?> WaitForNonDaemonThreadsCoreAsync(TimeSpan? timeout, CancellationToken cancellationToken)
     {
-        var requestId = RequestIds.Next();
-        return CoordinatorClient.WaitForGrantAsync<ThreadRegistryProtocol.NonDaemonThreadsEnded, ThreadRegistryProtocol.NonDaemonThreadsRunning>(
-            Coordinator, new ThreadRegistryProtocol.WaitForNonDaemonThreads(requestId, ActorRefs.Nobody, timeout), requestId, ActorRefs.Nobody,
-            timeout, giveBack: null, cancellationToken);
+        return CoordinatorClient.WaitForGrantAsync<ThreadRegistryProtocol.IWaitForNonDaemonThreadsReply, ThreadRegistryProtocol.NonDaemonThreadsEnded>(
+            Coordinator, new ThreadRegistryProtocol.WaitForNonDaemonThreads(RequestIds.Next(), ActorRefs.Nobody, timeout), giveBack: null,
+            cancellationToken);
     }
 
     /// <summary>Hands an exception that escaped <paramref name="thread"/>'s body to the hook; never throws.</summary>

@@ -26,10 +26,8 @@ internal static class ThreadShutdown
     {
         try
         {
-            var requestId = RequestIds.Next();
-            var reply = await CoordinatorClient.AskWaitingAsync(registry,
-                new ThreadRegistryProtocol.WaitForNonDaemonThreads(requestId, ActorRefs.Nobody, timeout), requestId, ActorRefs.Nobody, timeout,
-                CancellationToken.None).ConfigureAwait(false);
+            var reply = await CoordinatorClient.WaitAsync(registry,
+                new ThreadRegistryProtocol.WaitForNonDaemonThreads(RequestIds.Next(), ActorRefs.Nobody, timeout), CancellationToken.None).ConfigureAwait(false);
             if (reply is ThreadRegistryProtocol.NonDaemonThreadsRunning running)
                 log.Warning("Shutting down while non-daemon threads are still alive after {0}: {1}", timeout, string.Join(", ", running.Names));
         }
@@ -45,7 +43,7 @@ internal static class ThreadShutdown
     {
         try
         {
-            await CoordinatorClient.AskAsync(registry, new ThreadRegistryProtocol.AbandonDaemonThreads(RequestIds.Next())).ConfigureAwait(false);
+            await CoordinatorClient.RequestAsync(registry, new ThreadRegistryProtocol.AbandonDaemonThreads(RequestIds.Next())).ConfigureAwait(false);
         }
         catch (Exception error)
         {
