@@ -1,9 +1,10 @@
 using Actors.Condition;
 using Actors.Diagnostics;
+using Actors.Internal;
 using Actors.Protocol;
 using Akka.Actor;
 
-namespace Actors.Internal;
+namespace Actors.Locks;
 
 /// <summary>
 /// What a lock and a re-entrant lock share: one holder with a depth, a fencing token, the FIFO of acquirers, and the

@@ -1,4 +1,5 @@
 using Actors.Internal;
+using Actors.Locks;
 using Actors.Protocol;
 
 namespace Actors.Lock;
