@@ -1,3 +1,4 @@
+using Actors.Coordination;
 using Actors.Internal;
 using Actors.Protocol;
 using Akka.Actor;
@@ -129,11 +130,12 @@ internal sealed class BarrierCoordinator : CoordinatorActor
     private void CompleteRound()
     {
         var parties = new List<Waiter>(_parties);
-        while (parties.Count < _parties && TakeNext(_arrivals, keepsWatch: false) is { } party) parties.Add(party);
-        if (_broken)
+        while (parties.Count < _parties && DequeueNext(_arrivals, keepsWatch: false) is { } party) parties.Add(party);
+        if (parties.Count < _parties)
         {
-            // A party's deadline had passed before its timer fired: it timed out before the round completed, which
-            // broke the barrier and answered every party still queued. Those already taken out are answered here.
+            // An arrival's deadline had passed before its timer fired: it timed out before the round completed, which
+            // breaks the barrier for everyone (its own answer comes from OnExpired once this message is handled).
+            Break();
             foreach (var party in parties) Send(party.ReplyTo, new BarrierProtocol.Broken(party.RequestId));
             return;
         }
@@ -182,14 +184,10 @@ internal sealed class BarrierCoordinator : CoordinatorActor
     }
 
     /// <summary>Breaks the barrier and answers every queued arrival with <see cref="BarrierProtocol.Broken"/>.</summary>
-    /// <remarks>
-    /// Safe to re-enter: <see cref="CoordinatorActor.TakeNext"/> may expire an overdue arrival on the way, whose
-    /// <see cref="OnExpired"/> calls this method again and drains the rest of the queue.
-    /// </remarks>
     private void Break()
     {
         _broken = true;
-        while (TakeNext(_arrivals, keepsWatch: false) is { } party) Send(party.ReplyTo, new BarrierProtocol.Broken(party.RequestId));
+        while (DequeueNext(_arrivals, keepsWatch: false) is { } party) Send(party.ReplyTo, new BarrierProtocol.Broken(party.RequestId));
     }
 
     /// <summary>Runs the action off the actor and turns its outcome into a message; never throws.</summary>

@@ -1,3 +1,4 @@
+using Actors.Coordination;
 using Actors.Internal;
 using Akka.Actor;
 
@@ -21,7 +22,7 @@ internal sealed class EventCoordinator : CoordinatorActor
             case EventProtocol.Set set:
                 _isSet = true;
                 var woken = 0;
-                while (TakeNext(_waiters, keepsWatch: false) is { } waiter)
+                while (DequeueNext(_waiters, keepsWatch: false) is { } waiter)
                 {
                     CountAcquisition();
                     Send(waiter.ReplyTo, new EventProtocol.Signalled(waiter.RequestId));

@@ -1,4 +1,5 @@
 using Actors.Condition;
+using Actors.Coordination;
 using Actors.Diagnostics;
 using Actors.Internal;
 using Actors.Protocol;
@@ -70,7 +71,7 @@ internal abstract class MutexCoordinator : CoordinatorActor
         if (Holder is null)
         {
             Owners.Add(owner);
-            Take(owner, 1);
+            Hold(owner, 1);
             Reply(Granted(requestId, 1, FencingToken));
         }
         else if (_reentrant && Holder.Equals(owner))
@@ -163,7 +164,7 @@ internal abstract class MutexCoordinator : CoordinatorActor
         var woken = 0;
         if (_conditions.TryGetValue(notify.Condition, out var queue))
         {
-            while (woken < notify.Count && TakeNext(queue.Waiters, keepsWatch: false) is { } waiter)
+            while (woken < notify.Count && DequeueNext(queue.Waiters, keepsWatch: false) is { } waiter)
             {
                 Reacquire(waiter.RequestId, waiter.Owner, waiter.ReplyTo, (ConditionWait)waiter.Payload!, ConditionProtocol.WakeReason.Notified);
                 woken++;
@@ -189,7 +190,7 @@ internal abstract class MutexCoordinator : CoordinatorActor
         if (Holder is null)
         {
             Owners.Add(owner);
-            Take(owner, wait.Depth);
+            Hold(owner, wait.Depth);
             Send(replyTo, new ConditionProtocol.Woken(requestId, reason, FencingToken));
             return;
         }
@@ -210,21 +211,21 @@ internal abstract class MutexCoordinator : CoordinatorActor
         Holder = null;
         Depth = 0;
         HoldersChanged();
-        if (TakeNext(_acquirers, keepsWatch: true) is not { } next) return;
+        if (DequeueNext(_acquirers, keepsWatch: true) is not { } next) return;
         if (next.Payload is Reacquiring reacquiring)
         {
             reacquiring.Queue.Reacquiring--;
-            Take(next.Owner, reacquiring.Depth);
+            Hold(next.Owner, reacquiring.Depth);
             Send(next.ReplyTo, new ConditionProtocol.Woken(next.RequestId, reacquiring.Reason, FencingToken));
         }
         else
         {
-            Take(next.Owner, 1);
+            Hold(next.Owner, 1);
             Send(next.ReplyTo, Granted(next.RequestId, 1, FencingToken));
         }
     }
 
-    private void Take(IActorRef owner, int depth)
+    private void Hold(IActorRef owner, int depth)
     {
         Holder = owner;
         Depth = depth;

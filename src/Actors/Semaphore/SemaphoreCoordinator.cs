@@ -1,4 +1,5 @@
 using System.Runtime.InteropServices;
+using Actors.Coordination;
 using Actors.Diagnostics;
 using Actors.Internal;
 using Actors.Protocol;
@@ -110,7 +111,7 @@ internal sealed class SemaphoreCoordinator : CoordinatorActor
 
     private void GrantWhilePermitsLeft()
     {
-        while (_value > 0 && TakeNext(_waiters, keepsWatch: true) is { } next)
+        while (_value > 0 && DequeueNext(_waiters, keepsWatch: true) is { } next)
         {
             _value--;
             _outstanding++;

@@ -1,3 +1,4 @@
+using Actors.Coordination;
 using Actors.Internal;
 using Akka.Actor;
 
@@ -100,7 +101,7 @@ internal class ThreadCoordinator : CoordinatorActor
         Status = ThreadStatus.Finished;
         _registry.Tell(new ThreadRegistryProtocol.Ended(_ident), Self);
         _lifetime.MarkEnded();
-        while (TakeNext(_joiners, keepsWatch: false) is { } joiner) Send(joiner.ReplyTo, new ThreadProtocol.Joined(joiner.RequestId));
+        while (DequeueNext(_joiners, keepsWatch: false) is { } joiner) Send(joiner.ReplyTo, new ThreadProtocol.Joined(joiner.RequestId));
         Self.Tell(Retire.Instance);
     }
 

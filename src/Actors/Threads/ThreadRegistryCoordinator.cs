@@ -1,3 +1,4 @@
+using Actors.Coordination;
 using Actors.Internal;
 using Akka.Actor;
 
@@ -94,7 +95,7 @@ internal sealed class ThreadRegistryCoordinator : CoordinatorActor
         _identsByCoordinator.Remove(entry.Coordinator);
         Context.Unwatch(entry.Coordinator);
         if (entry.Daemon || --_nonDaemon > 0) return;
-        while (TakeNext(_nonDaemonWaiters, keepsWatch: false) is { } waiter)
+        while (DequeueNext(_nonDaemonWaiters, keepsWatch: false) is { } waiter)
             Send(waiter.ReplyTo, new ThreadRegistryProtocol.NonDaemonThreadsEnded(waiter.RequestId));
     }
 

@@ -15,7 +15,6 @@ namespace Actors.Timer;
 /// </remarks>
 internal sealed class TimerCoordinator : ThreadCoordinator
 {
-    private static readonly TimeSpan LongestTimerDelay = TimeSpan.FromHours(1);
     private readonly TimeSpan _interval;
     private readonly TaskCompletionSource<bool> _fired;
     private long _deadline;
@@ -96,8 +95,7 @@ internal sealed class TimerCoordinator : ThreadCoordinator
 
     private void Arm()
     {
-        var delay = MonotonicClock.Until(_deadline);
-        Timers.StartSingleTimer(Fire.Instance, Fire.Instance, delay < LongestTimerDelay ? delay : LongestTimerDelay);
+        Timers.StartSingleTimer(Fire.Instance, Fire.Instance, LongTimer.NextStep(_deadline));
     }
 
     /// <summary>The timer's own tick; also its timer key.</summary>

@@ -1,7 +1,7 @@
-using Actors.Diagnostics;
+using Actors.Internal;
 using Akka.Actor;
 
-namespace Actors.Internal;
+namespace Actors.Diagnostics;
 
 /// <summary>
 /// A coordinator's side of deadlock detection: it follows the named owners waiting in one queue (the acquirers of a
@@ -10,12 +10,12 @@ namespace Actors.Internal;
 /// short waits of a busy primitive then cost no message at all. Holder changes are sent only while the detector knows
 /// of waits here.
 /// </summary>
-internal sealed class WaitForReporter
+internal sealed class WaitForReporter : IWaiterObserver
 {
     private readonly WaiterQueue _queue;
     private readonly string _kind;
     private readonly long _reportAfter;
-    private readonly CoordinatorActor _coordinator;
+    private readonly IWaitForSource _source;
     private Queue<(Waiter Waiter, bool CanBeFailed)>? _unreported;
     private List<WaitReports.WaitStarted>? _started;
     private List<WaitReports.WaitKey>? _ended;
@@ -28,13 +28,13 @@ internal sealed class WaitForReporter
     /// <param name="queue">The queue whose waiters wait for the primitive's holders.</param>
     /// <param name="kind">The primitive's kind in reports.</param>
     /// <param name="reportAfter">How long a wait lasts before it is reported; zero reports at once.</param>
-    /// <param name="coordinator">The coordinator, which runs <see cref="ReportDueWaits"/> when asked to.</param>
-    public WaitForReporter(WaiterQueue queue, string kind, TimeSpan reportAfter, CoordinatorActor coordinator)
+    /// <param name="source">The coordinator: it names the holders and runs <see cref="ReportDueWaits"/> when asked to.</param>
+    public WaitForReporter(WaiterQueue queue, string kind, TimeSpan reportAfter, IWaitForSource source)
     {
         _queue = queue;
         _kind = kind;
         _reportAfter = (long)MonotonicClock.TicksOf(reportAfter);
-        _coordinator = coordinator;
+        _source = source;
     }
 
     /// <summary>A waiter entered a queue.</summary>
@@ -110,7 +110,7 @@ internal sealed class WaitForReporter
 
         _detector ??= DeadlockDetection.Get(context.System).Detector;
         if (_detector.IsNobody()) return;
-        var (named, anonymous) = _coordinator.HoldersForReport();
+        var (named, anonymous) = _source.CurrentHolders();
         _detector.Tell(new WaitReports.WaitsChanged(_kind, (IReadOnlyList<WaitReports.WaitStarted>?)started ?? [],
             (IReadOnlyList<WaitReports.WaitKey>?)ended ?? [], named, anonymous, _reportedWaiting), context.Self);
         _known = _reportedWaiting > 0;
@@ -130,6 +130,6 @@ internal sealed class WaitForReporter
     private void ScheduleCheckFor(Waiter waiter)
     {
         _checkScheduled = true;
-        _coordinator.ScheduleWaitReportCheck(MonotonicClock.Until(waiter.Since + _reportAfter));
+        _source.ScheduleWaitReportCheck(MonotonicClock.Until(waiter.Since + _reportAfter));
     }
 }

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using Actors.Protocol;
 
-namespace Actors.Internal;
+namespace Actors.Coordination;
 
 /// <summary>
 /// A coordinator's own tally of what it did: plain fields that <see cref="CoordinatorActor"/> bumps at the same

@@ -1,20 +1,23 @@
 using Actors.Diagnostics;
+using Actors.Internal;
 using Actors.Protocol;
 using Akka.Actor;
 
-namespace Actors.Internal;
+namespace Actors.Coordination;
 
 /// <summary>
-/// What every coordinator shares: its waiters (FIFO queues indexed by owner and request id), one timer for
-/// the earliest deadline, DeathWatch on owners, cancellation, and replies that never go to nobody.
+/// What every coordinator shares: its waiters (a <see cref="WaiterIndex"/>), one timer for the earliest deadline,
+/// DeathWatch on owners, cancellation, statistics, and replies that never go to nobody.
 /// A primitive handles its own messages in <see cref="Handle"/> and keeps its own state; this class makes
 /// sure that a waiter given up on (expired, cancelled, owner dead) is never granted afterwards.
 /// </summary>
-internal abstract class CoordinatorActor : UntypedActor, IWithTimers
+/// <remarks>
+/// Expired waiters are answered (<see cref="OnExpired"/>) after the message that found them has been handled, never
+/// from inside a primitive's own grant loop, so no primitive's code is re-entered.
+/// </remarks>
+internal abstract class CoordinatorActor : UntypedActor, IWithTimers, IWaitForSource
 {
-    private readonly Dictionary<WaiterKey, Waiter> _waiting = new();
-    private readonly List<WaiterQueue> _queues = new();
-    private readonly DeadlineHeap _deadlines = new();
+    private readonly WaiterIndex _waiters = new();
     private long _timerDeadline = MonotonicClock.Never;
     private WaitForReporter? _waitsFor;
     private string? _kind;
@@ -36,10 +39,13 @@ internal abstract class CoordinatorActor : UntypedActor, IWithTimers
     /// <summary>Handles a message of the primitive's own protocol; false if it is not one.</summary>
     protected abstract bool Handle(object message);
 
-    /// <summary>Answers a waiter whose deadline passed; it has already left its queue.</summary>
+    /// <summary>
+    /// Answers a waiter whose deadline passed; it has already left its queue. Called once the message during which the
+    /// expiry was found has been handled, so the primitive may grant, hand over or break from here.
+    /// </summary>
     protected abstract void OnExpired(Waiter waiter);
 
-    /// <summary>Releases what <paramref name="owner"/> held; its waits have already been dropped.</summary>
+    /// <summary>Releases what <paramref name="owner"/> held; its waits have already been abandoned.</summary>
     protected abstract void OnOwnerTerminated(IActorRef owner);
 
     /// <summary>Called after a waiter left its queue without a grant (cancelled, expired, owner died).</summary>
@@ -57,13 +63,16 @@ internal abstract class CoordinatorActor : UntypedActor, IWithTimers
     protected virtual void OnCancelled(Waiter waiter) => Send(waiter.ReplyTo, new CoordinatorProtocol.Cancelled(waiter.RequestId));
 
     /// <summary>
-    /// The named owners holding the primitive, and whether anonymous owners hold some of it, for the deadlock detector.
-    /// Called only while named owners wait in the queue given to <see cref="ReportWaitsFor"/>.
+    /// The named owners holding the primitive, and whether anonymous owners hold some of it, for the deadlock detector
+    /// and the statistics.
     /// </summary>
     protected virtual (IReadOnlyList<IActorRef> Named, bool Anonymous) CurrentHolders() => ([], false);
 
-    /// <summary><see cref="CurrentHolders"/>, for the reporter.</summary>
-    internal (IReadOnlyList<IActorRef> Named, bool Anonymous) HoldersForReport() => CurrentHolders();
+    /// <summary>
+    /// Adds what only the primitive knows (queue length, barrier round, ...) to the statistics reply.
+    /// Holders and waiting owners are already filled in.
+    /// </summary>
+    protected virtual CoordinatorProtocol.Statistics DescribeStatistics(CoordinatorProtocol.Statistics statistics) => statistics;
 
     /// <summary>
     /// Makes the waiters of <paramref name="queue"/> wait-for edges for the deadlock detector: they wait until a holder
@@ -75,10 +84,8 @@ internal abstract class CoordinatorActor : UntypedActor, IWithTimers
         var settings = WaitReporting.SettingsOf(Context.System);
         if (!settings.Enabled) return;
         _waitsFor = new WaitForReporter(queue, kind, settings.ReportAfter, this);
+        _waiters.Observer = _waitsFor;
     }
-
-    /// <summary>Has <see cref="WaitForReporter.ReportDueWaits"/> run after <paramref name="delay"/>.</summary>
-    internal void ScheduleWaitReportCheck(TimeSpan delay) => Timers.StartSingleTimer(ReportDueWaits.Instance, ReportDueWaits.Instance, delay);
 
     /// <summary>The primitive's kind in metrics: the one given to <see cref="ReportWaitsFor"/>, else the class name without "Coordinator".</summary>
     protected string Kind => _kind ??= GetType().Name.Replace("Coordinator", "", StringComparison.Ordinal);
@@ -89,19 +96,6 @@ internal abstract class CoordinatorActor : UntypedActor, IWithTimers
     /// <summary>Counts one hold released because its owner terminated, in the statistics and the metrics.</summary>
     protected void CountOwnerDeathRelease() => Count(ref _counters.OwnerDeathReleases, PrimitiveMetrics.OwnerDeathReleases);
 
-    /// <summary>The one place an event is counted: in the coordinator's own statistics and on the meter together.</summary>
-    private void Count(ref long tally, System.Diagnostics.Metrics.Counter<long> metric)
-    {
-        tally++;
-        PrimitiveMetrics.Count(metric, Self.Path.Name, Kind);
-    }
-
-    /// <summary>
-    /// Adds what only the primitive knows (queue length, barrier round, ...) to the statistics reply.
-    /// Holders and waiting owners are already filled in.
-    /// </summary>
-    protected virtual CoordinatorProtocol.Statistics DescribeStatistics(CoordinatorProtocol.Statistics statistics) => statistics;
-
     /// <summary>Tells the deadlock reporting that the holders changed; costs a field test when nobody waits.</summary>
     protected void HoldersChanged() => _waitsFor?.HoldersChanged();
 
@@ -110,6 +104,7 @@ internal abstract class CoordinatorActor : UntypedActor, IWithTimers
         try
         {
             Dispatch(message);
+            AnswerOverdue();
         }
         finally
         {
@@ -117,42 +112,8 @@ internal abstract class CoordinatorActor : UntypedActor, IWithTimers
         }
     }
 
-    private void Dispatch(object message)
-    {
-        if (Handle(message)) return;
-        switch (message)
-        {
-            case CoordinatorProtocol.Cancel cancel:
-                OnCancel(cancel);
-                break;
-            case CoordinatorProtocol.GetStatistics get:
-                OnGetStatistics(get);
-                break;
-            case WaitReports.FailWait fail:
-                OnFailWait(fail);
-                break;
-            case DeadlineTick:
-                OnDeadlineTick();
-                break;
-            case ReportDueWaits:
-                _waitsFor?.ReportDueWaits();
-                break;
-            case Terminated terminated:
-                OnTerminated(terminated.ActorRef);
-                break;
-            default:
-                Unhandled(message);
-                break;
-        }
-    }
-
     /// <summary>Creates a queue whose waiters this class manages.</summary>
-    protected WaiterQueue NewQueue()
-    {
-        var queue = new WaiterQueue();
-        _queues.Add(queue);
-        return queue;
-    }
+    protected WaiterQueue NewQueue() => _waiters.NewQueue();
 
     /// <summary>
     /// Checks the parts every waiting request shares (owner present, timeout valid) and rejects the request if
@@ -183,47 +144,32 @@ internal abstract class CoordinatorActor : UntypedActor, IWithTimers
     protected Waiter? Enqueue(WaiterQueue queue, long requestId, IActorRef owner, IActorRef replyTo, TimeSpan? timeout, object? payload)
     {
         var waiter = new Waiter(requestId, owner, replyTo, MonotonicClock.DeadlineAfter(Timeouts.Normalize(timeout)), payload);
-        if (!_waiting.TryAdd(waiter.Key, waiter))
+        if (!_waiters.TryAdd(queue, waiter))
         {
             Reject(requestId, RejectionReason.DuplicateRequest, $"Request {requestId} of this owner is already waiting.");
             return null;
         }
 
-        queue.Append(waiter);
         _waitsFor?.Joined(waiter, CanCancel(waiter));
         Owners.Add(owner);
-        if (waiter.HasDeadline)
-        {
-            _deadlines.Add(waiter);
-            if (waiter.Deadline < _timerDeadline) ScheduleTimer(waiter.Deadline);
-        }
-
+        if (waiter.HasDeadline && waiter.Deadline < _timerDeadline) ScheduleTimer(waiter.Deadline);
         return waiter;
     }
 
     /// <summary>
     /// Takes the oldest waiter of <paramref name="queue"/> that may still be granted: <see cref="PeekNext"/>, then
-    /// <see cref="Take"/>.
+    /// <see cref="Dequeue"/>.
     /// </summary>
     /// <param name="queue">The queue to take from.</param>
-    /// <param name="keepsWatch">See <see cref="Take"/>.</param>
-    protected Waiter? TakeNext(WaiterQueue queue, bool keepsWatch) => PeekNext(queue) is { } waiter ? Take(waiter, keepsWatch) : null;
+    /// <param name="keepsWatch">See <see cref="Dequeue"/>.</param>
+    protected Waiter? DequeueNext(WaiterQueue queue, bool keepsWatch) => PeekNext(queue) is { } waiter ? Dequeue(waiter, keepsWatch) : null;
 
     /// <summary>
     /// The oldest waiter of <paramref name="queue"/> that may still be granted, left in place. Waiters whose deadline
-    /// has passed but whose timer has not fired yet are answered as expired on the way: a grant never goes out late.
+    /// has passed but whose timer has not fired yet leave the queue on the way and are answered as expired once the
+    /// current message has been handled: a grant never goes out late.
     /// </summary>
-    protected Waiter? PeekNext(WaiterQueue queue)
-    {
-        var now = MonotonicClock.Now;
-        while (queue.First is { } waiter)
-        {
-            if (!waiter.HasDeadline || waiter.Deadline > now) return waiter;
-            Expire(waiter, stillInHeap: true);
-        }
-
-        return null;
-    }
+    protected Waiter? PeekNext(WaiterQueue queue) => _waiters.PeekLive(queue, MonotonicClock.Now);
 
     /// <summary>Takes <paramref name="waiter"/>, found by <see cref="PeekNext"/>, out of its queue to be granted.</summary>
     /// <param name="waiter">The waiter.</param>
@@ -231,9 +177,9 @@ internal abstract class CoordinatorActor : UntypedActor, IWithTimers
     /// True if the waiter's owner will hold something after the grant: its wait turns into a hold and the owner
     /// stays watched without a second watch. False if the grant leaves the owner holding nothing.
     /// </param>
-    protected Waiter Take(Waiter waiter, bool keepsWatch)
+    protected Waiter Dequeue(Waiter waiter, bool keepsWatch)
     {
-        Leave(waiter);
+        _waiters.Remove(waiter);
         if (!keepsWatch) Owners.Remove(waiter.Owner);
         PrimitiveMetrics.RecordWait(_counters.RecordWait(MonotonicClock.Now - waiter.Since), Self.Path.Name, Kind);
         return waiter;
@@ -265,14 +211,47 @@ internal abstract class CoordinatorActor : UntypedActor, IWithTimers
     protected override void PostStop()
     {
         _registry?.Remove(Self);
-        foreach (var queue in _queues)
+        foreach (var queue in _waiters.Queues)
         foreach (var waiter in queue.Snapshot())
         {
-            Leave(waiter);
+            _waiters.Remove(waiter);
             Send(waiter.ReplyTo, new CoordinatorProtocol.Rejected(waiter.RequestId, RejectionReason.CoordinatorStopped, "The coordinator was stopped while the request was waiting."));
         }
 
         base.PostStop();
+    }
+
+    (IReadOnlyList<IActorRef> Named, bool Anonymous) IWaitForSource.CurrentHolders() => CurrentHolders();
+
+    void IWaitForSource.ScheduleWaitReportCheck(TimeSpan delay) => Timers.StartSingleTimer(ReportDueWaits.Instance, ReportDueWaits.Instance, delay);
+
+    private void Dispatch(object message)
+    {
+        if (Handle(message)) return;
+        switch (message)
+        {
+            case CoordinatorProtocol.Cancel cancel:
+                OnCancel(cancel);
+                break;
+            case CoordinatorProtocol.GetStatistics get:
+                OnGetStatistics(get);
+                break;
+            case WaitReports.FailWait fail:
+                OnFailWait(fail);
+                break;
+            case DeadlineTick:
+                OnDeadlineTick();
+                break;
+            case ReportDueWaits:
+                _waitsFor?.ReportDueWaits();
+                break;
+            case Terminated terminated:
+                OnTerminated(terminated.ActorRef);
+                break;
+            default:
+                Unhandled(message);
+                break;
+        }
     }
 
     private void OnCancel(CoordinatorProtocol.Cancel cancel)
@@ -290,21 +269,23 @@ internal abstract class CoordinatorActor : UntypedActor, IWithTimers
             "This wait was failed to break a deadlock." + Environment.NewLine + fail.Message));
     }
 
-    /// <summary>Takes a still-waiting request out, if it exists and may still be withdrawn (<see cref="CanCancel"/>).</summary>
+    /// <summary>Takes a still-waiting request out on its requester's behalf, if it exists and may still be withdrawn (<see cref="CanCancel"/>).</summary>
     private Waiter? Withdraw(IActorRef? owner, long requestId)
     {
-        if (owner is null || !_waiting.TryGetValue(new WaiterKey(owner, requestId), out var waiter) || !CanCancel(waiter)) return null;
-        Drop(waiter);
+        if (owner is null || _waiters.Find(owner, requestId) is not { } waiter || !CanCancel(waiter)) return null;
+        _waiters.Remove(waiter);
+        Abandon(waiter);
         return waiter;
     }
 
     private void OnTerminated(IActorRef owner)
     {
-        foreach (var queue in _queues)
+        foreach (var queue in _waiters.Queues)
         foreach (var waiter in queue.Snapshot())
         {
             if (!waiter.Owner.Equals(owner)) continue;
-            Drop(waiter);
+            _waiters.Remove(waiter);
+            Abandon(waiter);
             if (!waiter.ReplyTo.Equals(owner))
                 Send(waiter.ReplyTo, new CoordinatorProtocol.Rejected(waiter.RequestId, RejectionReason.OwnerTerminated, "The owner of this request terminated."));
         }
@@ -316,32 +297,37 @@ internal abstract class CoordinatorActor : UntypedActor, IWithTimers
     private void OnDeadlineTick()
     {
         _timerDeadline = MonotonicClock.Never;
-        var now = MonotonicClock.Now;
-        while (_deadlines.PopExpired(now) is { } waiter) Expire(waiter, stillInHeap: false);
-        var next = _deadlines.Earliest();
-        if (next != MonotonicClock.Never) ScheduleTimer(next);
+        _waiters.CollectExpired(MonotonicClock.Now);
+        if (_waiters.EarliestDeadline is var next && next != MonotonicClock.Never) ScheduleTimer(next);
     }
 
     /// <summary>
-    /// Answers a waiter whose deadline passed. <paramref name="stillInHeap"/>: found in its queue before the timer
-    /// fired (the heap entry goes stale); false when the heap itself handed it out.
+    /// Answers the waiters found overdue while the message was handled. An answer may grant others and so find more
+    /// overdue waiters; they are answered in the same pass.
     /// </summary>
-    private void Expire(Waiter waiter, bool stillInHeap)
+    private void AnswerOverdue()
     {
-        if (stillInHeap) Leave(waiter);
-        else RemoveFromQueue(waiter);
+        while (_waiters.TakeOverdue() is { } waiter)
+        {
+            Abandon(waiter);
+            Count(ref _counters.Timeouts, PrimitiveMetrics.Timeouts);
+            OnExpired(waiter);
+        }
+    }
+
+    /// <summary>What follows for a waiter that left its queue without a grant: its owner's watch and the primitive's bookkeeping.</summary>
+    private void Abandon(Waiter waiter)
+    {
         Owners.Remove(waiter.Owner);
         OnWaiterLeft(waiter);
-        Count(ref _counters.Timeouts, PrimitiveMetrics.Timeouts);
-        OnExpired(waiter);
     }
 
     private void OnGetStatistics(CoordinatorProtocol.GetStatistics get)
     {
-        var statistics = _counters.ToStatistics(get.RequestId, Self.Path.Name, Kind, _waiting.Count);
+        var statistics = _counters.ToStatistics(get.RequestId, Self.Path.Name, Kind, _waiters.Count);
         var (named, anonymous) = CurrentHolders();
         var waiting = System.Collections.Immutable.ImmutableList.CreateBuilder<IActorRef>();
-        foreach (var queue in _queues)
+        foreach (var queue in _waiters.Queues)
             for (var waiter = queue.First; waiter is not null; waiter = waiter.Next)
                 waiting.Add(waiter.Owner);
         statistics = statistics with
@@ -353,39 +339,19 @@ internal abstract class CoordinatorActor : UntypedActor, IWithTimers
         Reply(DescribeStatistics(statistics));
     }
 
-    private void Drop(Waiter waiter)
+    /// <summary>The one place an event is counted: in the coordinator's own statistics and on the meter together.</summary>
+    private void Count(ref long tally, System.Diagnostics.Metrics.Counter<long> metric)
     {
-        Leave(waiter);
-        Owners.Remove(waiter.Owner);
-        OnWaiterLeft(waiter);
+        tally++;
+        PrimitiveMetrics.Count(metric, Self.Path.Name, Kind);
     }
 
-    /// <summary>Takes a waiter out of its queue, the index and the deadlines.</summary>
-    private void Leave(Waiter waiter)
-    {
-        RemoveFromQueue(waiter);
-        if (waiter.HasDeadline) _deadlines.Forget();
-    }
-
-    private void RemoveFromQueue(Waiter waiter)
-    {
-        _waitsFor?.Leaving(waiter);
-        waiter.Queue!.Unlink(waiter);
-        _waiting.Remove(waiter.Key);
-    }
-
-    /// <summary>
-    /// Arms the one deadline timer. A deadline far away is approached in steps of at most <see cref="LongestTimerDelay"/>:
-    /// a tick that finds nothing expired simply re-arms for the earliest deadline.
-    /// </summary>
+    /// <summary>Arms the one deadline timer, approaching a far deadline in steps (<see cref="LongTimer"/>).</summary>
     private void ScheduleTimer(long deadline)
     {
         _timerDeadline = deadline;
-        var delay = MonotonicClock.Until(deadline);
-        Timers.StartSingleTimer(DeadlineTick.Instance, DeadlineTick.Instance, delay < LongestTimerDelay ? delay : LongestTimerDelay);
+        Timers.StartSingleTimer(DeadlineTick.Instance, DeadlineTick.Instance, LongTimer.NextStep(deadline));
     }
-
-    private static readonly TimeSpan LongestTimerDelay = TimeSpan.FromHours(1);
 
     private sealed class DeadlineTick
     {

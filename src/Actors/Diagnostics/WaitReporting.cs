@@ -1,7 +1,6 @@
-using Actors.Diagnostics;
 using Akka.Actor;
 
-namespace Actors.Internal;
+namespace Actors.Diagnostics;
 
 /// <summary>
 /// The deadlock-detection settings of an actor system, read once, for the coordinators that report their waits.
