@@ -5,6 +5,10 @@ using Akka.Actor;
 
 namespace Actors.Coordination;
 
+// Over 300 lines on purpose: this is the documented protected surface every coordinator is written against. The parts
+// that are a job of their own live beside it: Internal/WaiterIndex (queues, index, deadlines), Internal/OwnerWatch,
+// Diagnostics/WaitForReporter, CoordinatorCounters.
+
 /// <summary>
 /// What every coordinator shares: its waiters (a <see cref="WaiterIndex"/>), one timer for the earliest deadline,
 /// DeathWatch on owners, cancellation, statistics, and replies that never go to nobody.

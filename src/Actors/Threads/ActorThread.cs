@@ -3,6 +3,10 @@ using Akka.Actor;
 
 namespace Actors.Threads;
 
+// Over 300 lines on purpose: Python's Thread is one public type with four documented constructor shapes and its
+// differences from Python. Its state lives in ThreadCoordinator, its ends in ThreadLifetime, joins in ThreadJoin,
+// shutdown in ThreadShutdown.
+
 /// <summary>
 /// Python's <c>threading.Thread</c> on actors: a body that runs concurrently with its starter, backed by a coordinator
 /// actor that owns its state (started, running, finished) and answers joins. Create one from a delegate
