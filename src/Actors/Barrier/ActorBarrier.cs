@@ -1,4 +1,5 @@
 using System.Runtime.ExceptionServices;
+using Actors.Coordination;
 using Actors.Internal;
 using Actors.Protocol;
 using Akka.Actor;
@@ -55,7 +56,7 @@ public sealed class ActorBarrier : CoordinatorFacade
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(parties, 1);
         if (defaultTimeout is { } timeout) Timeouts.ForRequest(timeout, nameof(defaultTimeout));
-        return Akka.Actor.Props.Create(() => new BarrierCoordinator(parties, action, defaultTimeout));
+        return CoordinatorActor.PropsFor(() => new BarrierCoordinator(parties, action, defaultTimeout));
     }
 
     /// <summary>Creates a barrier coordinator under <paramref name="factory"/> and returns a facade over it.</summary>

@@ -17,7 +17,7 @@ namespace Actors.Barrier;
 /// action runs (off the actor, its outcome piped back as <see cref="ActionOutcome"/>), new arrivals queue for the next
 /// round, and nothing that happens to the barrier can reach the completed round any more except its own action failing.
 /// </remarks>
-internal sealed class BarrierCoordinator : CoordinatorActor
+internal sealed class BarrierCoordinator : Coordinator
 {
     private readonly int _parties;
     private readonly Func<Task>? _action;
@@ -38,10 +38,10 @@ internal sealed class BarrierCoordinator : CoordinatorActor
         _arrivals = NewQueue();
     }
 
-    protected override CoordinatorProtocol.Statistics DescribeStatistics(CoordinatorProtocol.Statistics statistics) =>
+    private protected override CoordinatorProtocol.Statistics DescribeStatistics(CoordinatorProtocol.Statistics statistics) =>
         statistics with { Round = _completedRounds };
 
-    protected override bool Handle(object message)
+    private protected override bool Handle(object message)
     {
         switch (message)
         {
@@ -69,18 +69,18 @@ internal sealed class BarrierCoordinator : CoordinatorActor
     }
 
     /// <summary>A timed-out arrival breaks the barrier for everyone, itself included (Python's <c>wait(timeout)</c>).</summary>
-    protected override void OnExpired(Waiter waiter)
+    private protected override void OnExpired(Waiter waiter)
     {
         Send(waiter.ReplyTo, new BarrierProtocol.Broken(waiter.RequestId));
         Break();
     }
 
-    protected override void OnOwnerTerminated(IActorRef owner)
+    private protected override void OnOwnerTerminated(IActorRef owner)
     {
         // A barrier holds nothing for its parties; the base has withdrawn the dead owner's arrivals.
     }
 
-    protected override void PostStop()
+    private protected override void OnStopping()
     {
         if (_releasing is { } releasing)
         {
@@ -90,7 +90,7 @@ internal sealed class BarrierCoordinator : CoordinatorActor
                     "The coordinator was stopped while the round's action was running."));
         }
 
-        base.PostStop();
+        base.OnStopping();
     }
 
     private void OnWait(BarrierProtocol.Wait wait)

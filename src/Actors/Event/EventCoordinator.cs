@@ -5,14 +5,14 @@ using Akka.Actor;
 namespace Actors.Event;
 
 /// <summary>Holds the state of one event: the flag and the FIFO of waiters.</summary>
-internal sealed class EventCoordinator : CoordinatorActor
+internal sealed class EventCoordinator : Coordinator
 {
     private readonly WaiterQueue _waiters;
     private bool _isSet;
 
     public EventCoordinator() => _waiters = NewQueue();
 
-    protected override bool Handle(object message)
+    private protected override bool Handle(object message)
     {
         switch (message)
         {
@@ -43,9 +43,9 @@ internal sealed class EventCoordinator : CoordinatorActor
         }
     }
 
-    protected override void OnExpired(Waiter waiter) => Send(waiter.ReplyTo, new EventProtocol.NotSignalled(waiter.RequestId));
+    private protected override void OnExpired(Waiter waiter) => Send(waiter.ReplyTo, new EventProtocol.NotSignalled(waiter.RequestId));
 
-    protected override void OnOwnerTerminated(IActorRef owner)
+    private protected override void OnOwnerTerminated(IActorRef owner)
     {
         // An event holds nothing for its waiters; the base has dropped their waits.
     }

@@ -13,7 +13,7 @@ namespace Actors.Locks;
 /// notified, times out or is cancelled it moves into the acquirers' FIFO, and its reply goes out only when it holds
 /// the lock again at its old depth.
 /// </summary>
-internal abstract class MutexCoordinator : CoordinatorActor
+internal abstract class MutexCoordinator : Coordinator
 {
     private readonly bool _reentrant;
     private readonly WaiterQueue _acquirers;
@@ -97,35 +97,35 @@ internal abstract class MutexCoordinator : CoordinatorActor
         return remaining;
     }
 
-    protected override (IReadOnlyList<IActorRef> Named, bool Anonymous) CurrentHolders() => Holder switch
+    private protected override (IReadOnlyList<IActorRef> Named, bool Anonymous) CurrentHolders() => Holder switch
     {
         null => ([], false),
         var holder when OwnerWatch.IsAnonymous(holder) => ([], true),
         var holder => ([holder], false),
     };
 
-    protected override void OnOwnerTerminated(IActorRef owner)
+    private protected override void OnOwnerTerminated(IActorRef owner)
     {
         if (!owner.Equals(Holder)) return;
         CountOwnerDeathRelease();
         HandOver();
     }
 
-    protected override void OnExpired(Waiter waiter)
+    private protected override void OnExpired(Waiter waiter)
     {
         if (waiter.Payload is ConditionWait wait) Reacquire(waiter.RequestId, waiter.Owner, waiter.ReplyTo, wait, ConditionProtocol.WakeReason.TimedOut);
         else Send(waiter.ReplyTo, NotGranted(waiter.RequestId));
     }
 
-    protected override bool CanCancel(Waiter waiter) => waiter.Payload is not Reacquiring;
+    private protected override bool CanCancel(Waiter waiter) => waiter.Payload is not Reacquiring;
 
-    protected override void OnCancelled(Waiter waiter)
+    private protected override void OnCancelled(Waiter waiter)
     {
         if (waiter.Payload is ConditionWait wait) Reacquire(waiter.RequestId, waiter.Owner, waiter.ReplyTo, wait, ConditionProtocol.WakeReason.Cancelled);
         else base.OnCancelled(waiter);
     }
 
-    protected override void OnWaiterLeft(Waiter waiter)
+    private protected override void OnWaiterLeft(Waiter waiter)
     {
         if (waiter.Payload is Reacquiring reacquiring) reacquiring.Queue.Reacquiring--;
     }

@@ -10,7 +10,7 @@ namespace Actors.Queue;
 /// the items it wants to put), join waiters, the unfinished-task count and the shutdown flag. A single put is a
 /// batch of one and a single get a batch of at most one: both kinds share every path and differ only in the reply.
 /// </summary>
-internal sealed class QueueCoordinator : CoordinatorActor
+internal sealed class QueueCoordinator : Coordinator
 {
     private readonly ItemStore _items;
     private readonly int _maxSize;
@@ -35,7 +35,7 @@ internal sealed class QueueCoordinator : CoordinatorActor
 
     private bool IsBounded => _maxSize > 0;
 
-    protected override bool Handle(object message)
+    private protected override bool Handle(object message)
     {
         switch (message)
         {
@@ -71,7 +71,7 @@ internal sealed class QueueCoordinator : CoordinatorActor
         }
     }
 
-    protected override void OnExpired(Waiter waiter)
+    private protected override void OnExpired(Waiter waiter)
     {
         switch (waiter.Payload)
         {
@@ -88,17 +88,17 @@ internal sealed class QueueCoordinator : CoordinatorActor
         }
     }
 
-    protected override void OnCancelled(Waiter waiter)
+    private protected override void OnCancelled(Waiter waiter)
     {
         base.OnCancelled(waiter);
         if (waiter.Payload is PendingPut) Balance();
     }
 
-    protected override CoordinatorProtocol.Statistics DescribeStatistics(CoordinatorProtocol.Statistics statistics) =>
+    private protected override CoordinatorProtocol.Statistics DescribeStatistics(CoordinatorProtocol.Statistics statistics) =>
         statistics with { QueueLength = _items.Count };
 
     /// <summary>A queue holds nothing on behalf of an owner; but a dropped batch may have held back the putters behind it.</summary>
-    protected override void OnOwnerTerminated(IActorRef owner) => Balance();
+    private protected override void OnOwnerTerminated(IActorRef owner) => Balance();
 
     private void OnGet(long requestId, IActorRef owner, TimeSpan? timeout, PendingGet get)
     {

@@ -1,3 +1,4 @@
+using Actors.Coordination;
 using Actors.Internal;
 using Actors.Protocol;
 using Akka.Actor;
@@ -33,7 +34,7 @@ public sealed class ActorSemaphore : CoordinatorFacade
     public static Props Props(int initialValue = 1, bool bounded = false)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(initialValue);
-        return Akka.Actor.Props.Create(() => new SemaphoreCoordinator(initialValue, bounded));
+        return CoordinatorActor.PropsFor(() => new SemaphoreCoordinator(initialValue, bounded));
     }
 
     /// <summary>Creates a semaphore coordinator (Python: <c>Semaphore(value)</c>) and returns a facade over it.</summary>

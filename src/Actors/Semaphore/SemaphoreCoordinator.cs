@@ -8,7 +8,7 @@ using Akka.Actor;
 namespace Actors.Semaphore;
 
 /// <summary>Holds the state of one semaphore: free permits, permits per owner and the FIFO of waiters.</summary>
-internal sealed class SemaphoreCoordinator : CoordinatorActor
+internal sealed class SemaphoreCoordinator : Coordinator
 {
     private readonly WaiterQueue _waiters;
     private readonly Dictionary<IActorRef, int> _heldBy = new();
@@ -26,7 +26,7 @@ internal sealed class SemaphoreCoordinator : CoordinatorActor
         ReportWaitsFor(_waiters, bounded ? "BoundedSemaphore" : "Semaphore");
     }
 
-    protected override bool Handle(object message)
+    private protected override bool Handle(object message)
     {
         switch (message)
         {
@@ -44,12 +44,12 @@ internal sealed class SemaphoreCoordinator : CoordinatorActor
         }
     }
 
-    protected override (IReadOnlyList<IActorRef> Named, bool Anonymous) CurrentHolders() =>
+    private protected override (IReadOnlyList<IActorRef> Named, bool Anonymous) CurrentHolders() =>
         ([.. _heldBy.Keys], _outstanding > _heldByOwners);
 
-    protected override void OnExpired(Waiter waiter) => Send(waiter.ReplyTo, new SemaphoreProtocol.NotAcquired(waiter.RequestId));
+    private protected override void OnExpired(Waiter waiter) => Send(waiter.ReplyTo, new SemaphoreProtocol.NotAcquired(waiter.RequestId));
 
-    protected override void OnOwnerTerminated(IActorRef owner)
+    private protected override void OnOwnerTerminated(IActorRef owner)
     {
         if (!_heldBy.Remove(owner, out var held)) return;
         CountOwnerDeathRelease();

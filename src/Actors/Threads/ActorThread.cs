@@ -1,3 +1,4 @@
+using Actors.Coordination;
 using Actors.Internal;
 using Akka.Actor;
 
@@ -284,7 +285,7 @@ public class ActorThread
 
     /// <summary>The props of the coordinator that <see cref="Start"/> creates; a timer adds its delay.</summary>
     internal virtual Props CreateCoordinatorProps(long ident, bool daemon, IActorRef registry, ThreadLifetime lifetime) =>
-        Props.Create(() => new ThreadCoordinator(this, ident, daemon, registry, lifetime));
+        CoordinatorActor.PropsFor(() => new ThreadCoordinator(this, ident, daemon, registry, lifetime));
 
     /// <summary>Called at the end of <see cref="Start"/>, once <see cref="Coordinator"/> is set.</summary>
     internal virtual void OnStarted(IActorRef coordinator)

@@ -30,7 +30,7 @@ internal sealed class TimerCoordinator : ThreadCoordinator
 
     private bool HasFired => _fired.Task.IsCompleted && _fired.Task.Result;
 
-    protected override bool Handle(object message)
+    private protected override bool Handle(object message)
     {
         switch (message)
         {
@@ -64,11 +64,11 @@ internal sealed class TimerCoordinator : ThreadCoordinator
         if (!HasFired) CancelFiring();
     }
 
-    protected override void PostStop()
+    private protected override void OnStopping()
     {
         // Stopped before firing (the system is terminating): it never will.
         _fired.TrySetResult(false);
-        base.PostStop();
+        base.OnStopping();
     }
 
     private void OnFire()

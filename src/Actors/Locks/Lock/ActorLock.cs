@@ -1,3 +1,4 @@
+using Actors.Coordination;
 using Actors.Internal;
 using Actors.Protocol;
 using Akka.Actor;
@@ -30,7 +31,7 @@ public sealed class ActorLock : CoordinatorFacade
     }
 
     /// <summary>The props of a lock coordinator, for creating one under a parent of your choice.</summary>
-    public static Props Props() => Akka.Actor.Props.Create(() => new LockCoordinator());
+    public static Props Props() => CoordinatorActor.PropsFor(() => new LockCoordinator());
 
     /// <summary>Creates a lock coordinator under <paramref name="factory"/> and returns a facade over it.</summary>
     /// <param name="factory">An actor system or an actor's context.</param>

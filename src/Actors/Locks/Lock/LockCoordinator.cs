@@ -7,7 +7,7 @@ namespace Actors.Lock;
 /// <summary>A lock's coordinator: <see cref="LockProtocol"/> over the shared holder/FIFO/condition logic.</summary>
 internal sealed class LockCoordinator() : MutexCoordinator(reentrant: false)
 {
-    protected override bool Handle(object message)
+    private protected override bool Handle(object message)
     {
         switch (message)
         {

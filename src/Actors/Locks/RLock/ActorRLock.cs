@@ -1,3 +1,4 @@
+using Actors.Coordination;
 using Actors.Internal;
 using Actors.Protocol;
 using Akka.Actor;
@@ -29,7 +30,7 @@ public sealed class ActorRLock : CoordinatorFacade
     }
 
     /// <summary>The props of a re-entrant lock coordinator.</summary>
-    public static Props Props() => Akka.Actor.Props.Create(() => new RLockCoordinator());
+    public static Props Props() => CoordinatorActor.PropsFor(() => new RLockCoordinator());
 
     /// <summary>Creates a re-entrant lock coordinator under <paramref name="factory"/> and returns its actor reference.</summary>
     /// <remarks>Returns the reference rather than a facade because every facade needs an owner: see <see cref="ActorRLock(IActorRef, IActorRef)"/>.</remarks>

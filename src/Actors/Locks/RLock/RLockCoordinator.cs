@@ -7,7 +7,7 @@ namespace Actors.RLock;
 /// <summary>A re-entrant lock's coordinator: <see cref="RLockProtocol"/> over the shared holder/FIFO/condition logic.</summary>
 internal sealed class RLockCoordinator() : MutexCoordinator(reentrant: true)
 {
-    protected override bool Handle(object message)
+    private protected override bool Handle(object message)
     {
         switch (message)
         {
