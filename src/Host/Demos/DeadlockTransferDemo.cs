@@ -27,6 +27,8 @@ internal sealed class DeadlockTransferDemo : IDemo
 
     public string Title => "two opposite transfers lock from-then-to and deadlock (reported with the cycle); --ordered avoids it";
 
+    public DemoVariants Variants => DemoVariants.Ordered;
+
     public async Task RunAsync(DemoContext context)
     {
         var hepang = new Account("hepang", 10000, ActorLock.Create(context.System, "hepang"));
