@@ -38,6 +38,13 @@ internal sealed class DemoCommandLine
 
     private readonly Option<bool> _ordered = new("--ordered") { Description = $"Take the locks in a global order ({DemosWith(DemoVariants.Ordered)})." };
 
+    /// <summary>Creates the argument and options with their validation.</summary>
+    public DemoCommandLine()
+    {
+        _name.Validators.Add(ValidateName);
+        _name.CompletionSources.Add([AllDemos, .. DemoCatalog.All.Select(d => d.Name)]);
+    }
+
     /// <summary>The <c>demo</c> command, running what it selects through <paramref name="actions"/>.</summary>
     public Command Build(HostActions actions)
     {
@@ -45,8 +52,6 @@ internal sealed class DemoCommandLine
         {
             _name, _list, _timeScale, _live, _unsafe, _ordered,
         };
-        _name.Validators.Add(ValidateName);
-        _name.CompletionSources.Add([AllDemos, .. DemoCatalog.All.Select(d => d.Name)]);
         command.Validators.Add(ValidateCombination);
         command.SetAction((parse, cancellation) =>
         {
