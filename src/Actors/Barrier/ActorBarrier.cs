@@ -59,6 +59,18 @@ public sealed class ActorBarrier : CoordinatorFacade
         return CoordinatorActor.PropsFor(() => new BarrierCoordinator(parties, action, defaultTimeout));
     }
 
+    /// <summary>
+    /// A new barrier coordinator's behaviour, for an actor of your own to host (<see cref="ICoordinatorHost"/>); its
+    /// durable state is a <see cref="BarrierDurableState"/>. Arguments as for <see cref="Props"/>.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="parties"/> is below one, or the timeout is negative and not infinite.</exception>
+    public static Coordinator Behavior(int parties, Func<Task>? action = null, TimeSpan? defaultTimeout = null)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(parties, 1);
+        if (defaultTimeout is { } timeout) Timeouts.ForRequest(timeout, nameof(defaultTimeout));
+        return new BarrierCoordinator(parties, action, defaultTimeout);
+    }
+
     /// <summary>Creates a barrier coordinator under <paramref name="factory"/> and returns a facade over it.</summary>
     /// <param name="factory">An actor system or an actor's context.</param>
     /// <param name="parties">How many parties a round needs; at least one.</param>

@@ -58,6 +58,7 @@ internal sealed class BarrierCoordinator : Coordinator
             case BarrierProtocol.Reset reset:
                 Break();
                 _broken = false;
+                MarkDurableStateChanged();
                 Reply(new BarrierProtocol.WasReset(reset.RequestId));
                 return true;
             case BarrierProtocol.GetState get:
@@ -121,6 +122,15 @@ internal sealed class BarrierCoordinator : Coordinator
         CompleteRounds();
     }
 
+    private protected override IDurableState DescribeDurableState() => new BarrierDurableState(_broken, _completedRounds);
+
+    private protected override void ApplyDurableState(IDurableState state)
+    {
+        if (state is not BarrierDurableState(var broken, var rounds)) throw ForeignState(state);
+        if (rounds < 0) throw ForeignState(state, $"{rounds} completed rounds is impossible");
+        (_broken, _completedRounds) = (broken, rounds);
+    }
+
     /// <summary>Completes rounds while enough parties wait and no action runs.</summary>
     private void CompleteRounds()
     {
@@ -141,6 +151,7 @@ internal sealed class BarrierCoordinator : Coordinator
         }
 
         var round = _completedRounds++;
+        MarkDurableStateChanged();
         if (_action is null)
         {
             Release(parties, round);
@@ -186,6 +197,7 @@ internal sealed class BarrierCoordinator : Coordinator
     /// <summary>Breaks the barrier and answers every queued arrival with <see cref="BarrierProtocol.Broken"/>.</summary>
     private void Break()
     {
+        if (!_broken) MarkDurableStateChanged();
         _broken = true;
         while (DequeueNext(_arrivals, keepsWatch: false) is { } party) Send(party.ReplyTo, new BarrierProtocol.Broken(party.RequestId));
     }

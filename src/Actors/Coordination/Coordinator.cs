@@ -138,6 +138,48 @@ public abstract class Coordinator : IWaitForSource
     /// <summary>Tells the deadlock reporting that the holders changed; costs a field test when nobody waits.</summary>
     private protected void HoldersChanged() => _waitsFor?.HoldersChanged();
 
+    /// <summary>
+    /// True when handling the last message changed the primitive's durable state (<see cref="IDurableState"/>): a
+    /// durable host persists <see cref="CaptureDurableState"/> before it lets that message's replies go out.
+    /// </summary>
+    public bool DurableStateChanged { get; private set; }
+
+    /// <summary>The primitive's durable state now; clears <see cref="DurableStateChanged"/>.</summary>
+    /// <exception cref="NotSupportedException">The primitive has no durable form (threads, timers).</exception>
+    public IDurableState CaptureDurableState()
+    {
+        DurableStateChanged = false;
+        return DescribeDurableState();
+    }
+
+    /// <summary>
+    /// Gives a new coordinator the durable state a previous one captured, after <see cref="Attach"/> and before
+    /// <see cref="Started"/>. Holders in it are watched again, so a holder that died meanwhile releases what it held.
+    /// </summary>
+    /// <exception cref="ArgumentException">The state is not this primitive's (another kind, or impossible values); the
+    /// coordinator is left as it was.</exception>
+    public void RestoreDurableState(IDurableState state)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        ApplyDurableState(state);
+        DurableStateChanged = false;
+    }
+
+    /// <summary>Notes that the durable state changed while the current message is handled.</summary>
+    private protected void MarkDurableStateChanged() => DurableStateChanged = true;
+
+    /// <summary>The primitive's <see cref="IDurableState"/>; primitives without one keep this default, which refuses.</summary>
+    private protected virtual IDurableState DescribeDurableState() =>
+        throw new NotSupportedException($"A {Kind} has no durable state: it stays in one process.");
+
+    /// <summary>Takes over a state that <see cref="DescribeDurableState"/> made; throws <see cref="ArgumentException"/> for a foreign one.</summary>
+    private protected virtual void ApplyDurableState(IDurableState state) =>
+        throw new NotSupportedException($"A {Kind} has no durable state: it stays in one process.");
+
+    /// <summary>The exception for a state that is not this primitive's.</summary>
+    private protected ArgumentException ForeignState(IDurableState state, string? why = null) =>
+        new($"A {Kind} coordinator cannot take over {state.GetType().Name}{(why is null ? "" : ": " + why)}.", nameof(state));
+
     /// <summary>Handles one message sent to the hosting actor; what no coordinator understands goes to the host's unhandled.</summary>
     public void Receive(object message)
     {
@@ -231,7 +273,7 @@ public abstract class Coordinator : IWaitForSource
     /// <summary>Sends <paramref name="reply"/> to <paramref name="to"/>, unless it is nobody or dead letters.</summary>
     private protected void Send(IActorRef to, object reply)
     {
-        if (!to.IsNobody()) to.Tell(reply, Self);
+        if (!to.IsNobody()) Host.Send(to, reply);
     }
 
     /// <summary>Answers the current message with a rejection. Returns false so that validators can return it.</summary>

@@ -29,6 +29,9 @@ internal sealed class CoordinatorActor : UntypedActor, IWithTimers, ICoordinator
     /// <inheritdoc />
     void ICoordinatorHost.Unhandled(object message) => Unhandled(message);
 
+    /// <inheritdoc />
+    void ICoordinatorHost.Send(IActorRef to, object message) => to.Tell(message, Self);
+
     protected override void OnReceive(object message) => _coordinator.Receive(message);
 
     protected override void PreStart() => _coordinator.Started();

@@ -16,4 +16,12 @@ public interface ICoordinatorHost
 
     /// <summary>Called for a message the behaviour does not understand; a host usually passes it to its own unhandled.</summary>
     void Unhandled(object message);
+
+    /// <summary>
+    /// Sends <paramref name="message"/> (a reply, a grant) to <paramref name="to"/> with the hosting actor as the sender.
+    /// A host that persists the durable state holds what is sent while a message is handled until the state that
+    /// message changed is stored (<see cref="Coordinator.DurableStateChanged"/>), so no reply ever reports a state that
+    /// could be lost.
+    /// </summary>
+    void Send(IActorRef to, object message);
 }

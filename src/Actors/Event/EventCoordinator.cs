@@ -1,5 +1,6 @@
 using Actors.Coordination;
 using Actors.Internal;
+using Actors.Protocol;
 using Akka.Actor;
 
 namespace Actors.Event;
@@ -21,6 +22,7 @@ internal sealed class EventCoordinator : Coordinator
                 return true;
             case EventProtocol.Set set:
                 _isSet = true;
+                MarkDurableStateChanged();
                 var woken = 0;
                 while (DequeueNext(_waiters, keepsWatch: false) is { } waiter)
                 {
@@ -33,6 +35,7 @@ internal sealed class EventCoordinator : Coordinator
                 return true;
             case EventProtocol.Clear clear:
                 _isSet = false;
+                MarkDurableStateChanged();
                 Reply(new EventProtocol.Cleared(clear.RequestId));
                 return true;
             case EventProtocol.GetState get:
@@ -61,4 +64,9 @@ internal sealed class EventCoordinator : Coordinator
         else if (IsNonBlocking(wait.Timeout)) Reply(new EventProtocol.NotSignalled(wait.RequestId));
         else Enqueue(_waiters, wait.RequestId, wait.Owner, wait.Timeout);
     }
+
+    private protected override IDurableState DescribeDurableState() => new EventDurableState(_isSet);
+
+    private protected override void ApplyDurableState(IDurableState state) =>
+        _isSet = state is EventDurableState(var isSet) ? isSet : throw ForeignState(state);
 }

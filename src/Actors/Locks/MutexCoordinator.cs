@@ -44,6 +44,30 @@ internal abstract class MutexCoordinator : Coordinator
     /// <summary>The primitive's reply to an acquire that timed out.</summary>
     protected abstract object NotGranted(long requestId);
 
+    /// <summary>The primitive's durable record of a holder (null when free), its depth and the latest fencing token.</summary>
+    protected abstract IDurableState DurableStateOf(IActorRef? holder, int depth, long fencingToken);
+
+    /// <summary>The holder, depth and fencing token in <paramref name="state"/>, or null if it is not this primitive's.</summary>
+    protected abstract (IActorRef? Holder, int Depth, long FencingToken)? ReadDurableState(IDurableState state);
+
+    private protected override IDurableState DescribeDurableState() => DurableStateOf(Holder, Depth, FencingToken);
+
+    /// <summary>
+    /// Takes over a recovered holder, depth and fencing token; the holder is watched again. Waiters are not recovered:
+    /// a condition wait that was under way has released the lock, and its caller learns from its own timeout.
+    /// </summary>
+    private protected override void ApplyDurableState(IDurableState state)
+    {
+        if (ReadDurableState(state) is not var (holder, depth, token)) throw ForeignState(state);
+        if (token < 0 || depth < 0 || (holder is null) != (depth == 0) || (holder is not null && token == 0))
+            throw ForeignState(state, $"holder {holder?.Path.ToString() ?? "none"} at depth {depth} with fencing token {token} is impossible");
+        if (Holder is not null) Owners.Remove(Holder);
+        Holder = holder;
+        Depth = depth;
+        FencingToken = token;
+        if (holder is not null) Owners.Add(holder);
+    }
+
     /// <summary>Handles the condition messages addressed to this lock; false if <paramref name="message"/> is not one.</summary>
     protected bool HandleCondition(object message)
     {
@@ -77,6 +101,7 @@ internal abstract class MutexCoordinator : Coordinator
         else if (_reentrant && Holder.Equals(owner))
         {
             CountAcquisition();
+            MarkDurableStateChanged();
             Reply(Granted(requestId, ++Depth, FencingToken));
         }
         else if (IsNonBlocking(timeout))
@@ -92,6 +117,7 @@ internal abstract class MutexCoordinator : Coordinator
     /// <summary>Releases one level of the holder's depth, handing the lock over at zero. Returns the depth left.</summary>
     protected int ReleaseLevel()
     {
+        MarkDurableStateChanged();
         var remaining = --Depth;
         if (remaining == 0) ReleaseCompletely();
         return remaining;
@@ -210,6 +236,7 @@ internal abstract class MutexCoordinator : Coordinator
     {
         Holder = null;
         Depth = 0;
+        MarkDurableStateChanged();
         HoldersChanged();
         if (DequeueNext(_acquirers, keepsWatch: true) is not { } next) return;
         if (next.Payload is Reacquiring reacquiring)
@@ -230,6 +257,7 @@ internal abstract class MutexCoordinator : Coordinator
         Holder = owner;
         Depth = depth;
         FencingToken++;
+        MarkDurableStateChanged();
         HoldersChanged();
         CountAcquisition();
     }

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Runtime.InteropServices;
 using Actors.Coordination;
 using Actors.Diagnostics;
@@ -56,6 +57,7 @@ internal sealed class SemaphoreCoordinator : Coordinator
         _heldByOwners -= held;
         _outstanding -= held;
         _value += held;
+        MarkDurableStateChanged();
         HoldersChanged();
         GrantWhilePermitsLeft();
     }
@@ -67,6 +69,7 @@ internal sealed class SemaphoreCoordinator : Coordinator
         {
             _value--;
             _outstanding++;
+            MarkDurableStateChanged();
             Owners.Add(acquire.Owner);
             AddHeld(acquire.Owner, 1);
             HoldersChanged();
@@ -103,10 +106,40 @@ internal sealed class SemaphoreCoordinator : Coordinator
         }
 
         Debit(release.Owner, release.Count);
+        MarkDurableStateChanged();
         HoldersChanged();
         _value = (int)Math.Min(int.MaxValue, (long)_value + release.Count);
         GrantWhilePermitsLeft();
         Reply(new SemaphoreProtocol.Released(release.RequestId, _value));
+    }
+
+    private protected override IDurableState DescribeDurableState() =>
+        new SemaphoreDurableState(_value, _outstanding - _heldByOwners, _heldBy.ToImmutableDictionary());
+
+    /// <summary>Takes over recovered permits and holders; the holders are watched again. Waiters are not recovered.</summary>
+    private protected override void ApplyDurableState(IDurableState state)
+    {
+        if (state is not SemaphoreDurableState(var value, var anonymous, var heldBy)) throw ForeignState(state);
+        var named = 0L;
+        foreach (var (owner, count) in heldBy ?? ImmutableDictionary<IActorRef, int>.Empty)
+        {
+            if (owner is null || OwnerWatch.IsAnonymous(owner) || count < 1) throw ForeignState(state, "a holder is missing, anonymous or holds no permit");
+            named += count;
+        }
+
+        if (value < 0 || anonymous < 0 || (_bound is { } bound && value + named + anonymous > bound))
+            throw ForeignState(state, $"{value} free and {named + anonymous} held permits do not fit this semaphore");
+        foreach (var owner in _heldBy.Keys) Owners.Remove(owner, _heldBy[owner]);
+        _heldBy.Clear();
+        foreach (var (owner, count) in heldBy!)
+        {
+            _heldBy[owner] = count;
+            Owners.Add(owner, count);
+        }
+
+        _value = value;
+        _heldByOwners = (int)named;
+        _outstanding = (int)(named + anonymous);
     }
 
     private void GrantWhilePermitsLeft()
@@ -115,6 +148,7 @@ internal sealed class SemaphoreCoordinator : Coordinator
         {
             _value--;
             _outstanding++;
+            MarkDurableStateChanged();
             AddHeld(next.Owner, 1);
             HoldersChanged();
             Send(next.ReplyTo, new SemaphoreProtocol.Acquired(next.RequestId));

@@ -31,7 +31,13 @@ public sealed class ActorLock : CoordinatorFacade
     }
 
     /// <summary>The props of a lock coordinator, for creating one under a parent of your choice.</summary>
-    public static Props Props() => CoordinatorActor.PropsFor(() => new LockCoordinator());
+    public static Props Props() => CoordinatorActor.PropsFor(Behavior);
+
+    /// <summary>
+    /// A new lock coordinator's behaviour, for an actor of your own to host (<see cref="ICoordinatorHost"/>), such as one
+    /// that persists its <see cref="Coordinator.CaptureDurableState"/> (a <see cref="LockDurableState"/>).
+    /// </summary>
+    public static Coordinator Behavior() => new LockCoordinator();
 
     /// <summary>Creates a lock coordinator under <paramref name="factory"/> and returns a facade over it.</summary>
     /// <param name="factory">An actor system or an actor's context.</param>

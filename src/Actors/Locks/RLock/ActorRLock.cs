@@ -30,7 +30,13 @@ public sealed class ActorRLock : CoordinatorFacade
     }
 
     /// <summary>The props of a re-entrant lock coordinator.</summary>
-    public static Props Props() => CoordinatorActor.PropsFor(() => new RLockCoordinator());
+    public static Props Props() => CoordinatorActor.PropsFor(Behavior);
+
+    /// <summary>
+    /// A new re-entrant lock coordinator's behaviour, for an actor of your own to host (<see cref="ICoordinatorHost"/>);
+    /// its durable state is an <see cref="RLockDurableState"/>.
+    /// </summary>
+    public static Coordinator Behavior() => new RLockCoordinator();
 
     /// <summary>Creates a re-entrant lock coordinator under <paramref name="factory"/> and returns its actor reference.</summary>
     /// <remarks>Returns the reference rather than a facade because every facade needs an owner: see <see cref="ActorRLock(IActorRef, IActorRef)"/>.</remarks>

@@ -1,6 +1,7 @@
 using Actors.Internal;
 using Actors.Locks;
 using Actors.Protocol;
+using Akka.Actor;
 
 namespace Actors.RLock;
 
@@ -28,6 +29,11 @@ internal sealed class RLockCoordinator() : MutexCoordinator(reentrant: true)
     protected override object Granted(long requestId, int depth, long fencingToken) => new RLockProtocol.Acquired(requestId, depth, fencingToken);
 
     protected override object NotGranted(long requestId) => new RLockProtocol.NotAcquired(requestId);
+
+    protected override IDurableState DurableStateOf(IActorRef? holder, int depth, long fencingToken) => new RLockDurableState(holder, depth, fencingToken);
+
+    protected override (IActorRef? Holder, int Depth, long FencingToken)? ReadDurableState(IDurableState state) =>
+        state is RLockDurableState(var owner, var depth, var token) ? (owner, depth, token) : null;
 
     private void OnRelease(RLockProtocol.Release release)
     {
