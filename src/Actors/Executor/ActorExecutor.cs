@@ -79,7 +79,7 @@ public sealed class ActorExecutor : IAsyncDisposable
         var workers = options.ResolvedMaxWorkers;
         ArgumentOutOfRangeException.ThrowIfLessThan(workers, 1, nameof(options.MaxWorkers));
         var dispatcherId = WorkerDispatcherConfigurator.Register(system);
-        return Props.Create(() => new ExecutorCoordinator(workers, options.Routing ?? ExecutorRouting.RoundRobin, options.Initializer, dispatcherId));
+        return Props.Create(() => new ExecutorCoordinator(workers, options.Initializer, dispatcherId));
     }
 
     /// <summary>Runs a (possibly blocking) function on a worker. Python: <c>submit(fn)</c>.</summary>
