@@ -48,7 +48,16 @@ internal static class CoordinatorClient
     /// <summary>Sends a request that the coordinator answers at once and returns the reply.</summary>
     /// <exception cref="TimeoutException">The coordinator did not answer within <see cref="ImmediateReplyBackstop"/>.</exception>
     public static Task<object> AskAsync(IActorRef coordinator, object request) =>
-        Request(coordinator, request, ImmediateReplyBackstop, cancelOnTimeout: null);
+        AskAsync(coordinator, request, ImmediateReplyBackstop);
+
+    /// <summary>
+    /// Sends a request that nothing can withdraw and returns the reply; a coordinator that is not local gets
+    /// <paramref name="backstop"/> to answer (<see cref="Timeout.InfiniteTimeSpan"/> for a reply that may take as long
+    /// as the work it waits for).
+    /// </summary>
+    /// <exception cref="TimeoutException">A coordinator that is not local did not answer within <paramref name="backstop"/>.</exception>
+    public static Task<object> AskAsync(IActorRef coordinator, object request, TimeSpan backstop) =>
+        Request(coordinator, request, backstop, cancelOnTimeout: null);
 
     /// <summary>
     /// Sends <paramref name="request"/>: with a reply promise to a local coordinator, else by <c>Ask</c>, which gives up
