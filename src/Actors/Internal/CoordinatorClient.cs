@@ -64,7 +64,7 @@ internal static class CoordinatorClient
     /// after <paramref name="backstop"/> and then tells the coordinator to cancel (if there is anything to cancel).
     /// </summary>
     private static Task<object> Request(IActorRef coordinator, object request, TimeSpan backstop, CancelOrder? cancelOnTimeout) =>
-        ReplyPromise.TrySend(coordinator, request)?.Task ?? AskRemoteAsync(coordinator, request, backstop, cancelOnTimeout);
+        ReplyPromise.TrySend(coordinator, request) ?? AskRemoteAsync(coordinator, request, backstop, cancelOnTimeout);
 
     private static async Task<object> AskRemoteAsync(IActorRef coordinator, object request, TimeSpan backstop, CancelOrder? cancelOnTimeout)
     {

@@ -120,15 +120,13 @@ public sealed class FutureSourceTests : CoordinatorTestKit
         Assert.Same(source.Future, Assert.Single(result.Done));
         Assert.Same(job, Assert.Single(result.NotDone));
 
-        var order = new List<ActorFuture>();
-        var completion = Task.Run(async () =>
-        {
-            await foreach (var future in ActorFutures.AsCompleted(mixed)) order.Add(future);
-        });
+        await using var enumerator = ActorFutures.AsCompleted(mixed).GetAsyncEnumerator();
+        Assert.True(await enumerator.MoveNextAsync().AsTask().WaitAsync(Patience));
+        Assert.Same(source.Future, enumerator.Current);
+        var next = enumerator.MoveNextAsync().AsTask();
         _gates.Open(1);
-        await completion.WaitAsync(Patience);
-        Assert.Same(source.Future, order[0]);
-        Assert.Same(job, order[1]);
-        Assert.Equal(2, order.Count);
+        Assert.True(await next.WaitAsync(Patience));
+        Assert.Same(job, enumerator.Current);
+        Assert.False(await enumerator.MoveNextAsync());
     }
 }
