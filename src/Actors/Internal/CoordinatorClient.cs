@@ -33,11 +33,16 @@ internal static class CoordinatorClient
     /// or a grant that crossed the cancel, which the caller must give back.
     /// </summary>
     /// <exception cref="OperationCanceledException">The token was cancelled before anything was sent.</exception>
+    /// <exception cref="ObjectDisposedException"><paramref name="owner"/> is a local actor that has terminated (a disposed
+    /// <see cref="Owners.ActorOwner"/>): nothing is sent.</exception>
     /// <exception cref="TimeoutException">The coordinator did not answer within the timeout plus <see cref="BackstopMargin"/>.</exception>
     public static Task<object> AskWaitingAsync(IActorRef coordinator, object request, long requestId, IActorRef owner,
         TimeSpan? timeout, CancellationToken cancellationToken)
     {
         if (cancellationToken.IsCancellationRequested) return Task.FromCanceled<object>(cancellationToken);
+        if (OwnerWatch.IsKnownDead(owner))
+            return Task.FromException<object>(new ObjectDisposedException(owner.Path.ToString(),
+                "The owner has ended (an ActorOwner disposed, an actor stopped): nothing can be granted to it."));
         var cancel = new CancelOrder(coordinator, requestId, owner);
         var backstop = timeout is { } t && t < LongestAskTimeout - BackstopMargin ? t + BackstopMargin : Timeout.InfiniteTimeSpan;
         var reply = Request(coordinator, request, backstop, cancel);
