@@ -76,12 +76,15 @@ public sealed class ActorSemaphore : CoordinatorFacade
 
     /// <summary>Returns <paramref name="count"/> permits, waking up to that many waiters. Python: <c>release(n)</c>.</summary>
     /// <returns>The free permits afterwards.</returns>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="count"/> is below one.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="count"/> is below one, or would raise the free permits
+    /// above <see cref="int.MaxValue"/> (Python has no ceiling; here the permits are an <see cref="int"/>); nothing was released.</exception>
     /// <exception cref="SemaphoreFullException">A bounded semaphore would rise above its initial value; nothing was released.</exception>
     public async Task<int> ReleaseAsync(int count = 1)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(count, 1);
         var reply = await CoordinatorClient.AskAsync(Coordinator, new SemaphoreProtocol.Release(RequestIds.Next(), Owner, count)).ConfigureAwait(false);
+        if (reply is CoordinatorProtocol.Rejected { Reason: RejectionReason.InvalidArgument } beyondCeiling)
+            throw new ArgumentOutOfRangeException(nameof(count), count, beyondCeiling.Message);
         return CoordinatorClient.Expect<SemaphoreProtocol.Released>(reply).Value;
     }
 
