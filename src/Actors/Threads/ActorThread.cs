@@ -221,6 +221,7 @@ public class ActorThread
             // Nothing was launched (the actor system is shutting down): the thread stays unstarted, as in Python.
             Volatile.Write(ref _ident, 0);
             Interlocked.And(ref _state, ~StartedFlag);
+            OnStartFailed();
             throw;
         }
 
@@ -287,6 +288,11 @@ public class ActorThread
 
     /// <summary>Called at the end of <see cref="Start"/>, once <see cref="Coordinator"/> is set.</summary>
     internal virtual void OnStarted(IActorRef coordinator)
+    {
+    }
+
+    /// <summary>Called when <see cref="Start"/> launched nothing (the actor system is shutting down) and the thread stays unstarted.</summary>
+    internal virtual void OnStartFailed()
     {
     }
 

@@ -113,6 +113,15 @@ public sealed class ActorTimer : ActorThread
         if (Volatile.Read(ref _cancelRequested) != 0) SendCancel(coordinator);
     }
 
+    /// <summary>
+    /// A start that failed launched no coordinator to decide; if a cancel was requested, the timer never fires, and a
+    /// <see cref="CancelAsync"/> that saw the start under way learns it here.
+    /// </summary>
+    internal override void OnStartFailed()
+    {
+        if (IsCancelRequested) _fired.TrySetResult(false);
+    }
+
     private static void SendCancel(IActorRef coordinator) =>
         coordinator.Tell(new TimerProtocol.Cancel(Protocol.RequestIds.Next()), ActorRefs.NoSender);
 
