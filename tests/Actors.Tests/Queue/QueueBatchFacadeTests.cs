@@ -1,4 +1,5 @@
 using Actors.Queue;
+using static Actors.Tests.Support.QueueProbes;
 
 namespace Actors.Tests.Queue;
 
@@ -10,14 +11,6 @@ namespace Actors.Tests.Queue;
 /// </summary>
 public sealed class QueueBatchFacadeTests : CoordinatorTestKit
 {
-    private static readonly TimeSpan Settle = TimeSpan.FromSeconds(10);
-
-    private Task AwaitWaitingAsync(ActorQueue<int> queue, int getters, int putters, TimeSpan? interval = null) =>
-        QueueProbes.AwaitWaitingAsync(this, queue, getters, putters, interval);
-
-    private static Task AssertStateAsync(ActorQueue<int> queue, int count, int unfinished, int getters = 0, int putters = 0) =>
-        QueueProbes.AssertStateAsync(queue, count, unfinished, getters, putters);
-
     /// <summary>Takes every item with zero-timeout batch gets until the queue is empty.</summary>
     private static async Task<List<int>> DrainAsync(ActorQueue<int> queue)
     {
@@ -60,7 +53,7 @@ public sealed class QueueBatchFacadeTests : CoordinatorTestKit
         var queue = ActorQueue<int>.Create(Sys, maxSize: 4);
         await queue.PutManyAsync([1, 2, 3]);
         var putting = queue.PutManyAsync([4, 5]);
-        await AwaitWaitingAsync(queue, getters: 0, putters: 1);
+        await AwaitWaitingAsync(this, queue, getters: 0, putters: 1);
         Assert.False(putting.IsCompleted);
         await AssertStateAsync(queue, count: 3, unfinished: 3, putters: 1);
 
@@ -125,7 +118,7 @@ public sealed class QueueBatchFacadeTests : CoordinatorTestKit
         await queue.PutAsync(1);
         using var cts = new CancellationTokenSource();
         var putting = queue.PutManyAsync([2, 3], cts.Token);
-        await AwaitWaitingAsync(queue, getters: 0, putters: 1);
+        await AwaitWaitingAsync(this, queue, getters: 0, putters: 1);
         cts.Cancel();
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => putting).WaitAsync(Patience);
         await AssertStateAsync(queue, count: 1, unfinished: 1);
@@ -136,7 +129,7 @@ public sealed class QueueBatchFacadeTests : CoordinatorTestKit
     {
         var queue = ActorQueue<int>.Create(Sys);
         var getting = queue.GetManyAsync(10);
-        await AwaitWaitingAsync(queue, getters: 1, putters: 0);
+        await AwaitWaitingAsync(this, queue, getters: 1, putters: 0);
         await queue.PutAsync(7);
         Assert.Equal(new[] { 7 }, await getting.WaitAsync(Patience));
     }
@@ -178,7 +171,7 @@ public sealed class QueueBatchFacadeTests : CoordinatorTestKit
         var queue = ActorQueue<int>.Create(Sys);
         using var cts = new CancellationTokenSource();
         var getting = queue.GetManyAsync(5, cts.Token);
-        await AwaitWaitingAsync(queue, getters: 1, putters: 0);
+        await AwaitWaitingAsync(this, queue, getters: 1, putters: 0);
         cts.Cancel();
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => getting).WaitAsync(Patience);
         await queue.PutManyAsync([1, 2]);
@@ -218,7 +211,7 @@ public sealed class QueueBatchFacadeTests : CoordinatorTestKit
             var batch = Range(i * 10, 1 + i % 5);
             using var cts = new CancellationTokenSource();
             var getting = i % 2 == 0 ? queue.GetManyAsync(3, cts.Token) : queue.GetManyAsync(3, TimeSpan.FromMinutes(5), cts.Token);
-            if (i / 2 % 2 == 0) await AwaitWaitingAsync(queue, getters: 1, putters: 0, TimeSpan.FromMilliseconds(1));
+            if (i / 2 % 2 == 0) await AwaitWaitingAsync(this, queue, getters: 1, putters: 0, TimeSpan.FromMilliseconds(1));
 
             await Race.WithCancelAsync(() => queue.PutManyAsync(batch), cts, Patience);
 
@@ -293,7 +286,7 @@ public sealed class QueueBatchFacadeTests : CoordinatorTestKit
         }
 
         Assert.Equal(new[] { 1, 2, 3 }, read);
-        await AwaitAssertAsync(async () => Assert.Equal(7, (await queue.GetStateAsync()).Count), Settle);
+        await AwaitAssertAsync(async () => Assert.Equal(7, (await queue.GetStateAsync()).Count), TestTimes.Settle);
         Assert.Equal(Range(4, 7), await DrainAsync(queue));
     }
 
@@ -306,7 +299,7 @@ public sealed class QueueBatchFacadeTests : CoordinatorTestKit
         {
             await foreach (var _ in queue.ReadAllAsync(cancellationToken: cts.Token)) Assert.Fail("No item may be read.");
         });
-        await AwaitWaitingAsync(queue, getters: 1, putters: 0);
+        await AwaitWaitingAsync(this, queue, getters: 1, putters: 0);
         cts.Cancel();
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => reading).WaitAsync(Patience);
         await AssertStateAsync(queue, count: 0, unfinished: 0);

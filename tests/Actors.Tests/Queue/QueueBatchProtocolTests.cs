@@ -1,4 +1,5 @@
 using Actors.Queue;
+using static Actors.Tests.Support.QueueProbes;
 
 namespace Actors.Tests.Queue;
 
@@ -10,9 +11,6 @@ namespace Actors.Tests.Queue;
 /// </summary>
 public sealed class QueueBatchProtocolTests : CoordinatorTestKit
 {
-    private static readonly TimeSpan Silence = TimeSpan.FromMilliseconds(100);
-    private static readonly TimeSpan Settle = TimeSpan.FromSeconds(10);
-
     public static TheoryData<string> Kinds => new() { "fifo", "lifo", "priority" };
 
     private IActorRef NewQueue(string kind = "fifo", int maxSize = 0) => Sys.ActorOf(kind switch
@@ -30,26 +28,6 @@ public sealed class QueueBatchProtocolTests : CoordinatorTestKit
         _ => put.Order().ToArray(),
     };
 
-    private QueueProtocol.QueueState StateOf(IActorRef queue)
-    {
-        var asker = CreateTestProbe();
-        queue.Tell(new QueueProtocol.GetState(999), asker.Ref);
-        return asker.ExpectMsg<QueueProtocol.QueueState>();
-    }
-
-    private void AssertState(IActorRef queue, int count, int unfinished, int getters = 0, int putters = 0)
-    {
-        var state = StateOf(queue);
-        Assert.Equal((count, unfinished, getters, putters), (state.Count, state.Unfinished, state.WaitingGetters, state.WaitingPutters));
-    }
-
-    private void AwaitWaiting(IActorRef queue, int getters, int putters) =>
-        AwaitAssert(() =>
-        {
-            var state = StateOf(queue);
-            Assert.Equal((getters, putters), (state.WaitingGetters, state.WaitingPutters));
-        }, Settle, TimeSpan.FromMilliseconds(20));
-
     private static void PutManyNow(IActorRef queue, TestProbe putter, long requestId, params object?[] items)
     {
         queue.Tell(new QueueProtocol.PutMany(requestId, putter.Ref, items), putter.Ref);
@@ -64,15 +42,13 @@ public sealed class QueueBatchProtocolTests : CoordinatorTestKit
 
     private static QueueProtocol.GotMany ExpectGotMany(TestProbe getter, long requestId)
     {
-        var got = getter.ExpectMsg<QueueProtocol.GotMany>(Settle);
+        var got = getter.ExpectMsg<QueueProtocol.GotMany>(TestTimes.Settle);
         Assert.Equal(requestId, got.RequestId);
         Assert.Equal(got.Items.Count, got.Sequences.Count);
         return got;
     }
 
     private static object?[] Boxed(params int[] items) => items.Cast<object?>().ToArray();
-
-    private List<object?> Drain(IActorRef queue) => QueueProbes.Drain(this, queue);
 
     private static CoordinatorProtocol.Rejected AssertRejected(TestProbe probe, long requestId, RejectionReason reason)
     {
@@ -90,8 +66,8 @@ public sealed class QueueBatchProtocolTests : CoordinatorTestKit
         var queue = NewQueue(kind);
         var p = CreateTestProbe();
         PutManyNow(queue, p, 1, Boxed(3, 1, 4, 2));
-        AssertState(queue, count: 4, unfinished: 4);
-        Assert.Equal(Boxed(InTakeOrder(kind, 3, 1, 4, 2)), Drain(queue));
+        AssertState(this, queue, count: 4, unfinished: 4);
+        Assert.Equal(Boxed(InTakeOrder(kind, 3, 1, 4, 2)), Drain(this, queue));
     }
 
     [Fact]
@@ -101,11 +77,11 @@ public sealed class QueueBatchProtocolTests : CoordinatorTestKit
         var (p, waiting) = (CreateTestProbe(), CreateTestProbe());
         PutManyNow(queue, p, 1, 1);
         queue.Tell(new QueueProtocol.Put(2, waiting.Ref, 2), waiting.Ref);
-        AwaitWaiting(queue, getters: 0, putters: 1);
+        AwaitWaiting(this, queue, getters: 0, putters: 1);
 
         queue.Tell(new QueueProtocol.PutMany(3, p.Ref, []), p.Ref);
         p.ExpectMsg(new QueueProtocol.PutManyDone(3, 0));
-        AssertState(queue, count: 1, unfinished: 1, putters: 1);
+        AssertState(this, queue, count: 1, unfinished: 1, putters: 1);
     }
 
     [Theory]
@@ -116,13 +92,13 @@ public sealed class QueueBatchProtocolTests : CoordinatorTestKit
         var (p, getter) = (CreateTestProbe(), CreateTestProbe());
         PutManyNow(queue, p, 1, Boxed(5, 6, 7));
         queue.Tell(new QueueProtocol.PutMany(2, p.Ref, Boxed(1, 2)), p.Ref);
-        p.ExpectNoMsg(Silence);
-        AssertState(queue, count: 3, unfinished: 3, putters: 1);
+        p.ExpectNoMsg(TestTimes.Silence);
+        AssertState(this, queue, count: 3, unfinished: 3, putters: 1);
 
         var first = GetManyNow(queue, getter, 3, maxCount: 1);
         Assert.Equal(Boxed(InTakeOrder(kind, 5, 6, 7)[0]), first.Items);
         p.ExpectMsg(new QueueProtocol.PutManyDone(2, 2));
-        AssertState(queue, count: 4, unfinished: 5);
+        AssertState(this, queue, count: 4, unfinished: 5);
     }
 
     [Fact]
@@ -132,24 +108,24 @@ public sealed class QueueBatchProtocolTests : CoordinatorTestKit
         var (p, batch, single, getter) = (CreateTestProbe(), CreateTestProbe(), CreateTestProbe(), CreateTestProbe());
         PutManyNow(queue, p, 1, Boxed(1, 2, 3));
         queue.Tell(new QueueProtocol.PutMany(2, batch.Ref, Boxed(4, 5)), batch.Ref);
-        AwaitWaiting(queue, getters: 0, putters: 1);
+        AwaitWaiting(this, queue, getters: 0, putters: 1);
         queue.Tell(new QueueProtocol.Put(3, single.Ref, 6), single.Ref);
-        AwaitWaiting(queue, getters: 0, putters: 2);
+        AwaitWaiting(this, queue, getters: 0, putters: 2);
 
         // Room for one: the single put would fit, but the batch came first.
         Assert.Equal(Boxed(1), GetManyNow(queue, getter, 10, maxCount: 1).Items);
-        batch.ExpectNoMsg(Silence);
+        batch.ExpectNoMsg(TestTimes.Silence);
         single.ExpectNoMsg(TimeSpan.Zero);
-        AssertState(queue, count: 2, unfinished: 3, putters: 2);
+        AssertState(this, queue, count: 2, unfinished: 3, putters: 2);
 
         // Room for two: the batch goes in; the single put waits for room again.
         Assert.Equal(Boxed(2), GetManyNow(queue, getter, 11, maxCount: 1).Items);
         batch.ExpectMsg(new QueueProtocol.PutManyDone(2, 2));
-        single.ExpectNoMsg(Silence);
+        single.ExpectNoMsg(TestTimes.Silence);
 
         Assert.Equal(Boxed(3), GetManyNow(queue, getter, 12, maxCount: 1).Items);
         single.ExpectMsg(new QueueProtocol.PutDone(3));
-        Assert.Equal(Boxed(4, 5, 6), Drain(queue));
+        Assert.Equal(Boxed(4, 5, 6), Drain(this, queue));
     }
 
     [Fact]
@@ -159,19 +135,19 @@ public sealed class QueueBatchProtocolTests : CoordinatorTestKit
         var (p, single, batch, getter) = (CreateTestProbe(), CreateTestProbe(), CreateTestProbe(), CreateTestProbe());
         PutManyNow(queue, p, 1, Boxed(1, 2));
         queue.Tell(new QueueProtocol.Put(2, single.Ref, 3), single.Ref);
-        AwaitWaiting(queue, getters: 0, putters: 1);
+        AwaitWaiting(this, queue, getters: 0, putters: 1);
         queue.Tell(new QueueProtocol.PutMany(3, batch.Ref, Boxed(4, 5)), batch.Ref);
-        AwaitWaiting(queue, getters: 0, putters: 2);
+        AwaitWaiting(this, queue, getters: 0, putters: 2);
 
         // Two places free up at once: the single put goes first, and the batch no longer fits.
         Assert.Equal(Boxed(1, 2), GetManyNow(queue, getter, 10, maxCount: 2).Items);
         single.ExpectMsg(new QueueProtocol.PutDone(2));
-        batch.ExpectNoMsg(Silence);
-        AssertState(queue, count: 1, unfinished: 3, putters: 1);
+        batch.ExpectNoMsg(TestTimes.Silence);
+        AssertState(this, queue, count: 1, unfinished: 3, putters: 1);
 
         Assert.Equal(Boxed(3), GetManyNow(queue, getter, 11, maxCount: 5).Items);
         batch.ExpectMsg(new QueueProtocol.PutManyDone(3, 2));
-        Assert.Equal(Boxed(4, 5), Drain(queue));
+        Assert.Equal(Boxed(4, 5), Drain(this, queue));
     }
 
     [Fact]
@@ -182,12 +158,12 @@ public sealed class QueueBatchProtocolTests : CoordinatorTestKit
         PutManyNow(queue, p, 1, Boxed(1, 2, 3, 4));
         queue.Tell(new QueueProtocol.PutMany(2, batch.Ref, Boxed(5, 6)), batch.Ref);
         queue.Tell(new QueueProtocol.Put(3, single.Ref, 7), single.Ref);
-        AwaitWaiting(queue, getters: 0, putters: 2);
+        AwaitWaiting(this, queue, getters: 0, putters: 2);
 
         Assert.Equal(Boxed(1, 2, 3), GetManyNow(queue, getter, 10, maxCount: 3).Items);
         batch.ExpectMsg(new QueueProtocol.PutManyDone(2, 2));
         single.ExpectMsg(new QueueProtocol.PutDone(3));
-        Assert.Equal(Boxed(4, 5, 6, 7), Drain(queue));
+        Assert.Equal(Boxed(4, 5, 6, 7), Drain(this, queue));
     }
 
     [Theory]
@@ -199,14 +175,14 @@ public sealed class QueueBatchProtocolTests : CoordinatorTestKit
         PutManyNow(queue, p, 1, 9);
         queue.Tell(new QueueProtocol.PutMany(2, p.Ref, Boxed(1, 2, 3, 4)), p.Ref);
         AssertRejected(p, 2, RejectionReason.InvalidArgument);
-        AssertState(queue, count: 1, unfinished: 1);
+        AssertState(this, queue, count: 1, unfinished: 1);
 
         // As large as the bound is fine: it waits for an empty queue.
         queue.Tell(new QueueProtocol.PutMany(3, p.Ref, Boxed(1, 2, 3)), p.Ref);
-        p.ExpectNoMsg(Silence);
+        p.ExpectNoMsg(TestTimes.Silence);
         Assert.Equal(Boxed(9), GetManyNow(queue, CreateTestProbe(), 4, maxCount: 3).Items);
         p.ExpectMsg(new QueueProtocol.PutManyDone(3, 3));
-        AssertState(queue, count: 3, unfinished: 4);
+        AssertState(this, queue, count: 3, unfinished: 4);
     }
 
     [Fact]
@@ -220,8 +196,8 @@ public sealed class QueueBatchProtocolTests : CoordinatorTestKit
         Assert.Contains("index 2", rejected.Message);
         queue.Tell(new QueueProtocol.PutMany(3, p.Ref, [1, null]), p.Ref);
         AssertRejected(p, 3, RejectionReason.InvalidArgument);
-        AssertState(queue, count: 1, unfinished: 1);
-        Assert.Equal([5], Drain(queue));
+        AssertState(this, queue, count: 1, unfinished: 1);
+        Assert.Equal([5], Drain(this, queue));
     }
 
     [Fact]
@@ -233,8 +209,8 @@ public sealed class QueueBatchProtocolTests : CoordinatorTestKit
         queue.Tell(new QueueProtocol.PutMany(1, p.Ref, [2, 1, "x", 3]), p.Ref);
         var rejected = AssertRejected(p, 1, RejectionReason.InvalidArgument);
         Assert.StartsWith("2 of the 4 items went in", rejected.Message);
-        AssertState(queue, count: 2, unfinished: 2);
-        Assert.Equal([1, 2], Drain(queue));
+        AssertState(this, queue, count: 2, unfinished: 2);
+        Assert.Equal([1, 2], Drain(this, queue));
     }
 
     [Fact]
@@ -245,7 +221,7 @@ public sealed class QueueBatchProtocolTests : CoordinatorTestKit
         PutManyNow(queue, p, 1, Boxed(1, 2));
         queue.Tell(new QueueProtocol.PutMany(2, p.Ref, Boxed(3, 4), TimeSpan.Zero), p.Ref);
         p.ExpectMsg(new QueueProtocol.Full(2));
-        AssertState(queue, count: 2, unfinished: 2);
+        AssertState(this, queue, count: 2, unfinished: 2);
     }
 
     [Fact]
@@ -258,9 +234,9 @@ public sealed class QueueBatchProtocolTests : CoordinatorTestKit
         queue.Tell(new QueueProtocol.Put(3, single.Ref, 5), single.Ref);
         single.ExpectNoMsg(TimeSpan.Zero);
 
-        p.ExpectMsg(new QueueProtocol.Full(2), Settle);
+        p.ExpectMsg(new QueueProtocol.Full(2), TestTimes.Settle);
         single.ExpectMsg(new QueueProtocol.PutDone(3));
-        Assert.Equal([1, 2, 5], Drain(queue));
+        Assert.Equal([1, 2, 5], Drain(this, queue));
     }
 
     [Fact]
@@ -271,13 +247,13 @@ public sealed class QueueBatchProtocolTests : CoordinatorTestKit
         PutManyNow(queue, p, 1, Boxed(1, 2));
         queue.Tell(new QueueProtocol.PutMany(2, batch.Ref, Boxed(3, 4)), batch.Ref);
         queue.Tell(new QueueProtocol.Put(3, single.Ref, 5), single.Ref);
-        AwaitWaiting(queue, getters: 0, putters: 2);
+        AwaitWaiting(this, queue, getters: 0, putters: 2);
 
         queue.Tell(new CoordinatorProtocol.Cancel(2, batch.Ref), batch.Ref);
         batch.ExpectMsg(new CoordinatorProtocol.Cancelled(2));
         single.ExpectMsg(new QueueProtocol.PutDone(3));
-        Assert.Equal([1, 2, 5], Drain(queue));
-        batch.ExpectNoMsg(Silence);
+        Assert.Equal([1, 2, 5], Drain(this, queue));
+        batch.ExpectNoMsg(TestTimes.Silence);
     }
 
     [Fact]
@@ -288,12 +264,12 @@ public sealed class QueueBatchProtocolTests : CoordinatorTestKit
         PutManyNow(queue, p, 1, Boxed(1, 2));
         queue.Tell(new QueueProtocol.PutMany(2, dead.Ref, Boxed(3, 4)), dead.Ref);
         queue.Tell(new QueueProtocol.Put(3, single.Ref, 5), single.Ref);
-        AwaitWaiting(queue, getters: 0, putters: 2);
+        AwaitWaiting(this, queue, getters: 0, putters: 2);
 
         Sys.Stop(dead.Ref);
         single.ExpectMsg(new QueueProtocol.PutDone(3));
-        AssertState(queue, count: 3, unfinished: 3);
-        Assert.Equal([1, 2, 5], Drain(queue));
+        AssertState(this, queue, count: 3, unfinished: 3);
+        Assert.Equal([1, 2, 5], Drain(this, queue));
     }
 
     [Fact]
@@ -303,7 +279,7 @@ public sealed class QueueBatchProtocolTests : CoordinatorTestKit
         var (p, waiting) = (CreateTestProbe(), CreateTestProbe());
         PutManyNow(queue, p, 1, Boxed(1));
         queue.Tell(new QueueProtocol.PutMany(2, waiting.Ref, Boxed(2, 3)), waiting.Ref);
-        AwaitWaiting(queue, getters: 0, putters: 1);
+        AwaitWaiting(this, queue, getters: 0, putters: 1);
 
         queue.Tell(new QueueProtocol.Shutdown(3), p.Ref);
         p.ExpectMsg(new QueueProtocol.ShutdownDone(3, 0));
@@ -312,7 +288,7 @@ public sealed class QueueBatchProtocolTests : CoordinatorTestKit
         p.ExpectMsg(new QueueProtocol.QueueShutDown(4));
         queue.Tell(new QueueProtocol.PutMany(5, p.Ref, []), p.Ref);
         p.ExpectMsg(new QueueProtocol.QueueShutDown(5));
-        AssertState(queue, count: 1, unfinished: 1);
+        AssertState(this, queue, count: 1, unfinished: 1);
     }
 
     [Fact]
@@ -326,9 +302,9 @@ public sealed class QueueBatchProtocolTests : CoordinatorTestKit
         AssertRejected(p, 2, RejectionReason.InvalidArgument);
         queue.Tell(new QueueProtocol.PutMany(3, p.Ref, Boxed(1), TimeSpan.FromMilliseconds(-2)), p.Ref);
         AssertRejected(p, 3, RejectionReason.InvalidArgument);
-        AssertState(queue, count: 0, unfinished: 0);
+        AssertState(this, queue, count: 0, unfinished: 0);
         PutManyNow(queue, p, 4, Boxed(7));
-        Assert.Equal([7], Drain(queue));
+        Assert.Equal([7], Drain(this, queue));
     }
 
     // ---- GetMany ------------------------------------------------------------------------------------------------
@@ -344,7 +320,7 @@ public sealed class QueueBatchProtocolTests : CoordinatorTestKit
 
         Assert.Equal(Boxed(expected[..3]), GetManyNow(queue, p, 2, maxCount: 3).Items);
         Assert.Equal(Boxed(expected[3..]), GetManyNow(queue, p, 3, maxCount: 10).Items);
-        AssertState(queue, count: 0, unfinished: 5);
+        AssertState(this, queue, count: 0, unfinished: 5);
     }
 
     [Theory]
@@ -354,8 +330,8 @@ public sealed class QueueBatchProtocolTests : CoordinatorTestKit
         var queue = NewQueue(kind);
         var (getter, putter) = (CreateTestProbe(), CreateTestProbe());
         queue.Tell(new QueueProtocol.GetMany(1, getter.Ref, 10), getter.Ref);
-        getter.ExpectNoMsg(Silence);
-        AwaitWaiting(queue, getters: 1, putters: 0);
+        getter.ExpectNoMsg(TestTimes.Silence);
+        AwaitWaiting(this, queue, getters: 1, putters: 0);
 
         queue.Tell(new QueueProtocol.Put(2, putter.Ref, 8), putter.Ref);
         putter.ExpectMsg(new QueueProtocol.PutDone(2));
@@ -369,12 +345,12 @@ public sealed class QueueBatchProtocolTests : CoordinatorTestKit
         var queue = NewQueue(kind);
         var (getter, putter) = (CreateTestProbe(), CreateTestProbe());
         queue.Tell(new QueueProtocol.GetMany(1, getter.Ref, 2), getter.Ref);
-        AwaitWaiting(queue, getters: 1, putters: 0);
+        AwaitWaiting(this, queue, getters: 1, putters: 0);
 
         PutManyNow(queue, putter, 2, Boxed(3, 1, 2));
         var expected = InTakeOrder(kind, 3, 1, 2);
         Assert.Equal(Boxed(expected[..2]), ExpectGotMany(getter, 1).Items);
-        Assert.Equal(Boxed(expected[2..]), Drain(queue));
+        Assert.Equal(Boxed(expected[2..]), Drain(this, queue));
     }
 
     [Fact]
@@ -385,7 +361,7 @@ public sealed class QueueBatchProtocolTests : CoordinatorTestKit
         queue.Tell(new QueueProtocol.GetMany(1, g1.Ref, 2), g1.Ref);
         queue.Tell(new QueueProtocol.Get(1, single.Ref), single.Ref);
         queue.Tell(new QueueProtocol.GetMany(1, g2.Ref, 5), g2.Ref);
-        AwaitWaiting(queue, getters: 3, putters: 0);
+        AwaitWaiting(this, queue, getters: 3, putters: 0);
 
         PutManyNow(queue, putter, 2, Boxed(1, 2, 3, 4, 5, 6));
         Assert.Equal(Boxed(1, 2), ExpectGotMany(g1, 1).Items);
@@ -408,8 +384,8 @@ public sealed class QueueBatchProtocolTests : CoordinatorTestKit
             p.ExpectMsg(new QueueProtocol.Returned(10 + index));
         }
 
-        AssertState(queue, count: 5, unfinished: 5);
-        Assert.Equal(Boxed(InTakeOrder(kind, 4, 2, 5, 1, 3)), Drain(queue));
+        AssertState(this, queue, count: 5, unfinished: 5);
+        Assert.Equal(Boxed(InTakeOrder(kind, 4, 2, 5, 1, 3)), Drain(this, queue));
     }
 
     [Fact]
@@ -419,7 +395,7 @@ public sealed class QueueBatchProtocolTests : CoordinatorTestKit
         var p = CreateTestProbe();
         queue.Tell(new QueueProtocol.GetMany(1, p.Ref, 5, TimeSpan.Zero), p.Ref);
         p.ExpectMsg(new QueueProtocol.Empty(1));
-        AssertState(queue, count: 0, unfinished: 0);
+        AssertState(this, queue, count: 0, unfinished: 0);
     }
 
     [Fact]
@@ -428,10 +404,10 @@ public sealed class QueueBatchProtocolTests : CoordinatorTestKit
         var queue = NewQueue();
         var (getter, putter) = (CreateTestProbe(), CreateTestProbe());
         queue.Tell(new QueueProtocol.GetMany(1, getter.Ref, 5, TimeSpan.FromMilliseconds(100)), getter.Ref);
-        getter.ExpectMsg(new QueueProtocol.Empty(1), Settle);
+        getter.ExpectMsg(new QueueProtocol.Empty(1), TestTimes.Settle);
         PutManyNow(queue, putter, 2, Boxed(1, 2));
-        getter.ExpectNoMsg(Silence);
-        Assert.Equal([1, 2], Drain(queue));
+        getter.ExpectNoMsg(TestTimes.Silence);
+        Assert.Equal([1, 2], Drain(this, queue));
     }
 
     [Fact]
@@ -441,13 +417,13 @@ public sealed class QueueBatchProtocolTests : CoordinatorTestKit
         var (cancelled, next, putter) = (CreateTestProbe(), CreateTestProbe(), CreateTestProbe());
         queue.Tell(new QueueProtocol.GetMany(1, cancelled.Ref, 5), cancelled.Ref);
         queue.Tell(new QueueProtocol.GetMany(1, next.Ref, 5), next.Ref);
-        AwaitWaiting(queue, getters: 2, putters: 0);
+        AwaitWaiting(this, queue, getters: 2, putters: 0);
         queue.Tell(new CoordinatorProtocol.Cancel(1, cancelled.Ref), cancelled.Ref);
         cancelled.ExpectMsg(new CoordinatorProtocol.Cancelled(1));
 
         PutManyNow(queue, putter, 2, Boxed(1, 2));
         Assert.Equal(Boxed(1, 2), ExpectGotMany(next, 1).Items);
-        cancelled.ExpectNoMsg(Silence);
+        cancelled.ExpectNoMsg(TestTimes.Silence);
     }
 
     [Fact]
@@ -457,10 +433,10 @@ public sealed class QueueBatchProtocolTests : CoordinatorTestKit
         var (dead, live, putter) = (CreateTestProbe(), CreateTestProbe(), CreateTestProbe());
         queue.Tell(new QueueProtocol.GetMany(1, dead.Ref, 5), dead.Ref);
         queue.Tell(new QueueProtocol.GetMany(1, live.Ref, 5), live.Ref);
-        AwaitWaiting(queue, getters: 2, putters: 0);
+        AwaitWaiting(this, queue, getters: 2, putters: 0);
 
         Sys.Stop(dead.Ref);
-        AwaitWaiting(queue, getters: 1, putters: 0);
+        AwaitWaiting(this, queue, getters: 1, putters: 0);
         PutManyNow(queue, putter, 2, Boxed(1, 2));
         Assert.Equal(Boxed(1, 2), ExpectGotMany(live, 1).Items);
     }
@@ -471,7 +447,7 @@ public sealed class QueueBatchProtocolTests : CoordinatorTestKit
         var queue = NewQueue();
         var (p, waiting) = (CreateTestProbe(), CreateTestProbe());
         queue.Tell(new QueueProtocol.GetMany(1, waiting.Ref, 5), waiting.Ref);
-        AwaitWaiting(queue, getters: 1, putters: 0);
+        AwaitWaiting(this, queue, getters: 1, putters: 0);
         queue.Tell(new QueueProtocol.Shutdown(2), p.Ref);
         p.ExpectMsg(new QueueProtocol.ShutdownDone(2, 0));
         waiting.ExpectMsg(new QueueProtocol.QueueShutDown(1));
@@ -499,7 +475,7 @@ public sealed class QueueBatchProtocolTests : CoordinatorTestKit
         AssertRejected(p, 2, RejectionReason.InvalidArgument);
         queue.Tell(new QueueProtocol.GetMany(3, null!, 1), p.Ref);
         AssertRejected(p, 3, RejectionReason.InvalidArgument);
-        AssertState(queue, count: 1, unfinished: 1);
+        AssertState(this, queue, count: 1, unfinished: 1);
     }
 
     [Fact]
@@ -523,7 +499,7 @@ public sealed class QueueBatchProtocolTests : CoordinatorTestKit
         Assert.Equal(Boxed(1, 2), GetManyNow(queue, p, 2, maxCount: 2).Items);
         queue.Tell(new QueueProtocol.TaskDone(3, 2), p.Ref);
         AssertRejected(p, 3, RejectionReason.NotSupported);
-        Assert.Equal([3], Drain(queue));
+        Assert.Equal([3], Drain(this, queue));
     }
 
     // ---- TaskDone with a count and join -------------------------------------------------------------------------
@@ -541,12 +517,12 @@ public sealed class QueueBatchProtocolTests : CoordinatorTestKit
         p.ExpectMsg(new QueueProtocol.TaskDoneAck(3, 1));
         queue.Tell(new QueueProtocol.TaskDone(4, 2), p.Ref);
         AssertRejected(p, 4, RejectionReason.TooManyTaskDone);
-        Assert.Equal(1, StateOf(queue).Unfinished);
+        Assert.Equal(1, StateOf(this, queue).Unfinished);
         queue.Tell(new QueueProtocol.TaskDone(5, 0), p.Ref);
         AssertRejected(p, 5, RejectionReason.InvalidArgument);
         queue.Tell(new QueueProtocol.TaskDone(6, -3), p.Ref);
         AssertRejected(p, 6, RejectionReason.InvalidArgument);
-        Assert.Equal(1, StateOf(queue).Unfinished);
+        Assert.Equal(1, StateOf(this, queue).Unfinished);
 
         queue.Tell(new QueueProtocol.TaskDone(7, 1), p.Ref);
         p.ExpectMsg(new QueueProtocol.TaskDoneAck(7, 0));
@@ -563,7 +539,7 @@ public sealed class QueueBatchProtocolTests : CoordinatorTestKit
 
         queue.Tell(new QueueProtocol.TaskDone(4, 3), worker.Ref);
         worker.ExpectMsg(new QueueProtocol.TaskDoneAck(4, 2));
-        joiner.ExpectNoMsg(Silence);
+        joiner.ExpectNoMsg(TestTimes.Silence);
 
         queue.Tell(new QueueProtocol.TaskDone(5, 2), worker.Ref);
         worker.ExpectMsg(new QueueProtocol.TaskDoneAck(5, 0));

@@ -1,4 +1,5 @@
 using Actors.Queue;
+using static Actors.Tests.Support.QueueProbes;
 using Xunit.Abstractions;
 
 namespace Actors.Tests.Queue;
@@ -15,12 +16,6 @@ public sealed class QueueFacadeTests : CoordinatorTestKit
     public QueueFacadeTests(ITestOutputHelper output) : base(output) => _output = output;
 
     private sealed record Job(int Priority, string Name);
-
-    private Task AwaitWaitingAsync(ActorQueue<int> queue, int getters, int putters, TimeSpan? interval = null) =>
-        QueueProbes.AwaitWaitingAsync(this, queue, getters, putters, interval);
-
-    private static Task AssertStateAsync(ActorQueue<int> queue, int count, int unfinished, int getters = 0, int putters = 0) =>
-        QueueProbes.AssertStateAsync(queue, count, unfinished, getters, putters);
 
     private static async Task<List<T>> DrainAsync<T>(Func<Task<T>> getNowait)
     {
@@ -146,7 +141,7 @@ public sealed class QueueFacadeTests : CoordinatorTestKit
     {
         var queue = ActorQueue<int>.Create(Sys);
         var getting = queue.GetAsync();
-        await AwaitWaitingAsync(queue, getters: 1, putters: 0);
+        await AwaitWaitingAsync(this, queue, getters: 1, putters: 0);
         Assert.False(getting.IsCompleted);
         await queue.PutAsync(5);
         Assert.Equal(5, await getting.WaitAsync(Patience));
@@ -160,7 +155,7 @@ public sealed class QueueFacadeTests : CoordinatorTestKit
         await queue.PutAsync(1);
         Assert.True(await queue.IsFullAsync());
         var putting = queue.PutAsync(2);
-        await AwaitWaitingAsync(queue, getters: 0, putters: 1);
+        await AwaitWaitingAsync(this, queue, getters: 0, putters: 1);
         Assert.False(putting.IsCompleted);
 
         Assert.Equal(1, await queue.GetAsync());
@@ -199,7 +194,7 @@ public sealed class QueueFacadeTests : CoordinatorTestKit
         await AssertStateAsync(queue, count: 1, unfinished: 1);
 
         var putting = queue.TryPutAsync(4, TimeSpan.FromMinutes(5));
-        await AwaitWaitingAsync(queue, getters: 0, putters: 1);
+        await AwaitWaitingAsync(this, queue, getters: 0, putters: 1);
         Assert.Equal(1, await queue.GetAsync());
         Assert.True(await putting.WaitAsync(Patience));
         Assert.Equal(new[] { 4 }, await DrainAsync(queue.GetNowaitAsync));
@@ -229,7 +224,7 @@ public sealed class QueueFacadeTests : CoordinatorTestKit
     {
         var queue = ActorQueue<int>.Create(Sys);
         var getting = queue.GetAsync(TimeSpan.FromMinutes(5));
-        await AwaitWaitingAsync(queue, getters: 1, putters: 0);
+        await AwaitWaitingAsync(this, queue, getters: 1, putters: 0);
         await queue.PutAsync(9);
         Assert.Equal(9, await getting.WaitAsync(Patience));
     }
@@ -242,7 +237,7 @@ public sealed class QueueFacadeTests : CoordinatorTestKit
         for (var i = 0; i < 4; i++)
         {
             getters.Add(queue.GetAsync());
-            await AwaitWaitingAsync(queue, getters: i + 1, putters: 0);
+            await AwaitWaitingAsync(this, queue, getters: i + 1, putters: 0);
         }
 
         for (var i = 0; i < getters.Count; i++) await queue.PutAsync(i);
@@ -335,7 +330,7 @@ public sealed class QueueFacadeTests : CoordinatorTestKit
         var queue = ActorQueue<int>.Create(Sys);
         using var cts = new CancellationTokenSource();
         var getting = queue.GetAsync(cts.Token);
-        await AwaitWaitingAsync(queue, getters: 1, putters: 0);
+        await AwaitWaitingAsync(this, queue, getters: 1, putters: 0);
         cts.Cancel();
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => getting).WaitAsync(Patience);
         await AssertStateAsync(queue, count: 0, unfinished: 0);
@@ -350,7 +345,7 @@ public sealed class QueueFacadeTests : CoordinatorTestKit
         await queue.PutAsync(1);
         using var cts = new CancellationTokenSource();
         var putting = queue.PutAsync(2, cts.Token);
-        await AwaitWaitingAsync(queue, getters: 0, putters: 1);
+        await AwaitWaitingAsync(this, queue, getters: 0, putters: 1);
         cts.Cancel();
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => putting).WaitAsync(Patience);
         await AssertStateAsync(queue, count: 1, unfinished: 1);
@@ -388,7 +383,7 @@ public sealed class QueueFacadeTests : CoordinatorTestKit
             var getting = i / 8 % 2 == 0 ? queue.GetAsync(cts.Token) : queue.GetAsync(TimeSpan.FromMinutes(5), cts.Token);
 
             // Half the time the get is surely queued before the race; otherwise the put may even reach the queue first.
-            if (queuedFirst) await AwaitWaitingAsync(queue, getters: 1, putters: 0, TimeSpan.FromMilliseconds(1));
+            if (queuedFirst) await AwaitWaitingAsync(this, queue, getters: 1, putters: 0, TimeSpan.FromMilliseconds(1));
             switch (order)
             {
                 case RaceOrder.Together:
@@ -443,7 +438,7 @@ public sealed class QueueFacadeTests : CoordinatorTestKit
             var item = i;
             using var cts = new CancellationTokenSource();
             var putting = queue.PutAsync(item, cts.Token);
-            await AwaitWaitingAsync(queue, getters: 0, putters: 1, TimeSpan.FromMilliseconds(1));
+            await AwaitWaitingAsync(this, queue, getters: 0, putters: 1, TimeSpan.FromMilliseconds(1));
             await Race.WithCancelAsync(() => queue.GetAsync(), cts, Patience);
 
             var wentIn = true;
@@ -474,7 +469,7 @@ public sealed class QueueFacadeTests : CoordinatorTestKit
         var queue = ActorQueue<int>.Create(Sys).WithOwner(owner.Ref);
         Assert.Equal(owner.Ref, queue.Owner);
         var getting = queue.GetAsync();
-        await AwaitWaitingAsync(queue, getters: 1, putters: 0);
+        await AwaitWaitingAsync(this, queue, getters: 1, putters: 0);
         Sys.Stop(owner.Ref);
         await Assert.ThrowsAsync<InvalidOperationException>(() => getting).WaitAsync(Patience);
         await AssertStateAsync(queue, count: 0, unfinished: 0);
@@ -506,12 +501,12 @@ public sealed class QueueFacadeTests : CoordinatorTestKit
     {
         var empty = ActorQueue<int>.Create(Sys);
         var getting = new[] { empty.GetAsync(), empty.GetAsync(TimeSpan.FromMinutes(5)) };
-        await AwaitWaitingAsync(empty, getters: 2, putters: 0);
+        await AwaitWaitingAsync(this, empty, getters: 2, putters: 0);
 
         var full = ActorQueue<int>.Create(Sys, maxSize: 1);
         await full.PutAsync(1);
         var putting = new[] { full.PutAsync(2), full.PutAsync(3, TimeSpan.FromMinutes(5)) };
-        await AwaitWaitingAsync(full, getters: 0, putters: 2);
+        await AwaitWaitingAsync(this, full, getters: 0, putters: 2);
 
         await empty.ShutdownAsync();
         await full.ShutdownAsync();
@@ -564,7 +559,7 @@ public sealed class QueueFacadeTests : CoordinatorTestKit
         using var cts = new CancellationTokenSource();
         var cancelledGet = queue.GetAsync(cts.Token);
         var getting = queue.GetAsync();
-        await AwaitWaitingAsync(view, getters: 2, putters: 0);
+        await AwaitWaitingAsync(this, view, getters: 2, putters: 0);
         cts.Cancel();
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => cancelledGet).WaitAsync(Patience);
 
@@ -579,7 +574,7 @@ public sealed class QueueFacadeTests : CoordinatorTestKit
         var queue = ActorSimpleQueue<int>.Create(Sys);
         var view = new ActorQueue<int>(queue.Coordinator);
         var getting = queue.GetAsync();
-        await AwaitWaitingAsync(view, getters: 1, putters: 0);
+        await AwaitWaitingAsync(this, view, getters: 1, putters: 0);
         Assert.Equal(0, await queue.ShutdownAsync());
         await Assert.ThrowsAsync<QueueShutDownException>(() => getting).WaitAsync(Patience);
         await Assert.ThrowsAsync<QueueShutDownException>(() => queue.PutAsync(1));

@@ -1,4 +1,5 @@
 using Actors.Queue;
+using static Actors.Tests.Support.QueueProbes;
 
 namespace Actors.Tests.Queue;
 
@@ -9,9 +10,6 @@ namespace Actors.Tests.Queue;
 /// </summary>
 public sealed class QueueProtocolTests : CoordinatorTestKit
 {
-    private static readonly TimeSpan Silence = TimeSpan.FromMilliseconds(200);
-    private static readonly TimeSpan Settle = TimeSpan.FromSeconds(10);
-
     /// <summary>An item with a priority and a name; the priority queues below compare the priority only.</summary>
     private sealed record Job(int Priority, string Name);
 
@@ -20,36 +18,6 @@ public sealed class QueueProtocolTests : CoordinatorTestKit
     private IActorRef NewQueue(int maxSize = 0) => Sys.ActorOf(ActorQueue<int>.Props(maxSize));
 
     private IActorRef NewJobQueue() => Sys.ActorOf(ActorQueue<Job>.PriorityProps(ByPriority));
-
-    private QueueProtocol.QueueState StateOf(IActorRef queue)
-    {
-        var asker = CreateTestProbe();
-        queue.Tell(new QueueProtocol.GetState(999), asker.Ref);
-        return asker.ExpectMsg<QueueProtocol.QueueState>();
-    }
-
-    private void AwaitWaiting(IActorRef queue, int getters, int putters) =>
-        AwaitAssert(() =>
-        {
-            var state = StateOf(queue);
-            Assert.Equal((getters, putters), (state.WaitingGetters, state.WaitingPutters));
-        }, Settle, TimeSpan.FromMilliseconds(20));
-
-    private static void PutNow(IActorRef queue, TestProbe putter, long requestId, object? item)
-    {
-        queue.Tell(new QueueProtocol.Put(requestId, putter.Ref, item), putter.Ref);
-        putter.ExpectMsg(new QueueProtocol.PutDone(requestId));
-    }
-
-    private static QueueProtocol.Got GetNow(IActorRef queue, TestProbe getter, long requestId)
-    {
-        queue.Tell(new QueueProtocol.Get(requestId, getter.Ref), getter.Ref);
-        var got = getter.ExpectMsg<QueueProtocol.Got>();
-        Assert.Equal(requestId, got.RequestId);
-        return got;
-    }
-
-    private List<object?> Drain(IActorRef queue) => QueueProbes.Drain(this, queue);
 
     private static void AssertRejected(TestProbe probe, long requestId, RejectionReason reason, TimeSpan? within = null)
     {
@@ -65,7 +33,7 @@ public sealed class QueueProtocolTests : CoordinatorTestKit
         var queue = NewQueue();
         var p = CreateTestProbe();
         for (var i = 1; i <= 5; i++) PutNow(queue, p, i, i * 10);
-        Assert.Equal([10, 20, 30, 40, 50], Drain(queue));
+        Assert.Equal([10, 20, 30, 40, 50], Drain(this, queue));
     }
 
     [Fact]
@@ -74,7 +42,7 @@ public sealed class QueueProtocolTests : CoordinatorTestKit
         var queue = Sys.ActorOf(ActorQueue<int>.LifoProps());
         var p = CreateTestProbe();
         for (var i = 1; i <= 5; i++) PutNow(queue, p, i, i * 10);
-        Assert.Equal([50, 40, 30, 20, 10], Drain(queue));
+        Assert.Equal([50, 40, 30, 20, 10], Drain(this, queue));
     }
 
     [Fact]
@@ -84,7 +52,7 @@ public sealed class QueueProtocolTests : CoordinatorTestKit
         var p = CreateTestProbe();
         var id = 0L;
         foreach (var item in new[] { 5, 1, 4, 2, 3, 1 }) PutNow(queue, p, ++id, item);
-        Assert.Equal([1, 1, 2, 3, 4, 5], Drain(queue));
+        Assert.Equal([1, 1, 2, 3, 4, 5], Drain(this, queue));
     }
 
     [Fact]
@@ -94,7 +62,7 @@ public sealed class QueueProtocolTests : CoordinatorTestKit
         var p = CreateTestProbe();
         var id = 0L;
         foreach (var item in new[] { 2, 9, 4 }) PutNow(queue, p, ++id, item);
-        Assert.Equal([9, 4, 2], Drain(queue));
+        Assert.Equal([9, 4, 2], Drain(this, queue));
     }
 
     [Fact]
@@ -104,7 +72,7 @@ public sealed class QueueProtocolTests : CoordinatorTestKit
         var p = CreateTestProbe();
         var jobs = new[] { new Job(2, "a"), new Job(1, "b"), new Job(2, "c"), new Job(1, "d"), new Job(2, "e"), new Job(1, "f") };
         for (var i = 0; i < jobs.Length; i++) PutNow(queue, p, i + 1, jobs[i]);
-        Assert.Equal(["b", "d", "f", "a", "c", "e"], Drain(queue).Cast<Job>().Select(j => j.Name));
+        Assert.Equal(["b", "d", "f", "a", "c", "e"], Drain(this, queue).Cast<Job>().Select(j => j.Name));
     }
 
     [Fact]
@@ -113,8 +81,8 @@ public sealed class QueueProtocolTests : CoordinatorTestKit
         var queue = Sys.ActorOf(ActorSimpleQueue<int>.Props());
         var p = CreateTestProbe();
         for (var i = 1; i <= 4; i++) PutNow(queue, p, i, i);
-        Assert.Equal([1, 2, 3, 4], Drain(queue));
-        var state = StateOf(queue);
+        Assert.Equal([1, 2, 3, 4], Drain(this, queue));
+        var state = StateOf(this, queue);
         Assert.Equal((0, 0, false), (state.Count, state.Unfinished, state.IsFull));
     }
 
@@ -137,10 +105,10 @@ public sealed class QueueProtocolTests : CoordinatorTestKit
         var p = CreateTestProbe();
         PutNow(first, p, 1, 7);
 
-        Assert.Equal(0, StateOf(second).Count);
+        Assert.Equal(0, StateOf(this, second).Count);
         second.Tell(new QueueProtocol.Get(2, p.Ref, TimeSpan.Zero), p.Ref);
         p.ExpectMsg(new QueueProtocol.Empty(2));
-        Assert.Equal([7], Drain(first));
+        Assert.Equal([7], Drain(this, first));
     }
 
     // ---- waiting gets -------------------------------------------------------------------------------------------
@@ -151,13 +119,13 @@ public sealed class QueueProtocolTests : CoordinatorTestKit
         var queue = NewQueue();
         var (getter, putter) = (CreateTestProbe(), CreateTestProbe());
         queue.Tell(new QueueProtocol.Get(1, getter.Ref), getter.Ref);
-        getter.ExpectNoMsg(Silence);
-        Assert.Equal(1, StateOf(queue).WaitingGetters);
+        getter.ExpectNoMsg(TestTimes.Silence);
+        Assert.Equal(1, StateOf(this, queue).WaitingGetters);
 
         PutNow(queue, putter, 2, 42);
         var got = getter.ExpectMsg<QueueProtocol.Got>();
         Assert.Equal((1L, (object?)42), (got.RequestId, got.Item));
-        var state = StateOf(queue);
+        var state = StateOf(this, queue);
         Assert.Equal((0, 0, 1), (state.Count, state.WaitingGetters, state.Unfinished));
     }
 
@@ -167,7 +135,7 @@ public sealed class QueueProtocolTests : CoordinatorTestKit
         var queue = NewQueue();
         var getters = Enumerable.Range(0, 5).Select(_ => CreateTestProbe()).ToList();
         for (var i = 0; i < getters.Count; i++) queue.Tell(new QueueProtocol.Get(i, getters[i].Ref), getters[i].Ref);
-        AwaitWaiting(queue, getters: 5, putters: 0);
+        AwaitWaiting(this, queue, getters: 5, putters: 0);
 
         var putter = CreateTestProbe();
         for (var i = 0; i < getters.Count; i++) PutNow(queue, putter, 100 + i, i);
@@ -180,7 +148,7 @@ public sealed class QueueProtocolTests : CoordinatorTestKit
         var queue = NewQueue();
         var (getter, putter) = (CreateTestProbe(), CreateTestProbe());
         queue.Tell(new QueueProtocol.Get(1, getter.Ref, Timeout.InfiniteTimeSpan), getter.Ref);
-        getter.ExpectNoMsg(Silence);
+        getter.ExpectNoMsg(TestTimes.Silence);
         PutNow(queue, putter, 2, 3);
         Assert.Equal(3, getter.ExpectMsg<QueueProtocol.Got>().Item);
     }
@@ -192,10 +160,10 @@ public sealed class QueueProtocolTests : CoordinatorTestKit
         var (getter, putter) = (CreateTestProbe(), CreateTestProbe());
         queue.Tell(new QueueProtocol.Get(4, getter.Ref, TimeSpan.Zero), getter.Ref);
         getter.ExpectMsg(new QueueProtocol.Empty(4));
-        Assert.Equal(0, StateOf(queue).WaitingGetters);
+        Assert.Equal(0, StateOf(this, queue).WaitingGetters);
 
         PutNow(queue, putter, 5, 1);
-        Assert.Equal(1, StateOf(queue).Count);
+        Assert.Equal(1, StateOf(this, queue).Count);
         getter.ExpectNoMsg(TimeSpan.FromMilliseconds(100));
     }
 
@@ -205,12 +173,12 @@ public sealed class QueueProtocolTests : CoordinatorTestKit
         var queue = NewQueue();
         var (getter, putter) = (CreateTestProbe(), CreateTestProbe());
         queue.Tell(new QueueProtocol.Get(6, getter.Ref, TimeSpan.FromMilliseconds(100)), getter.Ref);
-        getter.ExpectMsg(new QueueProtocol.Empty(6), Settle);
-        Assert.Equal(0, StateOf(queue).WaitingGetters);
+        getter.ExpectMsg(new QueueProtocol.Empty(6), TestTimes.Settle);
+        Assert.Equal(0, StateOf(this, queue).WaitingGetters);
 
         PutNow(queue, putter, 7, 11);
-        getter.ExpectNoMsg(Silence);
-        Assert.Equal([11], Drain(queue));
+        getter.ExpectNoMsg(TestTimes.Silence);
+        Assert.Equal([11], Drain(this, queue));
     }
 
     [Fact]
@@ -219,7 +187,7 @@ public sealed class QueueProtocolTests : CoordinatorTestKit
         var queue = NewQueue();
         var (getter, putter) = (CreateTestProbe(), CreateTestProbe());
         queue.Tell(new QueueProtocol.Get(1, getter.Ref, TimeSpan.FromMinutes(5)), getter.Ref);
-        AwaitWaiting(queue, getters: 1, putters: 0);
+        AwaitWaiting(this, queue, getters: 1, putters: 0);
         PutNow(queue, putter, 2, 8);
         Assert.Equal(8, getter.ExpectMsg<QueueProtocol.Got>().Item);
     }
@@ -233,18 +201,18 @@ public sealed class QueueProtocolTests : CoordinatorTestKit
         var (putter, getter) = (CreateTestProbe(), CreateTestProbe());
         PutNow(queue, putter, 1, 1);
         PutNow(queue, putter, 2, 2);
-        Assert.True(StateOf(queue).IsFull);
+        Assert.True(StateOf(this, queue).IsFull);
 
         queue.Tell(new QueueProtocol.Put(3, putter.Ref, 3), putter.Ref);
-        putter.ExpectNoMsg(Silence);
-        var state = StateOf(queue);
+        putter.ExpectNoMsg(TestTimes.Silence);
+        var state = StateOf(this, queue);
         Assert.Equal((2, 1, 2), (state.Count, state.WaitingPutters, state.Unfinished));
 
         Assert.Equal(1, GetNow(queue, getter, 10).Item);
         putter.ExpectMsg(new QueueProtocol.PutDone(3));
-        state = StateOf(queue);
+        state = StateOf(this, queue);
         Assert.Equal((2, 0, 3, true), (state.Count, state.WaitingPutters, state.Unfinished, state.IsFull));
-        Assert.Equal([2, 3], Drain(queue));
+        Assert.Equal([2, 3], Drain(this, queue));
     }
 
     [Fact]
@@ -255,18 +223,18 @@ public sealed class QueueProtocolTests : CoordinatorTestKit
         PutNow(queue, first, 1, 0);
         var putters = Enumerable.Range(1, 4).Select(_ => CreateTestProbe()).ToList();
         for (var i = 0; i < putters.Count; i++) queue.Tell(new QueueProtocol.Put(10 + i, putters[i].Ref, i + 1), putters[i].Ref);
-        AwaitWaiting(queue, getters: 0, putters: 4);
+        AwaitWaiting(this, queue, getters: 0, putters: 4);
 
         var getter = CreateTestProbe();
         for (var i = 0; i < putters.Count; i++)
         {
             Assert.Equal(i, GetNow(queue, getter, 100 + i).Item);
             putters[i].ExpectMsg(new QueueProtocol.PutDone(10 + i));
-            var state = StateOf(queue);
+            var state = StateOf(this, queue);
             Assert.Equal((1, putters.Count - i - 1), (state.Count, state.WaitingPutters));
         }
 
-        Assert.Equal([4], Drain(queue));
+        Assert.Equal([4], Drain(this, queue));
     }
 
     [Fact]
@@ -278,7 +246,7 @@ public sealed class QueueProtocolTests : CoordinatorTestKit
             var putter = CreateTestProbe();
             for (var i = 1; i <= 50; i++) queue.Tell(new QueueProtocol.Put(i, putter.Ref, i, TimeSpan.Zero), putter.Ref);
             for (var i = 1; i <= 50; i++) putter.ExpectMsg(new QueueProtocol.PutDone(i));
-            var state = StateOf(queue);
+            var state = StateOf(this, queue);
             Assert.Equal((50, maxSize, false), (state.Count, state.MaxSize, state.IsFull));
         }
     }
@@ -291,9 +259,9 @@ public sealed class QueueProtocolTests : CoordinatorTestKit
         PutNow(queue, putter, 1, 1);
         queue.Tell(new QueueProtocol.Put(2, putter.Ref, 2, TimeSpan.Zero), putter.Ref);
         putter.ExpectMsg(new QueueProtocol.Full(2));
-        var state = StateOf(queue);
+        var state = StateOf(this, queue);
         Assert.Equal((1, 0, 1), (state.Count, state.WaitingPutters, state.Unfinished));
-        Assert.Equal([1], Drain(queue));
+        Assert.Equal([1], Drain(this, queue));
     }
 
     [Fact]
@@ -303,11 +271,11 @@ public sealed class QueueProtocolTests : CoordinatorTestKit
         var (putter, getter) = (CreateTestProbe(), CreateTestProbe());
         PutNow(queue, putter, 1, 1);
         queue.Tell(new QueueProtocol.Put(2, putter.Ref, 2, TimeSpan.FromMilliseconds(100)), putter.Ref);
-        putter.ExpectMsg(new QueueProtocol.Full(2), Settle);
+        putter.ExpectMsg(new QueueProtocol.Full(2), TestTimes.Settle);
 
         Assert.Equal(1, GetNow(queue, getter, 3).Item);
-        putter.ExpectNoMsg(Silence);
-        var state = StateOf(queue);
+        putter.ExpectNoMsg(TestTimes.Silence);
+        var state = StateOf(this, queue);
         Assert.Equal((0, 0, 1), (state.Count, state.WaitingPutters, state.Unfinished));
     }
 
@@ -322,7 +290,7 @@ public sealed class QueueProtocolTests : CoordinatorTestKit
         queue.Tell(new QueueProtocol.Get(1, g2.Ref), g2.Ref);
         queue.Tell(new CoordinatorProtocol.Cancel(1, g1.Ref), g1.Ref);
         g1.ExpectMsg(new CoordinatorProtocol.Cancelled(1));
-        Assert.Equal(1, StateOf(queue).WaitingGetters);
+        Assert.Equal(1, StateOf(this, queue).WaitingGetters);
 
         PutNow(queue, putter, 2, 5);
         Assert.Equal(5, g2.ExpectMsg<QueueProtocol.Got>().Item);
@@ -336,13 +304,13 @@ public sealed class QueueProtocolTests : CoordinatorTestKit
         var (p1, p2, getter) = (CreateTestProbe(), CreateTestProbe(), CreateTestProbe());
         PutNow(queue, p1, 1, 1);
         queue.Tell(new QueueProtocol.Put(2, p2.Ref, 2), p2.Ref);
-        AwaitWaiting(queue, getters: 0, putters: 1);
+        AwaitWaiting(this, queue, getters: 0, putters: 1);
         queue.Tell(new CoordinatorProtocol.Cancel(2, p2.Ref), p2.Ref);
         p2.ExpectMsg(new CoordinatorProtocol.Cancelled(2));
 
         Assert.Equal(1, GetNow(queue, getter, 3).Item);
         p2.ExpectNoMsg(TimeSpan.FromMilliseconds(100));
-        var state = StateOf(queue);
+        var state = StateOf(this, queue);
         Assert.Equal((0, 0, 1), (state.Count, state.WaitingPutters, state.Unfinished));
     }
 
@@ -356,7 +324,7 @@ public sealed class QueueProtocolTests : CoordinatorTestKit
         GetNow(queue, getter, 3);
         queue.Tell(new CoordinatorProtocol.Cancel(3, getter.Ref), getter.Ref);
         getter.ExpectNoMsg(TimeSpan.FromMilliseconds(100));
-        Assert.Equal([2], Drain(queue));
+        Assert.Equal([2], Drain(this, queue));
     }
 
     [Fact]
@@ -384,9 +352,9 @@ public sealed class QueueProtocolTests : CoordinatorTestKit
 
         queue.Tell(new QueueProtocol.Return(11, got.Item, got.Sequence), p.Ref);
         p.ExpectMsg(new QueueProtocol.Returned(11));
-        var state = StateOf(queue);
+        var state = StateOf(this, queue);
         Assert.Equal((3, 3), (state.Count, state.Unfinished));
-        Assert.Equal([1, 2, 3], Drain(queue));
+        Assert.Equal([1, 2, 3], Drain(this, queue));
     }
 
     [Fact]
@@ -400,7 +368,7 @@ public sealed class QueueProtocolTests : CoordinatorTestKit
 
         queue.Tell(new QueueProtocol.Return(11, got.Item, got.Sequence), p.Ref);
         p.ExpectMsg(new QueueProtocol.Returned(11));
-        Assert.Equal([3, 2, 1], Drain(queue));
+        Assert.Equal([3, 2, 1], Drain(this, queue));
     }
 
     [Fact]
@@ -419,7 +387,7 @@ public sealed class QueueProtocolTests : CoordinatorTestKit
         p.ExpectMsg(new QueueProtocol.Returned(12));
         queue.Tell(new QueueProtocol.Return(13, a.Item, a.Sequence), p.Ref);
         p.ExpectMsg(new QueueProtocol.Returned(13));
-        Assert.Equal(["a", "b", "d", "c"], Drain(queue).Cast<Job>().Select(j => j.Name));
+        Assert.Equal(["a", "b", "d", "c"], Drain(this, queue).Cast<Job>().Select(j => j.Name));
     }
 
     /// <summary>
@@ -440,7 +408,7 @@ public sealed class QueueProtocolTests : CoordinatorTestKit
         g1.ExpectMsg(new QueueProtocol.Returned(11));
         queue.Tell(new QueueProtocol.Return(11, second.Item, second.Sequence), g2.Ref);
         g2.ExpectMsg(new QueueProtocol.Returned(11));
-        Assert.Equal([1, 2, 3], Drain(queue));
+        Assert.Equal([1, 2, 3], Drain(this, queue));
     }
 
     /// <summary>The LIFO counterpart: the two top items taken and given back in take order leave the stack as it was.</summary>
@@ -458,7 +426,7 @@ public sealed class QueueProtocolTests : CoordinatorTestKit
         g1.ExpectMsg(new QueueProtocol.Returned(11));
         queue.Tell(new QueueProtocol.Return(11, second.Item, second.Sequence), g2.Ref);
         g2.ExpectMsg(new QueueProtocol.Returned(11));
-        Assert.Equal([3, 2, 1], Drain(queue));
+        Assert.Equal([3, 2, 1], Drain(this, queue));
     }
 
     [Fact]
@@ -469,12 +437,12 @@ public sealed class QueueProtocolTests : CoordinatorTestKit
         PutNow(queue, first, 1, 77);
         var got = GetNow(queue, first, 2);
         queue.Tell(new QueueProtocol.Get(3, second.Ref), second.Ref);
-        AwaitWaiting(queue, getters: 1, putters: 0);
+        AwaitWaiting(this, queue, getters: 1, putters: 0);
 
         queue.Tell(new QueueProtocol.Return(4, got.Item, got.Sequence), first.Ref);
         first.ExpectMsg(new QueueProtocol.Returned(4));
         Assert.Equal(77, second.ExpectMsg<QueueProtocol.Got>().Item);
-        Assert.Equal(0, StateOf(queue).Count);
+        Assert.Equal(0, StateOf(this, queue).Count);
     }
 
     // ---- task_done and join -------------------------------------------------------------------------------------
@@ -523,7 +491,7 @@ public sealed class QueueProtocolTests : CoordinatorTestKit
         p.ExpectMsg(new QueueProtocol.TaskDoneAck(2, 0));
         queue.Tell(new QueueProtocol.Join(3, p.Ref), p.Ref);
         p.ExpectMsg(new QueueProtocol.Joined(3));
-        Assert.Equal(1, StateOf(queue).Count);
+        Assert.Equal(1, StateOf(this, queue).Count);
     }
 
     [Fact]
@@ -535,7 +503,7 @@ public sealed class QueueProtocolTests : CoordinatorTestKit
         queue.Tell(new QueueProtocol.Join(2, p.Ref, TimeSpan.Zero), p.Ref);
         p.ExpectMsg(new QueueProtocol.JoinTimedOut(2));
         queue.Tell(new QueueProtocol.Join(3, p.Ref, TimeSpan.FromMilliseconds(100)), p.Ref);
-        p.ExpectMsg(new QueueProtocol.JoinTimedOut(3), Settle);
+        p.ExpectMsg(new QueueProtocol.JoinTimedOut(3), TestTimes.Settle);
 
         queue.Tell(new QueueProtocol.TaskDone(4), p.Ref);
         p.ExpectMsg(new QueueProtocol.TaskDoneAck(4, 0));
@@ -556,10 +524,10 @@ public sealed class QueueProtocolTests : CoordinatorTestKit
         p.ExpectMsg(new QueueProtocol.TaskDoneAck(4, 0));
         queue.Tell(new QueueProtocol.TaskDone(5), p.Ref);
         AssertRejected(p, 5, RejectionReason.TooManyTaskDone);
-        Assert.Equal(0, StateOf(queue).Unfinished);
+        Assert.Equal(0, StateOf(this, queue).Unfinished);
 
         PutNow(queue, p, 6, 2);
-        Assert.Equal(1, StateOf(queue).Unfinished);
+        Assert.Equal(1, StateOf(this, queue).Unfinished);
         queue.Tell(new QueueProtocol.TaskDone(7), p.Ref);
         p.ExpectMsg(new QueueProtocol.TaskDoneAck(7, 0));
     }
@@ -592,10 +560,10 @@ public sealed class QueueProtocolTests : CoordinatorTestKit
         queue.Tell(new QueueProtocol.Return(4, "x", 99), p.Ref);
         AssertRejected(p, 4, RejectionReason.InvalidArgument);
 
-        var state = StateOf(queue);
+        var state = StateOf(this, queue);
         Assert.Equal((1, 1), (state.Count, state.Unfinished));
         PutNow(queue, p, 5, 1);
-        Assert.Equal([1, 3], Drain(queue));
+        Assert.Equal([1, 3], Drain(this, queue));
     }
 
     [Fact]
@@ -608,9 +576,9 @@ public sealed class QueueProtocolTests : CoordinatorTestKit
         queue.Tell(new QueueProtocol.Put(2, p.Ref, "x"), p.Ref);
         AssertRejected(p, 2, RejectionReason.InvalidArgument, TimeSpan.FromSeconds(1));
 
-        var state = StateOf(queue);
+        var state = StateOf(this, queue);
         Assert.Equal((1, 1), (state.Count, state.Unfinished));
-        Assert.Equal([1], Drain(queue));
+        Assert.Equal([1], Drain(this, queue));
     }
 
     // ---- owner death --------------------------------------------------------------------------------------------
@@ -623,13 +591,13 @@ public sealed class QueueProtocolTests : CoordinatorTestKit
         queue.Tell(new QueueProtocol.Get(1, dead.Ref), dead.Ref);
         queue.Tell(new QueueProtocol.Get(2, dead.Ref, TimeSpan.FromMinutes(5)), dead.Ref);
         queue.Tell(new QueueProtocol.Get(1, live.Ref), live.Ref);
-        AwaitWaiting(queue, getters: 3, putters: 0);
+        AwaitWaiting(this, queue, getters: 3, putters: 0);
 
         Sys.Stop(dead.Ref);
-        AwaitWaiting(queue, getters: 1, putters: 0);
+        AwaitWaiting(this, queue, getters: 1, putters: 0);
         PutNow(queue, putter, 3, 4);
         Assert.Equal(4, live.ExpectMsg<QueueProtocol.Got>().Item);
-        Assert.Equal(0, StateOf(queue).WaitingGetters);
+        Assert.Equal(0, StateOf(this, queue).WaitingGetters);
     }
 
     [Fact]
@@ -638,10 +606,10 @@ public sealed class QueueProtocolTests : CoordinatorTestKit
         var queue = NewQueue();
         var (owner, requester) = (CreateTestProbe(), CreateTestProbe());
         queue.Tell(new QueueProtocol.Get(1, owner.Ref), requester.Ref);
-        AwaitWaiting(queue, getters: 1, putters: 0);
+        AwaitWaiting(this, queue, getters: 1, putters: 0);
         Sys.Stop(owner.Ref);
         AssertRejected(requester, 1, RejectionReason.OwnerTerminated);
-        Assert.Equal(0, StateOf(queue).WaitingGetters);
+        Assert.Equal(0, StateOf(this, queue).WaitingGetters);
     }
 
     [Fact]
@@ -653,14 +621,14 @@ public sealed class QueueProtocolTests : CoordinatorTestKit
         queue.Tell(new QueueProtocol.Put(2, dead.Ref, 2), dead.Ref);
         queue.Tell(new QueueProtocol.Put(3, dead.Ref, 3), dead.Ref);
         queue.Tell(new QueueProtocol.Put(4, live.Ref, 4), live.Ref);
-        AwaitWaiting(queue, getters: 0, putters: 3);
+        AwaitWaiting(this, queue, getters: 0, putters: 3);
 
         Sys.Stop(dead.Ref);
-        AwaitWaiting(queue, getters: 0, putters: 1);
+        AwaitWaiting(this, queue, getters: 0, putters: 1);
         Assert.Equal(1, GetNow(queue, getter, 5).Item);
         live.ExpectMsg(new QueueProtocol.PutDone(4));
-        Assert.Equal([4], Drain(queue));
-        var state = StateOf(queue);
+        Assert.Equal([4], Drain(this, queue));
+        var state = StateOf(this, queue);
         Assert.Equal((0, 2), (state.WaitingPutters, state.Unfinished));
     }
 
@@ -687,7 +655,7 @@ public sealed class QueueProtocolTests : CoordinatorTestKit
         queue.Tell(new QueueProtocol.Join(3, p.Ref, timeout), p.Ref);
         AssertRejected(p, 3, RejectionReason.InvalidArgument);
 
-        var state = StateOf(queue);
+        var state = StateOf(this, queue);
         Assert.Equal((0, 0, 0, 0), (state.Count, state.Unfinished, state.WaitingGetters, state.WaitingPutters));
         PutNow(queue, p, 4, 6);
         Assert.Equal(6, GetNow(queue, p, 5).Item);
@@ -707,7 +675,7 @@ public sealed class QueueProtocolTests : CoordinatorTestKit
         queue.Tell(new CoordinatorProtocol.Cancel(4, null!), p.Ref);
         p.ExpectNoMsg(TimeSpan.FromMilliseconds(100));
 
-        Assert.Equal(0, StateOf(queue).Count);
+        Assert.Equal(0, StateOf(this, queue).Count);
         PutNow(queue, p, 5, 6);
         Assert.Equal(6, GetNow(queue, p, 6).Item);
     }
@@ -720,7 +688,7 @@ public sealed class QueueProtocolTests : CoordinatorTestKit
         queue.Tell(new QueueProtocol.Get(4, getter.Ref), getter.Ref);
         queue.Tell(new QueueProtocol.Get(4, getter.Ref), getter.Ref);
         AssertRejected(getter, 4, RejectionReason.DuplicateRequest);
-        Assert.Equal(1, StateOf(queue).WaitingGetters);
+        Assert.Equal(1, StateOf(this, queue).WaitingGetters);
         PutNow(queue, putter, 5, 1);
         Assert.Equal(new QueueProtocol.Got(4, 1, 1), getter.ExpectMsg<QueueProtocol.Got>());
     }
@@ -731,7 +699,7 @@ public sealed class QueueProtocolTests : CoordinatorTestKit
         var queue = NewQueue();
         var p = CreateTestProbe();
         queue.Tell(new QueueProtocol.Get(RequestIds.Next(), ActorRefs.Nobody), p.Ref);
-        AwaitWaiting(queue, getters: 1, putters: 0);
+        AwaitWaiting(this, queue, getters: 1, putters: 0);
         var putId = RequestIds.Next();
         queue.Tell(new QueueProtocol.Put(putId, ActorRefs.Nobody, 8), p.Ref);
         var replies = new[] { p.ExpectMsg<object>(), p.ExpectMsg<object>() };
@@ -750,8 +718,8 @@ public sealed class QueueProtocolTests : CoordinatorTestKit
         putter.ExpectMsg(new QueueProtocol.PutDone(1));
         other.Tell(new QueueProtocol.Put(2, putter.Ref, 2), putter.Ref);
         other.Tell(new QueueProtocol.Join(3, joiner.Ref), joiner.Ref);
-        AwaitWaiting(queue, getters: 1, putters: 0);
-        AwaitWaiting(other, getters: 0, putters: 1);
+        AwaitWaiting(this, queue, getters: 1, putters: 0);
+        AwaitWaiting(this, other, getters: 0, putters: 1);
 
         Sys.Stop(queue);
         Sys.Stop(other);

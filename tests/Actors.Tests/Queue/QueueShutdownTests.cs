@@ -1,4 +1,5 @@
 using Actors.Queue;
+using static Actors.Tests.Support.QueueProbes;
 
 namespace Actors.Tests.Queue;
 
@@ -8,38 +9,7 @@ namespace Actors.Tests.Queue;
 /// </summary>
 public sealed class QueueShutdownTests : CoordinatorTestKit
 {
-    private static readonly TimeSpan Silence = TimeSpan.FromMilliseconds(200);
-    private static readonly TimeSpan Settle = TimeSpan.FromSeconds(10);
-
     private IActorRef NewQueue(int maxSize = 0) => Sys.ActorOf(ActorQueue<int>.Props(maxSize));
-
-    private QueueProtocol.QueueState StateOf(IActorRef queue)
-    {
-        var asker = CreateTestProbe();
-        queue.Tell(new QueueProtocol.GetState(999), asker.Ref);
-        return asker.ExpectMsg<QueueProtocol.QueueState>();
-    }
-
-    private void AwaitWaiting(IActorRef queue, int getters, int putters) =>
-        AwaitAssert(() =>
-        {
-            var state = StateOf(queue);
-            Assert.Equal((getters, putters), (state.WaitingGetters, state.WaitingPutters));
-        }, Settle, TimeSpan.FromMilliseconds(20));
-
-    private static void PutNow(IActorRef queue, TestProbe putter, long requestId, int item)
-    {
-        queue.Tell(new QueueProtocol.Put(requestId, putter.Ref, item), putter.Ref);
-        putter.ExpectMsg(new QueueProtocol.PutDone(requestId));
-    }
-
-    private static QueueProtocol.Got GetNow(IActorRef queue, TestProbe getter, long requestId)
-    {
-        queue.Tell(new QueueProtocol.Get(requestId, getter.Ref), getter.Ref);
-        var got = getter.ExpectMsg<QueueProtocol.Got>();
-        Assert.Equal(requestId, got.RequestId);
-        return got;
-    }
 
     private static void Shutdown(IActorRef queue, TestProbe probe, long requestId, bool immediate, int expectedDiscarded)
     {
@@ -73,7 +43,7 @@ public sealed class QueueShutdownTests : CoordinatorTestKit
         p.ExpectMsg(new QueueProtocol.QueueShutDown(3));
         queue.Tell(new QueueProtocol.Put(4, p.Ref, 3, TimeSpan.Zero), p.Ref);
         p.ExpectMsg(new QueueProtocol.QueueShutDown(4));
-        var state = StateOf(queue);
+        var state = StateOf(this, queue);
         Assert.Equal((1, 1, true), (state.Count, state.Unfinished, state.IsShutDown));
     }
 
@@ -105,7 +75,7 @@ public sealed class QueueShutdownTests : CoordinatorTestKit
         AssertGetRefused(queue, p, 8);
         AssertGetRefused(queue, p, 9, TimeSpan.Zero);
         AssertGetRefused(queue, p, 10, TimeSpan.FromMinutes(1));
-        var state = StateOf(queue);
+        var state = StateOf(this, queue);
         Assert.Equal((0, 3, 0), (state.Count, state.Unfinished, state.WaitingGetters));
     }
 
@@ -117,12 +87,12 @@ public sealed class QueueShutdownTests : CoordinatorTestKit
         queue.Tell(new QueueProtocol.Get(1, getters[0].Ref), getters[0].Ref);
         queue.Tell(new QueueProtocol.Get(1, getters[1].Ref, TimeSpan.FromMinutes(5)), getters[1].Ref);
         queue.Tell(new QueueProtocol.Get(1, getters[2].Ref, Timeout.InfiniteTimeSpan), getters[2].Ref);
-        AwaitWaiting(queue, getters: 3, putters: 0);
+        AwaitWaiting(this, queue, getters: 3, putters: 0);
 
         var p = CreateTestProbe();
         Shutdown(queue, p, 2, immediate: false, expectedDiscarded: 0);
         foreach (var getter in getters) getter.ExpectMsg(new QueueProtocol.QueueShutDown(1));
-        Assert.Equal(0, StateOf(queue).WaitingGetters);
+        Assert.Equal(0, StateOf(this, queue).WaitingGetters);
     }
 
     [Fact]
@@ -131,10 +101,10 @@ public sealed class QueueShutdownTests : CoordinatorTestKit
         var queue = NewQueue();
         var (getter, p) = (CreateTestProbe(), CreateTestProbe());
         queue.Tell(new QueueProtocol.Get(1, getter.Ref, TimeSpan.FromMilliseconds(100)), getter.Ref);
-        AwaitWaiting(queue, getters: 1, putters: 0);
+        AwaitWaiting(this, queue, getters: 1, putters: 0);
         Shutdown(queue, p, 2, immediate: false, expectedDiscarded: 0);
         getter.ExpectMsg(new QueueProtocol.QueueShutDown(1));
-        getter.ExpectNoMsg(Silence);
+        getter.ExpectNoMsg(TestTimes.Silence);
     }
 
     [Fact]
@@ -145,12 +115,12 @@ public sealed class QueueShutdownTests : CoordinatorTestKit
         PutNow(queue, p, 1, 1);
         queue.Tell(new QueueProtocol.Put(2, p1.Ref, 2), p1.Ref);
         queue.Tell(new QueueProtocol.Put(3, p2.Ref, 3, TimeSpan.FromMinutes(5)), p2.Ref);
-        AwaitWaiting(queue, getters: 0, putters: 2);
+        AwaitWaiting(this, queue, getters: 0, putters: 2);
 
         Shutdown(queue, p, 4, immediate: false, expectedDiscarded: 0);
         p1.ExpectMsg(new QueueProtocol.QueueShutDown(2));
         p2.ExpectMsg(new QueueProtocol.QueueShutDown(3));
-        var state = StateOf(queue);
+        var state = StateOf(this, queue);
         Assert.Equal((1, 1, 0), (state.Count, state.Unfinished, state.WaitingPutters));
 
         Assert.Equal(1, GetNow(queue, p, 5).Item);
@@ -189,7 +159,7 @@ public sealed class QueueShutdownTests : CoordinatorTestKit
         AssertGetRefused(queue, p, 6, TimeSpan.Zero);
         queue.Tell(new QueueProtocol.Put(7, p.Ref, 9), p.Ref);
         p.ExpectMsg(new QueueProtocol.QueueShutDown(7));
-        var state = StateOf(queue);
+        var state = StateOf(this, queue);
         Assert.Equal((0, 0, true), (state.Count, state.Unfinished, state.IsShutDown));
     }
 
@@ -201,11 +171,11 @@ public sealed class QueueShutdownTests : CoordinatorTestKit
         PutNow(queue, p, 1, 1);
         PutNow(queue, p, 2, 2);
         queue.Tell(new QueueProtocol.Put(3, putter.Ref, 3), putter.Ref);
-        AwaitWaiting(queue, getters: 0, putters: 1);
+        AwaitWaiting(this, queue, getters: 0, putters: 1);
 
         Shutdown(queue, p, 4, immediate: true, expectedDiscarded: 2);
         putter.ExpectMsg(new QueueProtocol.QueueShutDown(3));
-        var state = StateOf(queue);
+        var state = StateOf(this, queue);
         Assert.Equal((0, 0, 0), (state.Count, state.Unfinished, state.WaitingPutters));
     }
 
@@ -215,7 +185,7 @@ public sealed class QueueShutdownTests : CoordinatorTestKit
         var queue = NewQueue();
         var (p, getter) = (CreateTestProbe(), CreateTestProbe());
         queue.Tell(new QueueProtocol.Get(1, getter.Ref), getter.Ref);
-        AwaitWaiting(queue, getters: 1, putters: 0);
+        AwaitWaiting(this, queue, getters: 1, putters: 0);
         Shutdown(queue, p, 2, immediate: true, expectedDiscarded: 0);
         getter.ExpectMsg(new QueueProtocol.QueueShutDown(1));
     }
@@ -232,8 +202,8 @@ public sealed class QueueShutdownTests : CoordinatorTestKit
         joiner.ExpectNoMsg(TimeSpan.FromMilliseconds(100));
 
         Shutdown(queue, worker, 12, immediate: true, expectedDiscarded: 3);
-        joiner.ExpectNoMsg(Silence);
-        Assert.Equal(2, StateOf(queue).Unfinished);
+        joiner.ExpectNoMsg(TestTimes.Silence);
+        Assert.Equal(2, StateOf(this, queue).Unfinished);
 
         TaskDone(queue, worker, 13, expectedUnfinished: 1);
         joiner.ExpectNoMsg(TimeSpan.FromMilliseconds(100));
@@ -254,7 +224,7 @@ public sealed class QueueShutdownTests : CoordinatorTestKit
 
         Shutdown(queue, worker, 12, immediate: true, expectedDiscarded: 2);
         joiner.ExpectMsg(new QueueProtocol.Joined(1));
-        Assert.Equal(0, StateOf(queue).Unfinished);
+        Assert.Equal(0, StateOf(this, queue).Unfinished);
     }
 
     [Fact]
@@ -273,7 +243,7 @@ public sealed class QueueShutdownTests : CoordinatorTestKit
         worker.ExpectMsg(new QueueProtocol.Returned(6));
         joiner.ExpectMsg(new QueueProtocol.Joined(4));
 
-        var state = StateOf(queue);
+        var state = StateOf(this, queue);
         Assert.Equal((0, 0), (state.Count, state.Unfinished));
         AssertGetRefused(queue, worker, 7);
     }
@@ -293,7 +263,7 @@ public sealed class QueueShutdownTests : CoordinatorTestKit
         Assert.Equal(1, GetNow(queue, p, 6).Item);
         Assert.Equal(2, GetNow(queue, p, 7).Item);
         AssertGetRefused(queue, p, 8);
-        Assert.Equal(2, StateOf(queue).Unfinished);
+        Assert.Equal(2, StateOf(this, queue).Unfinished);
     }
 
     [Fact]
@@ -306,7 +276,7 @@ public sealed class QueueShutdownTests : CoordinatorTestKit
         GetNow(queue, p, 5);
         Shutdown(queue, p, 6, immediate: true, expectedDiscarded: 2);
         AssertGetRefused(queue, p, 7);
-        Assert.Equal(1, StateOf(queue).Unfinished);
+        Assert.Equal(1, StateOf(this, queue).Unfinished);
     }
 
     [Fact]
