@@ -92,8 +92,7 @@ public sealed class QueueBatchProtocolTests : CoordinatorTestKit
         var (p, getter) = (CreateTestProbe(), CreateTestProbe());
         PutManyNow(queue, p, 1, Boxed(5, 6, 7));
         queue.Tell(new QueueProtocol.PutMany(2, p.Ref, Boxed(1, 2)), p.Ref);
-        p.ExpectNoMsg(TestTimes.Silence);
-        AssertState(this, queue, count: 3, unfinished: 3, putters: 1);
+        AssertStateSeenBy(queue, p, count: 3, unfinished: 3, putters: 1); // p's next message: the batch waits
 
         var first = GetManyNow(queue, getter, 3, maxCount: 1);
         Assert.Equal(Boxed(InTakeOrder(kind, 5, 6, 7)[0]), first.Items);
@@ -114,14 +113,13 @@ public sealed class QueueBatchProtocolTests : CoordinatorTestKit
 
         // Room for one: the single put would fit, but the batch came first.
         Assert.Equal(Boxed(1), GetManyNow(queue, getter, 10, maxCount: 1).Items);
-        batch.ExpectNoMsg(TestTimes.Silence);
-        single.ExpectNoMsg(TimeSpan.Zero);
-        AssertState(this, queue, count: 2, unfinished: 3, putters: 2);
+        AssertStateSeenBy(queue, batch, count: 2, unfinished: 3, putters: 2); // neither put was answered
+        AssertStateSeenBy(queue, single, count: 2, unfinished: 3, putters: 2);
 
         // Room for two: the batch goes in; the single put waits for room again.
         Assert.Equal(Boxed(2), GetManyNow(queue, getter, 11, maxCount: 1).Items);
         batch.ExpectMsg(new QueueProtocol.PutManyDone(2, 2));
-        single.ExpectNoMsg(TestTimes.Silence);
+        AssertStateSeenBy(queue, single, count: 3, unfinished: 5, putters: 1); // the single put still waits
 
         Assert.Equal(Boxed(3), GetManyNow(queue, getter, 12, maxCount: 1).Items);
         single.ExpectMsg(new QueueProtocol.PutDone(3));
@@ -142,8 +140,7 @@ public sealed class QueueBatchProtocolTests : CoordinatorTestKit
         // Two places free up at once: the single put goes first, and the batch no longer fits.
         Assert.Equal(Boxed(1, 2), GetManyNow(queue, getter, 10, maxCount: 2).Items);
         single.ExpectMsg(new QueueProtocol.PutDone(2));
-        batch.ExpectNoMsg(TestTimes.Silence);
-        AssertState(this, queue, count: 1, unfinished: 3, putters: 1);
+        AssertStateSeenBy(queue, batch, count: 1, unfinished: 3, putters: 1); // batch's next message: it still waits
 
         Assert.Equal(Boxed(3), GetManyNow(queue, getter, 11, maxCount: 5).Items);
         batch.ExpectMsg(new QueueProtocol.PutManyDone(3, 2));
@@ -179,7 +176,7 @@ public sealed class QueueBatchProtocolTests : CoordinatorTestKit
 
         // As large as the bound is fine: it waits for an empty queue.
         queue.Tell(new QueueProtocol.PutMany(3, p.Ref, Boxed(1, 2, 3)), p.Ref);
-        p.ExpectNoMsg(TestTimes.Silence);
+        AssertStateSeenBy(queue, p, count: 1, unfinished: 1, putters: 1); // p's next message: the batch waits
         Assert.Equal(Boxed(9), GetManyNow(queue, CreateTestProbe(), 4, maxCount: 3).Items);
         p.ExpectMsg(new QueueProtocol.PutManyDone(3, 3));
         AssertState(this, queue, count: 3, unfinished: 4);
@@ -253,7 +250,7 @@ public sealed class QueueBatchProtocolTests : CoordinatorTestKit
         batch.ExpectMsg(new CoordinatorProtocol.Cancelled(2));
         single.ExpectMsg(new QueueProtocol.PutDone(3));
         Assert.Equal([1, 2, 5], Drain(this, queue));
-        batch.ExpectNoMsg(TestTimes.Silence);
+        AssertStateSeenBy(queue, batch, count: 0, unfinished: 3); // batch's next message: its cancelled batch never went in
     }
 
     [Fact]
@@ -330,8 +327,7 @@ public sealed class QueueBatchProtocolTests : CoordinatorTestKit
         var queue = NewQueue(kind);
         var (getter, putter) = (CreateTestProbe(), CreateTestProbe());
         queue.Tell(new QueueProtocol.GetMany(1, getter.Ref, 10), getter.Ref);
-        getter.ExpectNoMsg(TestTimes.Silence);
-        AwaitWaiting(this, queue, getters: 1, putters: 0);
+        AssertStateSeenBy(queue, getter, count: 0, unfinished: 0, getters: 1); // getter's next message: it waits
 
         queue.Tell(new QueueProtocol.Put(2, putter.Ref, 8), putter.Ref);
         putter.ExpectMsg(new QueueProtocol.PutDone(2));
@@ -406,7 +402,7 @@ public sealed class QueueBatchProtocolTests : CoordinatorTestKit
         queue.Tell(new QueueProtocol.GetMany(1, getter.Ref, 5, TimeSpan.FromMilliseconds(100)), getter.Ref);
         getter.ExpectMsg(new QueueProtocol.Empty(1), TestTimes.Settle);
         PutManyNow(queue, putter, 2, Boxed(1, 2));
-        getter.ExpectNoMsg(TestTimes.Silence);
+        AssertStateSeenBy(queue, getter, count: 2, unfinished: 2); // getter's next message: the put did not answer it
         Assert.Equal([1, 2], Drain(this, queue));
     }
 
@@ -423,7 +419,7 @@ public sealed class QueueBatchProtocolTests : CoordinatorTestKit
 
         PutManyNow(queue, putter, 2, Boxed(1, 2));
         Assert.Equal(Boxed(1, 2), ExpectGotMany(next, 1).Items);
-        cancelled.ExpectNoMsg(TestTimes.Silence);
+        AssertStateSeenBy(queue, cancelled, count: 0, unfinished: 2); // cancelled's next message: it was skipped
     }
 
     [Fact]
@@ -539,7 +535,7 @@ public sealed class QueueBatchProtocolTests : CoordinatorTestKit
 
         queue.Tell(new QueueProtocol.TaskDone(4, 3), worker.Ref);
         worker.ExpectMsg(new QueueProtocol.TaskDoneAck(4, 2));
-        joiner.ExpectNoMsg(TestTimes.Silence);
+        AssertStateSeenBy(queue, joiner, count: 0, unfinished: 2); // joiner's next message: not joined yet
 
         queue.Tell(new QueueProtocol.TaskDone(5, 2), worker.Ref);
         worker.ExpectMsg(new QueueProtocol.TaskDoneAck(5, 0));

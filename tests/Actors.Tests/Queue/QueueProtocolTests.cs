@@ -119,8 +119,7 @@ public sealed class QueueProtocolTests : CoordinatorTestKit
         var queue = NewQueue();
         var (getter, putter) = (CreateTestProbe(), CreateTestProbe());
         queue.Tell(new QueueProtocol.Get(1, getter.Ref), getter.Ref);
-        getter.ExpectNoMsg(TestTimes.Silence);
-        Assert.Equal(1, StateOf(this, queue).WaitingGetters);
+        Assert.Equal(1, StateSeenBy(queue, getter).WaitingGetters); // getter's next message: not answered yet
 
         PutNow(queue, putter, 2, 42);
         var got = getter.ExpectMsg<QueueProtocol.Got>();
@@ -148,7 +147,7 @@ public sealed class QueueProtocolTests : CoordinatorTestKit
         var queue = NewQueue();
         var (getter, putter) = (CreateTestProbe(), CreateTestProbe());
         queue.Tell(new QueueProtocol.Get(1, getter.Ref, Timeout.InfiniteTimeSpan), getter.Ref);
-        getter.ExpectNoMsg(TestTimes.Silence);
+        Assert.Equal(1, StateSeenBy(queue, getter).WaitingGetters);
         PutNow(queue, putter, 2, 3);
         Assert.Equal(3, getter.ExpectMsg<QueueProtocol.Got>().Item);
     }
@@ -163,8 +162,7 @@ public sealed class QueueProtocolTests : CoordinatorTestKit
         Assert.Equal(0, StateOf(this, queue).WaitingGetters);
 
         PutNow(queue, putter, 5, 1);
-        Assert.Equal(1, StateOf(this, queue).Count);
-        getter.ExpectNoMsg(TimeSpan.FromMilliseconds(100));
+        Assert.Equal(1, StateSeenBy(queue, getter).Count); // getter's next message: the put did not answer it
     }
 
     [Fact]
@@ -177,7 +175,7 @@ public sealed class QueueProtocolTests : CoordinatorTestKit
         Assert.Equal(0, StateOf(this, queue).WaitingGetters);
 
         PutNow(queue, putter, 7, 11);
-        getter.ExpectNoMsg(TestTimes.Silence);
+        Assert.Equal(1, StateSeenBy(queue, getter).Count);
         Assert.Equal([11], Drain(this, queue));
     }
 
@@ -204,8 +202,7 @@ public sealed class QueueProtocolTests : CoordinatorTestKit
         Assert.True(StateOf(this, queue).IsFull);
 
         queue.Tell(new QueueProtocol.Put(3, putter.Ref, 3), putter.Ref);
-        putter.ExpectNoMsg(TestTimes.Silence);
-        var state = StateOf(this, queue);
+        var state = StateSeenBy(queue, putter);
         Assert.Equal((2, 1, 2), (state.Count, state.WaitingPutters, state.Unfinished));
 
         Assert.Equal(1, GetNow(queue, getter, 10).Item);
@@ -274,8 +271,7 @@ public sealed class QueueProtocolTests : CoordinatorTestKit
         putter.ExpectMsg(new QueueProtocol.Full(2), TestTimes.Settle);
 
         Assert.Equal(1, GetNow(queue, getter, 3).Item);
-        putter.ExpectNoMsg(TestTimes.Silence);
-        var state = StateOf(this, queue);
+        var state = StateSeenBy(queue, putter);
         Assert.Equal((0, 0, 1), (state.Count, state.WaitingPutters, state.Unfinished));
     }
 
@@ -294,7 +290,7 @@ public sealed class QueueProtocolTests : CoordinatorTestKit
 
         PutNow(queue, putter, 2, 5);
         Assert.Equal(5, g2.ExpectMsg<QueueProtocol.Got>().Item);
-        g1.ExpectNoMsg(TimeSpan.FromMilliseconds(100));
+        Assert.Equal(0, StateSeenBy(queue, g1).WaitingGetters); // g1's next message: it was skipped
     }
 
     [Fact]
@@ -309,8 +305,7 @@ public sealed class QueueProtocolTests : CoordinatorTestKit
         p2.ExpectMsg(new CoordinatorProtocol.Cancelled(2));
 
         Assert.Equal(1, GetNow(queue, getter, 3).Item);
-        p2.ExpectNoMsg(TimeSpan.FromMilliseconds(100));
-        var state = StateOf(this, queue);
+        var state = StateSeenBy(queue, p2);
         Assert.Equal((0, 0, 1), (state.Count, state.WaitingPutters, state.Unfinished));
     }
 
@@ -323,7 +318,7 @@ public sealed class QueueProtocolTests : CoordinatorTestKit
         PutNow(queue, putter, 2, 2);
         GetNow(queue, getter, 3);
         queue.Tell(new CoordinatorProtocol.Cancel(3, getter.Ref), getter.Ref);
-        getter.ExpectNoMsg(TimeSpan.FromMilliseconds(100));
+        Assert.Equal(1, StateSeenBy(queue, getter).Count); // getter's next message: the cancel was not answered
         Assert.Equal([2], Drain(this, queue));
     }
 
@@ -334,7 +329,7 @@ public sealed class QueueProtocolTests : CoordinatorTestKit
         var (getter, stranger, putter) = (CreateTestProbe(), CreateTestProbe(), CreateTestProbe());
         queue.Tell(new QueueProtocol.Get(1, getter.Ref), getter.Ref);
         queue.Tell(new CoordinatorProtocol.Cancel(1, stranger.Ref), stranger.Ref);
-        stranger.ExpectNoMsg(TimeSpan.FromMilliseconds(100));
+        Assert.Equal(1, StateSeenBy(queue, stranger).WaitingGetters); // stranger's next message: its cancel was not answered
         PutNow(queue, putter, 2, 9);
         Assert.Equal(9, getter.ExpectMsg<QueueProtocol.Got>().Item);
     }
@@ -467,12 +462,12 @@ public sealed class QueueProtocolTests : CoordinatorTestKit
         queue.Tell(new QueueProtocol.Join(1, j2.Ref), j2.Ref);
         GetNow(queue, worker, 3);
         GetNow(queue, worker, 4);
-        j1.ExpectNoMsg(TimeSpan.FromMilliseconds(100));
+        Assert.Equal(2, StateSeenBy(queue, j1).Unfinished); // j1's next message: not joined yet
 
         queue.Tell(new QueueProtocol.TaskDone(5), worker.Ref);
         worker.ExpectMsg(new QueueProtocol.TaskDoneAck(5, 1));
-        j1.ExpectNoMsg(TimeSpan.FromMilliseconds(100));
-        j2.ExpectNoMsg(TimeSpan.Zero);
+        Assert.Equal(1, StateSeenBy(queue, j1).Unfinished);
+        Assert.Equal(1, StateSeenBy(queue, j2).Unfinished);
 
         queue.Tell(new QueueProtocol.TaskDone(6), worker.Ref);
         worker.ExpectMsg(new QueueProtocol.TaskDoneAck(6, 0));
@@ -507,7 +502,7 @@ public sealed class QueueProtocolTests : CoordinatorTestKit
 
         queue.Tell(new QueueProtocol.TaskDone(4), p.Ref);
         p.ExpectMsg(new QueueProtocol.TaskDoneAck(4, 0));
-        p.ExpectNoMsg(TimeSpan.FromMilliseconds(100));
+        Assert.Equal(0, StateSeenBy(queue, p).Unfinished); // p's next message: the timed-out joins are not answered again
     }
 
     [Fact]
@@ -673,9 +668,7 @@ public sealed class QueueProtocolTests : CoordinatorTestKit
         queue.Tell(new QueueProtocol.Join(3, null!), p.Ref);
         AssertRejected(p, 3, RejectionReason.InvalidArgument);
         queue.Tell(new CoordinatorProtocol.Cancel(4, null!), p.Ref);
-        p.ExpectNoMsg(TimeSpan.FromMilliseconds(100));
-
-        Assert.Equal(0, StateOf(this, queue).Count);
+        Assert.Equal(0, StateSeenBy(queue, p).Count); // p's next message: the bad cancel is ignored
         PutNow(queue, p, 5, 6);
         Assert.Equal(6, GetNow(queue, p, 6).Item);
     }

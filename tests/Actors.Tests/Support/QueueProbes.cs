@@ -26,9 +26,16 @@ internal static class QueueProbes
     }
 
     /// <summary>Asserts the count, unfinished tasks and waiters of <paramref name="queue"/> as seen by a fresh probe.</summary>
-    public static void AssertState(TestKitBase kit, IActorRef queue, int count, int unfinished, int getters = 0, int putters = 0)
+    public static void AssertState(TestKitBase kit, IActorRef queue, int count, int unfinished, int getters = 0, int putters = 0) =>
+        AssertStateSeenBy(queue, kit.CreateTestProbe(), count, unfinished, getters, putters);
+
+    /// <summary>
+    /// Asserts the count, unfinished tasks and waiters of <paramref name="queue"/> as the next message of
+    /// <paramref name="probe"/> (see <see cref="StateSeenBy"/>).
+    /// </summary>
+    public static void AssertStateSeenBy(IActorRef queue, TestProbe probe, int count, int unfinished, int getters = 0, int putters = 0)
     {
-        var state = StateOf(kit, queue);
+        var state = StateSeenBy(queue, probe);
         Assert.Equal((count, unfinished, getters, putters), (state.Count, state.Unfinished, state.WaitingGetters, state.WaitingPutters));
     }
 
