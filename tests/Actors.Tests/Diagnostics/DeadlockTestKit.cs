@@ -22,7 +22,10 @@ public abstract class DeadlockTestKit : CoordinatorTestKit
 
     protected DeadlockDetected ExpectDeadlock() => Reports.ExpectMsg<DeadlockDetected>(ReportWithin);
 
-    /// <summary>Long enough for several checks and their confirmations to have run (700 ms, dilated by the time factor).</summary>
+    /// <summary>
+    /// Long enough for several checks and their confirmations to have run (700 ms, dilated by the time factor). Kept as
+    /// a listening window: a report comes from the detector's own timer, which no reply of a coordinator orders.
+    /// </summary>
     protected void ExpectNoDeadlock() => Reports.ExpectNoMsg(TimeSpan.FromMilliseconds(700));
 
     protected ActorOwner Owner(string name) => ActorOwner.Create(Sys, name);
