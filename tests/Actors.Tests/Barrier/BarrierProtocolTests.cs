@@ -152,7 +152,7 @@ public sealed class BarrierProtocolTests : CoordinatorTestKit
         var (a, b, c) = (CreateTestProbe(), CreateTestProbe(), CreateTestProbe());
         barrier.Tell(new BarrierProtocol.Wait(1, a.Ref), a.Ref);
         barrier.Tell(new BarrierProtocol.Wait(2, b.Ref, TimeSpan.FromMilliseconds(100)), b.Ref);
-        b.ExpectMsg(new BarrierProtocol.Broken(2), TimeSpan.FromSeconds(10));
+        b.ExpectMsg(new BarrierProtocol.Broken(2), TestTimes.Settle);
         a.ExpectMsg(new BarrierProtocol.Broken(1));
 
         barrier.Tell(new BarrierProtocol.Wait(3, c.Ref), c.Ref);
@@ -166,7 +166,7 @@ public sealed class BarrierProtocolTests : CoordinatorTestKit
         var barrier = NewBarrier(2, defaultTimeout: TimeSpan.FromMilliseconds(100));
         var a = CreateTestProbe();
         barrier.Tell(new BarrierProtocol.Wait(1, a.Ref), a.Ref);
-        a.ExpectMsg(new BarrierProtocol.Broken(1), TimeSpan.FromSeconds(10));
+        a.ExpectMsg(new BarrierProtocol.Broken(1), TestTimes.Settle);
         Assert.True(GetState(barrier).IsBroken);
     }
 

@@ -56,7 +56,7 @@ public sealed class ThreadProtocolTests : ThreadTestKit
         thread.Coordinator.Tell(new ThreadProtocol.Join(1, early.Ref, TimeSpan.FromMilliseconds(100)), early.Ref);
         thread.Coordinator.Tell(new ThreadProtocol.Join(1, forever.Ref, Timeout.InfiniteTimeSpan), forever.Ref);
         early.ExpectMsg(new ThreadProtocol.NotJoined(1), TimeSpan.FromSeconds(5));
-        late.ExpectMsg(new ThreadProtocol.NotJoined(1), TimeSpan.FromSeconds(10));
+        late.ExpectMsg(new ThreadProtocol.NotJoined(1), TestTimes.Settle);
         Assert.Equal(1, StateSeenBy(thread, CreateTestProbe(), 2).Joining);
         gate.SetResult();
         forever.ExpectMsg(new ThreadProtocol.Joined(1));
@@ -218,7 +218,7 @@ public sealed class ThreadProtocolTests : ThreadTestKit
         Assert.Equal((true, ThreadStatus.Running), (state.CancellationRequested, state.Status));
         Assert.True(thread.IsAlive);
         gate.SetResult();
-        AwaitAssert(() => Assert.False(thread.IsAlive), Patience, TimeSpan.FromMilliseconds(20));
+        AwaitAssert(() => Assert.False(thread.IsAlive), Patience, TestTimes.PollInterval);
     }
 
     [Fact]
