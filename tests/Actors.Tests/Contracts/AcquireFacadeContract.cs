@@ -13,32 +13,15 @@ public abstract class AcquireFacadeContract : CoordinatorTestKit
     protected abstract IActorRef CreateCoordinator();
 
     /// <summary>The variant's facade over <paramref name="coordinator"/> acting for <paramref name="owner"/>.</summary>
-    protected abstract ICaller CallerOf(IActorRef coordinator, IActorRef owner);
-
-    /// <summary>One owner's view of the primitive, in the contract's terms.</summary>
-    protected interface ICaller
-    {
-        CoordinatorFacade Facade { get; }
-        Task AcquireAsync(CancellationToken cancellationToken = default);
-        Task<bool> TryAcquireAsync();
-        Task<bool> TryAcquireAsync(TimeSpan timeout, CancellationToken cancellationToken = default);
-        Task<Lease> EnterAsync(CancellationToken cancellationToken = default);
-        Task ReleaseAsync();
-
-        /// <summary>Whether an acquire would be granted now.</summary>
-        Task<bool> IsFreeAsync();
-
-        /// <summary>Whether this caller's owner holds the grant; null where the primitive does not say (Semaphore).</summary>
-        Task<bool?> HoldsAsync();
-    }
+    protected abstract AcquireCaller CallerOf(IActorRef coordinator, IActorRef owner);
 
     private readonly IActorRef _coordinator;
 
     protected AcquireFacadeContract() => _coordinator = CreateCoordinator();
 
-    private ICaller NewCaller() => CallerOf(_coordinator, Actors.Owners.ActorOwner.Create(Sys).Ref);
+    private AcquireCaller NewCaller() => CallerOf(_coordinator, Actors.Owners.ActorOwner.Create(Sys).Ref);
 
-    private async Task AssertStateAsync(ICaller caller, bool free, int waiting)
+    private async Task AssertStateAsync(AcquireCaller caller, bool free, int waiting)
     {
         Assert.Equal(free, await caller.IsFreeAsync());
         Assert.Equal(waiting, (await caller.Facade.GetStatisticsAsync()).Waiting);
@@ -50,8 +33,8 @@ public abstract class AcquireFacadeContract : CoordinatorTestKit
     public async Task TryAcquire_Held_ReturnsFalseWithoutWaitingAndTakesNoLaterRelease()
     {
         var (a, b) = (NewCaller(), NewCaller());
-        Assert.True(await a.TryAcquireAsync());
-        Assert.False(await b.TryAcquireAsync());
+        Assert.True(await a.TryAcquireNowAsync());
+        Assert.False(await b.TryAcquireNowAsync());
         await AssertStateAsync(a, free: false, waiting: 0);
         Assert.NotEqual(false, await a.HoldsAsync());
         Assert.NotEqual(true, await b.HoldsAsync());
@@ -63,8 +46,8 @@ public abstract class AcquireFacadeContract : CoordinatorTestKit
     public async Task TryAcquireWithTimeout_StaysHeld_ReturnsFalseAndLeavesNoWaiter()
     {
         var (a, b) = (NewCaller(), NewCaller());
-        await a.AcquireAsync();
-        Assert.False(await b.TryAcquireAsync(TimeSpan.FromMilliseconds(100)).WaitAsync(Patience));
+        await a.AcquireAsync(CancellationToken.None);
+        Assert.False(await b.TryAcquireAsync(TimeSpan.FromMilliseconds(100), CancellationToken.None).WaitAsync(Patience));
         await AssertStateAsync(a, free: false, waiting: 0);
         await a.ReleaseAsync();
         await AssertStateAsync(a, free: true, waiting: 0);
@@ -74,8 +57,8 @@ public abstract class AcquireFacadeContract : CoordinatorTestKit
     public async Task TryAcquireWithTimeout_ReleasedInTime_ReturnsTrue()
     {
         var (a, b) = (NewCaller(), NewCaller());
-        await a.AcquireAsync();
-        var attempt = b.TryAcquireAsync(TimeSpan.FromMinutes(5));
+        await a.AcquireAsync(CancellationToken.None);
+        var attempt = b.TryAcquireAsync(TimeSpan.FromMinutes(5), CancellationToken.None);
         await Waiters.AwaitAsync(this, b.Facade, 1);
         Assert.False(attempt.IsCompleted);
         await a.ReleaseAsync();
@@ -88,8 +71,8 @@ public abstract class AcquireFacadeContract : CoordinatorTestKit
     public async Task TryAcquire_InfiniteTimeout_GrantsWhenFreeAndWaitsWhenHeld()
     {
         var (a, b) = (NewCaller(), NewCaller());
-        Assert.True(await a.TryAcquireAsync(Timeout.InfiniteTimeSpan));
-        var attempt = b.TryAcquireAsync(Timeout.InfiniteTimeSpan);
+        Assert.True(await a.TryAcquireAsync(Timeout.InfiniteTimeSpan, CancellationToken.None));
+        var attempt = b.TryAcquireAsync(Timeout.InfiniteTimeSpan, CancellationToken.None);
         await Waiters.AwaitAsync(this, b.Facade, 1);
         Assert.False(attempt.IsCompleted);
         await a.ReleaseAsync();
@@ -109,11 +92,11 @@ public abstract class AcquireFacadeContract : CoordinatorTestKit
     public async Task TryAcquire_NegativeTimeout_ThrowsArgumentOutOfRangeAndStateUnchanged(long ticks)
     {
         var (a, b) = (NewCaller(), NewCaller());
-        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => a.TryAcquireAsync(TimeSpan.FromTicks(ticks)));
+        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => a.TryAcquireAsync(TimeSpan.FromTicks(ticks), CancellationToken.None));
         await AssertStateAsync(a, free: true, waiting: 0);
-        await a.AcquireAsync();
-        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => a.TryAcquireAsync(TimeSpan.FromTicks(ticks)));
-        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => b.TryAcquireAsync(TimeSpan.FromTicks(ticks)));
+        await a.AcquireAsync(CancellationToken.None);
+        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => a.TryAcquireAsync(TimeSpan.FromTicks(ticks), CancellationToken.None));
+        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => b.TryAcquireAsync(TimeSpan.FromTicks(ticks), CancellationToken.None));
         await AssertStateAsync(a, free: false, waiting: 0);
     }
 
@@ -131,7 +114,7 @@ public abstract class AcquireFacadeContract : CoordinatorTestKit
         await AssertStateAsync(a, free: true, waiting: 0);
         Assert.Equal(0, (await a.Facade.GetStatisticsAsync()).Acquisitions);
 
-        await a.AcquireAsync();
+        await a.AcquireAsync(CancellationToken.None);
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => a.AcquireAsync(cancelled));
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => b.AcquireAsync(cancelled));
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => b.EnterAsync(cancelled));
@@ -142,11 +125,11 @@ public abstract class AcquireFacadeContract : CoordinatorTestKit
     public async Task Acquire_CancelledWhileWaiting_ThrowsLeavesNoWaiterAndTheGrantGoesToTheNext()
     {
         var (a, b, c) = (NewCaller(), NewCaller(), NewCaller());
-        await a.AcquireAsync();
+        await a.AcquireAsync(CancellationToken.None);
         using var cancellation = new CancellationTokenSource();
         var cancelled = b.AcquireAsync(cancellation.Token);
         await Waiters.AwaitAsync(this, a.Facade, 1);
-        var next = c.EnterAsync();
+        var next = c.EnterAsync(CancellationToken.None);
         await Waiters.AwaitAsync(this, a.Facade, 2);
 
         await cancellation.CancelAsync();
@@ -165,7 +148,7 @@ public abstract class AcquireFacadeContract : CoordinatorTestKit
     public async Task Waiters_AreServedInArrivalOrder()
     {
         var holder = NewCaller();
-        await holder.AcquireAsync();
+        await holder.AcquireAsync(CancellationToken.None);
         var order = new List<int>();
         var waiters = new List<Task>();
         for (var i = 0; i < 8; i++)
@@ -174,7 +157,7 @@ public abstract class AcquireFacadeContract : CoordinatorTestKit
             var caller = NewCaller();
             waiters.Add(Task.Run(async () =>
             {
-                await using (await caller.EnterAsync()) order.Add(index);
+                await using (await caller.EnterAsync(CancellationToken.None)) order.Add(index);
             }));
             await Waiters.AwaitAsync(this, holder.Facade, i + 1);
         }
@@ -188,14 +171,14 @@ public abstract class AcquireFacadeContract : CoordinatorTestKit
     public async Task Enter_LeaseDisposedTwice_ReleasesOnce()
     {
         var (a, b) = (NewCaller(), NewCaller());
-        var lease = await a.EnterAsync();
+        var lease = await a.EnterAsync(CancellationToken.None);
         Assert.False(lease.IsReleased);
         await AssertStateAsync(a, free: false, waiting: 0);
         await lease.DisposeAsync();
         Assert.True(lease.IsReleased);
         await AssertStateAsync(a, free: true, waiting: 0);
 
-        await b.AcquireAsync();
+        await b.AcquireAsync(CancellationToken.None);
         await lease.DisposeAsync();
         lease.Dispose();
         await AssertStateAsync(a, free: false, waiting: 0); // b still holds: the second disposal released nothing
@@ -205,8 +188,8 @@ public abstract class AcquireFacadeContract : CoordinatorTestKit
     public async Task Enter_NotFree_WaitsUntilALeaseIsDisposed()
     {
         var (a, b) = (NewCaller(), NewCaller());
-        var first = await a.EnterAsync();
-        var second = b.EnterAsync();
+        var first = await a.EnterAsync(CancellationToken.None);
+        var second = b.EnterAsync(CancellationToken.None);
         await Waiters.AwaitAsync(this, a.Facade, 1);
         Assert.False(second.IsCompleted);
         first.Dispose();
@@ -223,8 +206,8 @@ public abstract class AcquireFacadeContract : CoordinatorTestKit
     {
         var owner = Actors.Owners.ActorOwner.Create(Sys);
         var (doomed, next) = (CallerOf(_coordinator, owner.Ref), NewCaller());
-        await doomed.AcquireAsync();
-        var waiting = next.AcquireAsync();
+        await doomed.AcquireAsync(CancellationToken.None);
+        var waiting = next.AcquireAsync(CancellationToken.None);
         await Waiters.AwaitAsync(this, next.Facade, 1);
         await owner.DisposeAsync();
         await waiting.WaitAsync(Patience);
@@ -237,10 +220,10 @@ public abstract class AcquireFacadeContract : CoordinatorTestKit
     {
         var owner = Actors.Owners.ActorOwner.Create(Sys);
         var (holder, doomed, next) = (NewCaller(), CallerOf(_coordinator, owner.Ref), NewCaller());
-        await holder.AcquireAsync();
-        var doomedCall = doomed.AcquireAsync();
+        await holder.AcquireAsync(CancellationToken.None);
+        var doomedCall = doomed.AcquireAsync(CancellationToken.None);
         await Waiters.AwaitAsync(this, holder.Facade, 1);
-        var nextCall = next.AcquireAsync();
+        var nextCall = next.AcquireAsync(CancellationToken.None);
         await Waiters.AwaitAsync(this, holder.Facade, 2);
 
         await owner.DisposeAsync();
@@ -254,8 +237,8 @@ public abstract class AcquireFacadeContract : CoordinatorTestKit
     public async Task CoordinatorStopped_WaitingCallFailsWithObjectDisposed()
     {
         var (a, b) = (NewCaller(), NewCaller());
-        await a.AcquireAsync();
-        var waiting = b.AcquireAsync();
+        await a.AcquireAsync(CancellationToken.None);
+        var waiting = b.AcquireAsync(CancellationToken.None);
         await Waiters.AwaitAsync(this, b.Facade, 1);
         Sys.Stop(_coordinator);
         await Assert.ThrowsAsync<ObjectDisposedException>(() => waiting.WaitAsync(Patience));

@@ -8,17 +8,12 @@ public sealed class LockFacadeContractTests : AcquireFacadeContract
 {
     protected override IActorRef CreateCoordinator() => Sys.ActorOf(ActorLock.Props());
 
-    protected override ICaller CallerOf(IActorRef coordinator, IActorRef owner) => new Caller(new ActorLock(coordinator, owner));
-
-    private sealed class Caller(ActorLock facade) : ICaller
+    protected override AcquireCaller CallerOf(IActorRef coordinator, IActorRef owner)
     {
-        public CoordinatorFacade Facade => facade;
-        public Task AcquireAsync(CancellationToken cancellationToken = default) => facade.AcquireAsync(cancellationToken);
-        public Task<bool> TryAcquireAsync() => facade.TryAcquireAsync();
-        public Task<bool> TryAcquireAsync(TimeSpan timeout, CancellationToken cancellationToken = default) => facade.TryAcquireAsync(timeout, cancellationToken);
-        public Task<Lease> EnterAsync(CancellationToken cancellationToken = default) => facade.LockAsync(cancellationToken);
-        public Task ReleaseAsync() => facade.ReleaseAsync();
-        public async Task<bool> IsFreeAsync() => !await facade.IsLockedAsync();
-        public async Task<bool?> HoldsAsync() => Equals((await facade.GetStateAsync()).Holder, facade.Owner);
+        var facade = new ActorLock(coordinator, owner);
+        return new AcquireCaller(facade, facade.AcquireAsync, facade.TryAcquireAsync, facade.TryAcquireAsync, facade.LockAsync,
+            facade.ReleaseAsync,
+            async () => !await facade.IsLockedAsync(),
+            async () => Equals((await facade.GetStateAsync()).Holder, facade.Owner));
     }
 }

@@ -8,22 +8,17 @@ public sealed class RLockFacadeContractTests : AcquireFacadeContract
 {
     protected override IActorRef CreateCoordinator() => ActorRLock.CreateCoordinator(Sys);
 
-    protected override ICaller CallerOf(IActorRef coordinator, IActorRef owner) => new Caller(new ActorRLock(coordinator, owner));
-
-    private sealed class Caller(ActorRLock facade) : ICaller
+    protected override AcquireCaller CallerOf(IActorRef coordinator, IActorRef owner)
     {
-        public CoordinatorFacade Facade => facade;
-        public Task AcquireAsync(CancellationToken cancellationToken = default) => facade.AcquireAsync(cancellationToken);
-        public Task<bool> TryAcquireAsync() => facade.TryAcquireAsync();
-        public Task<bool> TryAcquireAsync(TimeSpan timeout, CancellationToken cancellationToken = default) => facade.TryAcquireAsync(timeout, cancellationToken);
-        public Task<Lease> EnterAsync(CancellationToken cancellationToken = default) => facade.LockAsync(cancellationToken);
-        public Task ReleaseAsync() => facade.ReleaseAsync();
-        public async Task<bool> IsFreeAsync()
-        {
-            var state = await facade.GetStateAsync();
-            Assert.Equal(state.Owner is null ? 0 : 1, state.Depth); // every hold in the contract is one level deep
-            return !state.Locked;
-        }
-        public async Task<bool?> HoldsAsync() => await facade.IsOwnedAsync();
+        var facade = new ActorRLock(coordinator, owner);
+        return new AcquireCaller(facade, facade.AcquireAsync, facade.TryAcquireAsync, facade.TryAcquireAsync, facade.LockAsync,
+            facade.ReleaseAsync,
+            async () =>
+            {
+                var state = await facade.GetStateAsync();
+                Assert.Equal(state.Owner is null ? 0 : 1, state.Depth); // every hold in the contract is one level deep
+                return !state.Locked;
+            },
+            async () => await facade.IsOwnedAsync());
     }
 }

@@ -5,7 +5,7 @@ namespace Actors.Tests.Semaphore;
 
 /// <summary>
 /// <see cref="ActorSemaphore"/> of value 1 runs the facade acquire contract, unbounded here and bounded in
-/// <see cref="BoundedSemaphoreFacadeContractTests"/>.
+/// <see cref="BoundedSemaphoreFacadeContractTests"/>. A semaphore does not say which owner holds a permit.
 /// </summary>
 public class SemaphoreFacadeContractTests : AcquireFacadeContract
 {
@@ -14,17 +14,12 @@ public class SemaphoreFacadeContractTests : AcquireFacadeContract
 
     protected override IActorRef CreateCoordinator() => Sys.ActorOf(ActorSemaphore.Props(1, Bounded));
 
-    protected override ICaller CallerOf(IActorRef coordinator, IActorRef owner) => new Caller(new ActorSemaphore(coordinator, owner));
-
-    private sealed class Caller(ActorSemaphore facade) : ICaller
+    protected override AcquireCaller CallerOf(IActorRef coordinator, IActorRef owner)
     {
-        public CoordinatorFacade Facade => facade;
-        public Task AcquireAsync(CancellationToken cancellationToken = default) => facade.AcquireAsync(cancellationToken);
-        public Task<bool> TryAcquireAsync() => facade.TryAcquireAsync();
-        public Task<bool> TryAcquireAsync(TimeSpan timeout, CancellationToken cancellationToken = default) => facade.TryAcquireAsync(timeout, cancellationToken);
-        public Task<Lease> EnterAsync(CancellationToken cancellationToken = default) => facade.EnterAsync(cancellationToken);
-        public Task ReleaseAsync() => facade.ReleaseAsync();
-        public async Task<bool> IsFreeAsync() => await facade.GetValueAsync() == 1;
-        public Task<bool?> HoldsAsync() => Task.FromResult<bool?>(null);
+        var facade = new ActorSemaphore(coordinator, owner);
+        return new AcquireCaller(facade, facade.AcquireAsync, facade.TryAcquireAsync, facade.TryAcquireAsync, facade.EnterAsync,
+            () => facade.ReleaseAsync(),
+            async () => await facade.GetValueAsync() == 1,
+            () => Task.FromResult<bool?>(null));
     }
 }
