@@ -29,7 +29,7 @@ public sealed class BarrierFacadeTests : CoordinatorTestKit
         var barrier = ActorBarrier.Create(Sys, 3);
         var first = barrier.WaitAsync();
         var second = barrier.WaitAsync();
-        await AwaitWaitingAsync(barrier, 2);
+        await Waiters.AwaitAsync(this, barrier, 2);
         Assert.False(first.IsCompleted || second.IsCompleted);
 
         var last = await barrier.WaitAsync().WaitAsync(Patience);
@@ -42,7 +42,7 @@ public sealed class BarrierFacadeTests : CoordinatorTestKit
     {
         var barrier = ActorBarrier.Create(Sys, 3);
         var waits = new[] { barrier.WaitAsync(), barrier.WaitAsync() };
-        await AwaitWaitingAsync(barrier, 2);
+        await Waiters.AwaitAsync(this, barrier, 2);
 
         await barrier.AbortAsync();
 
@@ -56,7 +56,7 @@ public sealed class BarrierFacadeTests : CoordinatorTestKit
     {
         var barrier = ActorBarrier.Create(Sys, 3);
         var waits = new[] { barrier.WaitAsync(), barrier.WaitAsync() };
-        await AwaitWaitingAsync(barrier, 2);
+        await Waiters.AwaitAsync(this, barrier, 2);
 
         await barrier.ResetAsync();
 
@@ -83,7 +83,7 @@ public sealed class BarrierFacadeTests : CoordinatorTestKit
     {
         var barrier = ActorBarrier.Create(Sys, 3);
         var patient = barrier.WaitAsync();
-        await AwaitWaitingAsync(barrier, 1);
+        await Waiters.AwaitAsync(this, barrier, 1);
 
         await Assert.ThrowsAsync<BrokenBarrierException>(() => barrier.WaitAsync(TimeSpan.FromMilliseconds(100)).WaitAsync(Patience));
         await Assert.ThrowsAsync<BrokenBarrierException>(() => patient.WaitAsync(Patience));
@@ -115,7 +115,7 @@ public sealed class BarrierFacadeTests : CoordinatorTestKit
         var failure = new InvalidOperationException("the action failed");
         var barrier = ActorBarrier.Create(Sys, 3, () => Task.FromException(failure));
         var early = new[] { barrier.WaitAsync(), barrier.WaitAsync() };
-        await AwaitWaitingAsync(barrier, 2);
+        await Waiters.AwaitAsync(this, barrier, 2);
 
         var thrown = await Assert.ThrowsAsync<InvalidOperationException>(() => barrier.WaitAsync().WaitAsync(Patience));
 
@@ -157,7 +157,7 @@ public sealed class BarrierFacadeTests : CoordinatorTestKit
         using var cancellation = new CancellationTokenSource();
         var cancelled = barrier.WaitAsync(cancellation.Token);
         var staying = barrier.WaitAsync();
-        await AwaitWaitingAsync(barrier, 2);
+        await Waiters.AwaitAsync(this, barrier, 2);
 
         cancellation.Cancel();
 
@@ -187,7 +187,7 @@ public sealed class BarrierFacadeTests : CoordinatorTestKit
         var barrier = ActorBarrier.Create(Sys, 2);
         var owner = ActorOwner.Create(Sys);
         var orphan = barrier.WithOwner(owner.Ref).WaitAsync();
-        await AwaitWaitingAsync(barrier, 1);
+        await Waiters.AwaitAsync(this, barrier, 1);
 
         await owner.DisposeAsync();
 
@@ -243,7 +243,7 @@ public sealed class BarrierFacadeTests : CoordinatorTestKit
     {
         var barrier = ActorBarrier.Create(Sys, 2);
         var waiting = barrier.WaitAsync();
-        await AwaitWaitingAsync(barrier, 1);
+        await Waiters.AwaitAsync(this, barrier, 1);
         Sys.Stop(barrier.Coordinator);
         await Assert.ThrowsAsync<ObjectDisposedException>(() => waiting.WaitAsync(Patience));
     }
@@ -301,7 +301,4 @@ public sealed class BarrierFacadeTests : CoordinatorTestKit
             Assert.All(results, p => Assert.Equal(r + 1, p[r].Observed));
         }
     }
-
-    private Task AwaitWaitingAsync(ActorBarrier barrier, int count) =>
-        AwaitAssertAsync(async () => Assert.Equal(count, (await barrier.GetStateAsync()).Waiting), Patience);
 }

@@ -21,7 +21,7 @@ public sealed class ConditionProtocolTests : CoordinatorTestKit
         AcquireRLock(notifier, 1);
         _lock.Tell(new Notify(20, notifier.Ref, "c"), notifier.Ref);
         notifier.ExpectMsg(new Notified(20, 1));
-        waiter.ExpectNoMsg(TimeSpan.FromMilliseconds(150));
+        Assert.Equal(notifier.Ref, LockSeenBy(waiter).Owner); // waiter's next message: not woken while the lock is held
 
         _lock.Tell(new RLockProtocol.Release(21, notifier.Ref), notifier.Ref);
         notifier.ExpectMsg<RLockProtocol.Released>();
@@ -80,8 +80,8 @@ public sealed class ConditionProtocolTests : CoordinatorTestKit
             w.ExpectMsg<RLockProtocol.Released>();
         }
 
-        waiters[3].ExpectNoMsg(TimeSpan.FromMilliseconds(100));
-        waiters[4].ExpectNoMsg(TimeSpan.Zero);
+        Assert.Equal(2, ConditionSeenBy(waiters[3], "c").Waiting); // the last two still wait, unanswered
+        Assert.Equal(2, ConditionSeenBy(waiters[4], "c").Waiting);
     }
 
     [Fact]
@@ -97,7 +97,7 @@ public sealed class ConditionProtocolTests : CoordinatorTestKit
         producer.ExpectMsg(new Notified(2, 1));
         _lock.Tell(new RLockProtocol.Release(3, producer.Ref), producer.Ref);
         Assert.Equal(WakeReason.Notified, notEmpty.ExpectMsg<Woken>().Reason);
-        notFull.ExpectNoMsg(TimeSpan.FromMilliseconds(100));
+        Assert.Equal(1, ConditionSeenBy(notFull, "not_full").Waiting); // notFull's next message: it still waits
     }
 
     [Fact]
@@ -107,7 +107,8 @@ public sealed class ConditionProtocolTests : CoordinatorTestKit
         AcquireRLock(waiter, 1);
         _lock.Tell(new Wait(1, waiter.Ref, "c", TimeSpan.FromMilliseconds(50)), waiter.Ref);
         AcquireRLock(other, 1);
-        waiter.ExpectNoMsg(TimeSpan.FromMilliseconds(300));
+        AwaitAssert(() => Assert.Equal(1, ConditionSeenBy(CreateTestProbe(), "c").Reacquiring), TestTimes.Settle);
+        Assert.Equal(other.Ref, LockSeenBy(waiter).Owner); // waiter's next message: timed out, but no reply without the lock
         _lock.Tell(new RLockProtocol.Release(2, other.Ref), other.Ref);
         Assert.Equal(WakeReason.TimedOut, waiter.ExpectMsg<Woken>().Reason);
         Assert.Equal((waiter.Ref, 1), StateOf());
@@ -134,7 +135,7 @@ public sealed class ConditionProtocolTests : CoordinatorTestKit
         _lock.Tell(new Notify(2, notifier.Ref, "c"), notifier.Ref);
         notifier.ExpectMsg<Notified>();
         _lock.Tell(new CoordinatorProtocol.Cancel(1, waiter.Ref), waiter.Ref);
-        waiter.ExpectNoMsg(TimeSpan.FromMilliseconds(100));
+        Assert.Equal(1, ConditionSeenBy(waiter, "c").Reacquiring); // waiter's next message: the cancel came too late to answer
         _lock.Tell(new RLockProtocol.Release(3, notifier.Ref), notifier.Ref);
         Assert.Equal(WakeReason.Notified, waiter.ExpectMsg<Woken>().Reason);
     }
@@ -155,7 +156,7 @@ public sealed class ConditionProtocolTests : CoordinatorTestKit
         var (waiter, acquirer) = (CreateTestProbe(), CreateTestProbe());
         AcquireRLock(waiter, 2);
         _lock.Tell(new RLockProtocol.Acquire(1, acquirer.Ref), acquirer.Ref);
-        acquirer.ExpectNoMsg(TimeSpan.FromMilliseconds(100));
+        Assert.Equal(1, LockSeenBy(acquirer).Waiting); // acquirer's next message: it waits
         _lock.Tell(new Wait(2, waiter.Ref, "c"), waiter.Ref);
         Assert.Equal(1, acquirer.ExpectMsg<RLockProtocol.Acquired>().Depth);
     }
@@ -215,9 +216,24 @@ public sealed class ConditionProtocolTests : CoordinatorTestKit
 
     private (IActorRef? Owner, int Depth) StateOf()
     {
-        var probe = CreateTestProbe();
-        _lock.Tell(new RLockProtocol.GetState(0), probe.Ref);
-        var state = probe.ExpectMsg<RLockProtocol.RLockState>();
+        var state = LockSeenBy(CreateTestProbe());
         return (state.Owner, state.Depth);
+    }
+
+    /// <summary>
+    /// The lock's state as the next message of <paramref name="probe"/>: whatever the coordinator sent that probe
+    /// before the query arrives first, so a reply that must not have been sent fails here.
+    /// </summary>
+    private RLockProtocol.RLockState LockSeenBy(TestProbe probe)
+    {
+        _lock.Tell(new RLockProtocol.GetState(0), probe.Ref);
+        return probe.ExpectMsg<RLockProtocol.RLockState>();
+    }
+
+    /// <summary>The waiters of <paramref name="condition"/> as the next message of <paramref name="probe"/>.</summary>
+    private ConditionState ConditionSeenBy(TestProbe probe, string condition)
+    {
+        _lock.Tell(new GetState(0, condition), probe.Ref);
+        return probe.ExpectMsg<ConditionState>();
     }
 }

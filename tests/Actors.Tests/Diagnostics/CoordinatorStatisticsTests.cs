@@ -10,8 +10,6 @@ namespace Actors.Tests.Diagnostics;
 /// <summary>Every coordinator counts grants, timeouts, cancellations and owner-death releases and answers the shared statistics query.</summary>
 public sealed class CoordinatorStatisticsTests : CoordinatorTestKit
 {
-    private static readonly TimeSpan Short = TimeSpan.FromMilliseconds(50);
-
     [Fact]
     public void Lock_Operations_AreCountedInStatistics()
     {
@@ -23,7 +21,7 @@ public sealed class CoordinatorStatisticsTests : CoordinatorTestKit
 
         mutex.Tell(new LockProtocol.Acquire(1, first.Ref), first.Ref);
         first.ExpectMsg<LockProtocol.Acquired>();                                  // acquisition 1
-        mutex.Tell(new LockProtocol.Acquire(2, timedOut.Ref, Short), timedOut.Ref);
+        mutex.Tell(new LockProtocol.Acquire(2, timedOut.Ref, TestTimes.Short), timedOut.Ref);
         timedOut.ExpectMsg<LockProtocol.NotAcquired>();                            // timeout 1
         mutex.Tell(new LockProtocol.Acquire(3, cancelled.Ref), cancelled.Ref);
         mutex.Tell(new LockProtocol.Acquire(4, second.Ref), second.Ref);
@@ -69,7 +67,7 @@ public sealed class CoordinatorStatisticsTests : CoordinatorTestKit
         a.ExpectMsg<SemaphoreProtocol.Acquired>();
         semaphore.Tell(new SemaphoreProtocol.Acquire(2, b.Ref), b.Ref);
         b.ExpectMsg<SemaphoreProtocol.Acquired>();
-        semaphore.Tell(new SemaphoreProtocol.Acquire(3, c.Ref, Short), c.Ref);
+        semaphore.Tell(new SemaphoreProtocol.Acquire(3, c.Ref, TestTimes.Short), c.Ref);
         c.ExpectMsg<SemaphoreProtocol.NotAcquired>();
         semaphore.Tell(new SemaphoreProtocol.Acquire(4, c.Ref), c.Ref);
         AwaitAssert(() => Assert.Equal(1, Statistics(semaphore).Waiting));
@@ -108,7 +106,7 @@ public sealed class CoordinatorStatisticsTests : CoordinatorTestKit
         queue.Tell(new QueueProtocol.Get(4, consumer.Ref), consumer.Ref);
         consumer.ExpectMsg<QueueProtocol.Got>();                                   // got 1
         consumer.ExpectMsg<QueueProtocol.Got>();                                   // got 2
-        queue.Tell(new QueueProtocol.Get(5, consumer.Ref, Short), consumer.Ref);
+        queue.Tell(new QueueProtocol.Get(5, consumer.Ref, TestTimes.Short), consumer.Ref);
         consumer.ExpectMsg<QueueProtocol.Empty>();                                 // timeout 1
         queue.Tell(new QueueProtocol.Get(6, consumer.Ref), consumer.Ref);
         queue.Tell(new CoordinatorProtocol.Cancel(6, consumer.Ref));

@@ -148,8 +148,8 @@ public sealed class DeadlockDetectionTests : DeadlockTestKit
         await l1.WithOwner(b.Ref).AcquireAsync();
         var bWaits = l2.WithOwner(b.Ref).AcquireAsync();
         var aWaits = l1.WithOwner(a.Ref).AcquireAsync();
-        await AwaitWaitingAsync(l1, 1);
-        await AwaitWaitingAsync(l2, 1);
+        await Waiters.AwaitAsync(this, l1, 1);
+        await Waiters.AwaitAsync(this, l2, 1);
 
         ExpectNoDeadlock();
 
@@ -167,7 +167,7 @@ public sealed class DeadlockDetectionTests : DeadlockTestKit
         await mutex.AcquireAsync();
         using var cancel = new CancellationTokenSource();
         var second = mutex.AcquireAsync(cancel.Token);
-        await AwaitWaitingAsync(mutex, 1);
+        await Waiters.AwaitAsync(this, mutex, 1);
 
         ExpectNoDeadlock();
         Assert.False(Sys.HasExtension<DeadlockDetection>(), "anonymous waits are never reported");

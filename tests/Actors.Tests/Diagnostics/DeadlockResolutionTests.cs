@@ -16,7 +16,7 @@ public sealed class DeadlockResolutionTests() : DeadlockTestKit("fail-youngest-w
         await l1.WithOwner(a.Ref).AcquireAsync();
         await l2.WithOwner(b.Ref).AcquireAsync();
         var aWaits = l2.WithOwner(a.Ref).AcquireAsync();
-        await AwaitWaitingAsync(l2, 1);
+        await Waiters.AwaitAsync(this, l2, 1);
         var bWaits = l1.WithOwner(b.Ref).AcquireAsync();
 
         var report = ExpectDeadlock();
@@ -59,7 +59,7 @@ public sealed class DeadlockResolutionTests() : DeadlockTestKit("fail-youngest-w
         await gate.WithOwner(a.Ref).AcquireAsync();
         await mutex.WithOwner(b.Ref).AcquireAsync();
         var bWaits = gate.WithOwner(b.Ref).AcquireAsync();
-        await AwaitAssertAsync(async () => Assert.Equal(1, (await gate.GetStateAsync()).Waiting), TimeSpan.FromSeconds(10));
+        await Waiters.AwaitAsync(this, gate, 1);
         var aWaits = mutex.WithOwner(a.Ref).AcquireAsync();
 
         await Assert.ThrowsAsync<DeadlockException>(() => aWaits.WaitAsync(Patience));

@@ -35,13 +35,13 @@ public sealed class PrimitiveMetricsTests : CoordinatorTestKit
         using (var cancel = new CancellationTokenSource())
         {
             var cancelled = mutex.AcquireAsync(cancel.Token);
-            await AwaitAssertAsync(async () => Assert.Equal(1, (await mutex.GetStateAsync()).Waiting));
+            await Waiters.AwaitAsync(this, mutex, 1);
             await cancel.CancelAsync();                                    // cancellation 1
             await Assert.ThrowsAnyAsync<OperationCanceledException>(() => cancelled);
         }
 
         var waiting = mutex.AcquireAsync();
-        await AwaitAssertAsync(async () => Assert.Equal(1, (await mutex.GetStateAsync()).Waiting));
+        await Waiters.AwaitAsync(this, mutex, 1);
         await mutex.ReleaseAsync();
         await waiting.WaitAsync(Patience);                                 // acquisition 2, one wait-time sample
         await mutex.ReleaseAsync();

@@ -18,7 +18,7 @@ public sealed class WaitReportingTests() : CoordinatorTestKit("actors.deadlock-d
         {
             await mutex.WithOwner(a.Ref).AcquireAsync();
             var bWaits = mutex.WithOwner(b.Ref).AcquireAsync();
-            await AwaitAssertAsync(async () => Assert.Equal(1, (await mutex.GetStateAsync()).Waiting));
+            await Waiters.AwaitAsync(this, mutex, 1);
             await mutex.ReleaseAsync();
             await bWaits.WaitAsync(Patience);
             await mutex.ReleaseAsync();

@@ -46,7 +46,7 @@ public sealed class EventFacadeTests : CoordinatorTestKit
     public async Task WaitAsync_Clear_CompletesWhenSet()
     {
         var waiting = _event.WaitAsync();
-        await AwaitWaitingAsync(1);
+        await Waiters.AwaitAsync(this, _event, 1);
         Assert.False(waiting.IsCompleted);
         Assert.Equal(1, await _event.SetAsync());
         await waiting.WaitAsync(Patience);
@@ -72,7 +72,7 @@ public sealed class EventFacadeTests : CoordinatorTestKit
     public async Task WaitAsyncWithTimeout_SetMeanwhile_ReturnsTrue()
     {
         var waiting = _event.WaitAsync(Patience);
-        await AwaitWaitingAsync(1);
+        await Waiters.AwaitAsync(this, _event, 1);
         Assert.False(waiting.IsCompleted);
         Assert.Equal(1, await _event.SetAsync());
         Assert.True(await waiting.WaitAsync(Patience));
@@ -84,7 +84,7 @@ public sealed class EventFacadeTests : CoordinatorTestKit
         await _event.SetAsync();
         await _event.ClearAsync();
         var waiting = _event.WaitAsync(Timeout.InfiniteTimeSpan);
-        await AwaitWaitingAsync(1);
+        await Waiters.AwaitAsync(this, _event, 1);
         Assert.False(waiting.IsCompleted);
         await _event.SetAsync();
         Assert.True(await waiting.WaitAsync(Patience));
@@ -100,7 +100,7 @@ public sealed class EventFacadeTests : CoordinatorTestKit
             await _event.WaitAsync();
         })).ToList();
         gate.SetResult();
-        await AwaitWaitingAsync(ManyWaiters);
+        await Waiters.AwaitAsync(this, _event, ManyWaiters);
         Assert.All(waits, w => Assert.False(w.IsCompleted));
 
         Assert.Equal(ManyWaiters, await _event.SetAsync());
@@ -113,7 +113,7 @@ public sealed class EventFacadeTests : CoordinatorTestKit
     public async Task SetAsyncThenClearAsync_StartedBackToBack_WakeEveryWaiterAndLeaveTheFlagClear()
     {
         var waits = Enumerable.Range(0, ManyWaiters).Select(_ => _event.WaitAsync(Timeout.InfiniteTimeSpan)).ToList();
-        await AwaitWaitingAsync(ManyWaiters);
+        await Waiters.AwaitAsync(this, _event, ManyWaiters);
         Assert.All(waits, w => Assert.False(w.IsCompleted));
 
         var s = _event.SetAsync();
@@ -133,7 +133,7 @@ public sealed class EventFacadeTests : CoordinatorTestKit
         using var cts = new CancellationTokenSource();
         var cancelled = _event.WaitAsync(cts.Token);
         var other = _event.WaitAsync(Timeout.InfiniteTimeSpan);
-        await AwaitWaitingAsync(2);
+        await Waiters.AwaitAsync(this, _event, 2);
 
         cts.Cancel();
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => cancelled.WaitAsync(Patience));
@@ -148,7 +148,7 @@ public sealed class EventFacadeTests : CoordinatorTestKit
     {
         using var cts = new CancellationTokenSource();
         var cancelled = _event.WaitAsync(TimeSpan.FromMinutes(5), cts.Token);
-        await AwaitWaitingAsync(1);
+        await Waiters.AwaitAsync(this, _event, 1);
         cts.Cancel();
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => cancelled.WaitAsync(Patience));
         Assert.Equal(0, (await _event.GetStateAsync()).Waiting);
@@ -209,7 +209,7 @@ public sealed class EventFacadeTests : CoordinatorTestKit
         var owner = ActorOwner.Create(Sys);
         var owned = _event.WithOwner(owner.Ref);
         var waiting = owned.WaitAsync();
-        await AwaitWaitingAsync(1);
+        await Waiters.AwaitAsync(this, _event, 1);
 
         await owner.DisposeAsync();
 
@@ -217,7 +217,4 @@ public sealed class EventFacadeTests : CoordinatorTestKit
         Assert.Equal(0, (await _event.GetStateAsync()).Waiting);
         Assert.Equal(0, await _event.SetAsync());
     }
-
-    private Task AwaitWaitingAsync(int expected) =>
-        AwaitAssertAsync(async () => Assert.Equal(expected, (await _event.GetStateAsync()).Waiting), Patience);
 }

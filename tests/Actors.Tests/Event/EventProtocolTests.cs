@@ -5,7 +5,6 @@ namespace Actors.Tests.Event;
 /// <summary>The event coordinator driven by Tell from TestProbes, the way an actor uses it.</summary>
 public sealed class EventProtocolTests : CoordinatorTestKit
 {
-    private static readonly TimeSpan Quiet = TimeSpan.FromMilliseconds(150);
     private readonly IActorRef _event;
 
     public EventProtocolTests() => _event = Sys.ActorOf(ActorEvent.Props());
@@ -16,8 +15,7 @@ public sealed class EventProtocolTests : CoordinatorTestKit
         var waiters = Enumerable.Range(0, 3).Select(_ => CreateTestProbe()).ToList();
         var setter = CreateTestProbe();
         for (var i = 0; i < waiters.Count; i++) _event.Tell(new EventProtocol.Wait(10 + i, waiters[i].Ref), waiters[i].Ref);
-        waiters[0].ExpectNoMsg(Quiet);
-        var state = StateSeenBy(setter, 1);
+                var state = StateSeenBy(waiters[0], 1);
         Assert.Equal((false, 3), (state.IsSet, state.Waiting));
         Assert.All(waiters, w => Assert.False(w.HasMessages));
 
@@ -67,13 +65,13 @@ public sealed class EventProtocolTests : CoordinatorTestKit
         var a = CreateTestProbe();
         var setter = CreateTestProbe();
         _event.Tell(new EventProtocol.Wait(5, a.Ref, TimeSpan.FromMilliseconds(100)), a.Ref);
-        a.ExpectMsg(new EventProtocol.NotSignalled(5), TimeSpan.FromSeconds(5));
+        a.ExpectMsg(new EventProtocol.NotSignalled(5), TestTimes.Settle);
         Assert.Equal(_event, a.LastSender);
         Assert.Equal(0, StateSeenBy(setter, 1).Waiting);
 
         _event.Tell(new EventProtocol.Set(2), setter.Ref);
         setter.ExpectMsg(new EventProtocol.WasSet(2, 0));
-        a.ExpectNoMsg(Quiet);
+        Assert.True(StateSeenBy(a, 3).IsSet); // a's next message: the set did not signal the timed-out wait
     }
 
     [Fact]
@@ -84,8 +82,8 @@ public sealed class EventProtocolTests : CoordinatorTestKit
         _event.Tell(new EventProtocol.Wait(1, late.Ref, TimeSpan.FromSeconds(1)), late.Ref);
         _event.Tell(new EventProtocol.Wait(1, early.Ref, TimeSpan.FromMilliseconds(100)), early.Ref);
         _event.Tell(new EventProtocol.Wait(1, forever.Ref), forever.Ref);
-        early.ExpectMsg(new EventProtocol.NotSignalled(1), TimeSpan.FromSeconds(5));
-        late.ExpectMsg(new EventProtocol.NotSignalled(1), TimeSpan.FromSeconds(10));
+        early.ExpectMsg(new EventProtocol.NotSignalled(1), TestTimes.Settle);
+        late.ExpectMsg(new EventProtocol.NotSignalled(1), TestTimes.Settle);
         Assert.Equal(1, StateSeenBy(setter, 2).Waiting);
         _event.Tell(new EventProtocol.Set(3), setter.Ref);
         setter.ExpectMsg(new EventProtocol.WasSet(3, 1));
@@ -97,7 +95,7 @@ public sealed class EventProtocolTests : CoordinatorTestKit
     {
         var (a, setter) = (CreateTestProbe(), CreateTestProbe());
         _event.Tell(new EventProtocol.Wait(1, a.Ref, Timeout.InfiniteTimeSpan), a.Ref);
-        a.ExpectNoMsg(Quiet);
+        Assert.Equal(1, StateSeenBy(a, 3).Waiting); // a's next message: not signalled yet
         _event.Tell(new EventProtocol.Set(2), setter.Ref);
         setter.ExpectMsg(new EventProtocol.WasSet(2, 1));
         a.ExpectMsg(new EventProtocol.Signalled(1));
@@ -109,8 +107,7 @@ public sealed class EventProtocolTests : CoordinatorTestKit
         var (replyTo, setter) = (CreateTestProbe(), CreateTestProbe());
         _event.Tell(new EventProtocol.Wait(1, ActorRefs.Nobody), replyTo.Ref);
         _event.Tell(new EventProtocol.Wait(2, ActorRefs.Nobody), replyTo.Ref);
-        replyTo.ExpectNoMsg(Quiet);
-        Assert.Equal(2, StateSeenBy(setter, 3).Waiting);
+                Assert.Equal(2, StateSeenBy(replyTo, 3).Waiting);
         _event.Tell(new EventProtocol.Set(4), setter.Ref);
         setter.ExpectMsg(new EventProtocol.WasSet(4, 2));
         replyTo.ExpectMsg(new EventProtocol.Signalled(1));
@@ -128,8 +125,7 @@ public sealed class EventProtocolTests : CoordinatorTestKit
         Assert.False(StateSeenBy(setter, 3).IsSet);
 
         _event.Tell(new EventProtocol.Wait(4, a.Ref), a.Ref);
-        a.ExpectNoMsg(Quiet);
-        Assert.Equal(1, StateSeenBy(setter, 5).Waiting);
+                Assert.Equal(1, StateSeenBy(a, 5).Waiting);
         _event.Tell(new EventProtocol.Set(6), setter.Ref);
         setter.ExpectMsg(new EventProtocol.WasSet(6, 1));
         a.ExpectMsg(new EventProtocol.Signalled(4));
@@ -142,8 +138,7 @@ public sealed class EventProtocolTests : CoordinatorTestKit
         _event.Tell(new EventProtocol.Wait(1, a.Ref), a.Ref);
         _event.Tell(new EventProtocol.Clear(2), setter.Ref);
         setter.ExpectMsg(new EventProtocol.Cleared(2));
-        a.ExpectNoMsg(Quiet);
-        Assert.Equal(1, StateSeenBy(setter, 3).Waiting);
+                Assert.Equal(1, StateSeenBy(a, 3).Waiting);
     }
 
     [Fact]
@@ -161,8 +156,7 @@ public sealed class EventProtocolTests : CoordinatorTestKit
         setter.ExpectMsg(new EventProtocol.WasSet(2, 5));
         setter.ExpectMsg(new EventProtocol.Cleared(3));
         foreach (var w in waiters) w.ExpectMsg(new EventProtocol.Signalled(1));
-        late.ExpectNoMsg(Quiet);
-        var state = StateSeenBy(setter, 4);
+                var state = StateSeenBy(late, 4);
         Assert.Equal((false, 1), (state.IsSet, state.Waiting));
     }
 
@@ -179,7 +173,7 @@ public sealed class EventProtocolTests : CoordinatorTestKit
         _event.Tell(new EventProtocol.Set(3), setter.Ref);
         setter.ExpectMsg(new EventProtocol.WasSet(3, 1));
         b.ExpectMsg(new EventProtocol.Signalled(1));
-        a.ExpectNoMsg(Quiet);
+        Assert.True(StateSeenBy(a, 4).IsSet); // a's next message: its withdrawn wait was not signalled
     }
 
     [Fact]
@@ -188,9 +182,8 @@ public sealed class EventProtocolTests : CoordinatorTestKit
         var (a, other) = (CreateTestProbe(), CreateTestProbe());
         _event.Tell(new EventProtocol.Wait(1, a.Ref), a.Ref);
         _event.Tell(new CoordinatorProtocol.Cancel(1, other.Ref), other.Ref);
-        other.ExpectNoMsg(Quiet);
-        Assert.False(a.HasMessages);
-        Assert.Equal(1, StateSeenBy(other, 2).Waiting);
+        Assert.Equal(1, StateSeenBy(other, 2).Waiting); // other's next message: its cancel was not answered
+        Assert.Equal(1, StateSeenBy(a, 5).Waiting); // a's next message: it was not cancelled
     }
 
     [Fact]
@@ -202,8 +195,7 @@ public sealed class EventProtocolTests : CoordinatorTestKit
         _event.Tell(new EventProtocol.Wait(2, a.Ref), a.Ref);
         a.ExpectMsg(new EventProtocol.Signalled(2));
         _event.Tell(new CoordinatorProtocol.Cancel(2, a.Ref), a.Ref);
-        a.ExpectNoMsg(Quiet);
-        Assert.True(StateSeenBy(a, 3).IsSet);
+                Assert.True(StateSeenBy(a, 3).IsSet);
     }
 
     [Fact]
@@ -237,7 +229,7 @@ public sealed class EventProtocolTests : CoordinatorTestKit
         _event.Tell(new EventProtocol.Set(4), observer.Ref);
         observer.ExpectMsg(new EventProtocol.WasSet(4, 1));
         survivor.ExpectMsg(new EventProtocol.Signalled(1));
-        replyTo.ExpectNoMsg(Quiet);
+        Assert.True(StateSeenBy(replyTo, 5).IsSet); // replyTo's next message: the dead owner's wait was not signalled
     }
 
     [Theory]

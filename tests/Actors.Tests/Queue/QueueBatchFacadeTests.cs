@@ -1,44 +1,14 @@
 using Actors.Queue;
+using static Actors.Tests.Support.QueueProbes;
 
 namespace Actors.Tests.Queue;
 
 /// <summary>
-/// The batch methods of <see cref="ActorQueue{T}"/> and <see cref="ActorSimpleQueue{T}"/>: <c>PutManyAsync</c>,
-/// <c>GetManyAsync</c>, <c>TaskDoneAsync(count)</c> and <c>ReadAllAsync</c>, the exceptions they map replies to,
-/// argument checks, cancellation, and that no item is lost or duplicated when a cancellation races a batch.
-/// Waits are ordered by observing the coordinator's state, never by sleeping.
+/// <c>PutManyAsync</c> and <c>GetManyAsync</c>: the exceptions they map replies to, argument checks, cancellation,
+/// and that no item is lost or duplicated when a cancellation races a batch.
 /// </summary>
-public sealed class QueueBatchFacadeTests : CoordinatorTestKit
+public sealed class QueueBatchFacadeTests : QueueBatchFacadeTestKit
 {
-    private static readonly TimeSpan Settle = TimeSpan.FromSeconds(10);
-
-    private Task AwaitWaitingAsync(ActorQueue<int> queue, int getters, int putters, TimeSpan? interval = null) =>
-        QueueProbes.AwaitWaitingAsync(this, queue, getters, putters, interval);
-
-    private static Task AssertStateAsync(ActorQueue<int> queue, int count, int unfinished, int getters = 0, int putters = 0) =>
-        QueueProbes.AssertStateAsync(queue, count, unfinished, getters, putters);
-
-    /// <summary>Takes every item with zero-timeout batch gets until the queue is empty.</summary>
-    private static async Task<List<int>> DrainAsync(ActorQueue<int> queue)
-    {
-        var items = new List<int>();
-        while (true)
-        {
-            try
-            {
-                items.AddRange(await queue.GetManyAsync(16, TimeSpan.Zero));
-            }
-            catch (QueueEmptyException)
-            {
-                return items;
-            }
-        }
-    }
-
-    private static int[] Range(int start, int count) => Enumerable.Range(start, count).ToArray();
-
-    // ---- put and get --------------------------------------------------------------------------------------------
-
     [Fact]
     public async Task PutManyAsyncGetManyAsync_EachKind_ReturnItemsInTheKindsOrder()
     {
@@ -60,7 +30,7 @@ public sealed class QueueBatchFacadeTests : CoordinatorTestKit
         var queue = ActorQueue<int>.Create(Sys, maxSize: 4);
         await queue.PutManyAsync([1, 2, 3]);
         var putting = queue.PutManyAsync([4, 5]);
-        await AwaitWaitingAsync(queue, getters: 0, putters: 1);
+        await AwaitWaitingAsync(this, queue, getters: 0, putters: 1);
         Assert.False(putting.IsCompleted);
         await AssertStateAsync(queue, count: 3, unfinished: 3, putters: 1);
 
@@ -125,7 +95,7 @@ public sealed class QueueBatchFacadeTests : CoordinatorTestKit
         await queue.PutAsync(1);
         using var cts = new CancellationTokenSource();
         var putting = queue.PutManyAsync([2, 3], cts.Token);
-        await AwaitWaitingAsync(queue, getters: 0, putters: 1);
+        await AwaitWaitingAsync(this, queue, getters: 0, putters: 1);
         cts.Cancel();
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => putting).WaitAsync(Patience);
         await AssertStateAsync(queue, count: 1, unfinished: 1);
@@ -136,7 +106,7 @@ public sealed class QueueBatchFacadeTests : CoordinatorTestKit
     {
         var queue = ActorQueue<int>.Create(Sys);
         var getting = queue.GetManyAsync(10);
-        await AwaitWaitingAsync(queue, getters: 1, putters: 0);
+        await AwaitWaitingAsync(this, queue, getters: 1, putters: 0);
         await queue.PutAsync(7);
         Assert.Equal(new[] { 7 }, await getting.WaitAsync(Patience));
     }
@@ -178,7 +148,7 @@ public sealed class QueueBatchFacadeTests : CoordinatorTestKit
         var queue = ActorQueue<int>.Create(Sys);
         using var cts = new CancellationTokenSource();
         var getting = queue.GetManyAsync(5, cts.Token);
-        await AwaitWaitingAsync(queue, getters: 1, putters: 0);
+        await AwaitWaitingAsync(this, queue, getters: 1, putters: 0);
         cts.Cancel();
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => getting).WaitAsync(Patience);
         await queue.PutManyAsync([1, 2]);
@@ -218,7 +188,7 @@ public sealed class QueueBatchFacadeTests : CoordinatorTestKit
             var batch = Range(i * 10, 1 + i % 5);
             using var cts = new CancellationTokenSource();
             var getting = i % 2 == 0 ? queue.GetManyAsync(3, cts.Token) : queue.GetManyAsync(3, TimeSpan.FromMinutes(5), cts.Token);
-            if (i / 2 % 2 == 0) await AwaitWaitingAsync(queue, getters: 1, putters: 0, TimeSpan.FromMilliseconds(1));
+            if (i / 2 % 2 == 0) await AwaitWaitingAsync(this, queue, getters: 1, putters: 0, TimeSpan.FromMilliseconds(1));
 
             await Race.WithCancelAsync(() => queue.PutManyAsync(batch), cts, Patience);
 
@@ -240,100 +210,5 @@ public sealed class QueueBatchFacadeTests : CoordinatorTestKit
 
         Assert.Equal(Enumerable.Range(0, iterations).Sum(i => 1 + i % 5), byGet + byDrain);
         await AssertStateAsync(queue, count: 0, unfinished: byGet + byDrain);
-    }
-
-    // ---- task_done and join -------------------------------------------------------------------------------------
-
-    [Fact]
-    public async Task TaskDoneAsync_Count_MarksThatManyAndJoinWaitsForTheLast()
-    {
-        var queue = ActorQueue<int>.Create(Sys);
-        await queue.PutManyAsync(Range(1, 5));
-        var joining = queue.JoinAsync();
-        var items = await queue.GetManyAsync(5);
-        Assert.Equal(2, await queue.TaskDoneAsync(items.Count - 2));
-        await Assert.ThrowsAsync<InvalidOperationException>(() => queue.TaskDoneAsync(3));
-        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => queue.TaskDoneAsync(0));
-        Assert.False(await queue.JoinAsync(TimeSpan.Zero));
-        Assert.False(joining.IsCompleted);
-
-        Assert.Equal(0, await queue.TaskDoneAsync(2));
-        await joining.WaitAsync(Patience);
-    }
-
-    // ---- ReadAllAsync -------------------------------------------------------------------------------------------
-
-    [Fact]
-    public async Task ReadAllAsync_ProducerThenShutdown_YieldsEveryItemInOrderAndEnds()
-    {
-        var queue = ActorQueue<int>.Create(Sys, maxSize: 10);
-        var reading = Task.Run(async () =>
-        {
-            var read = new List<int>();
-            await foreach (var item in queue.ReadAllAsync(batchSize: 4)) read.Add(item);
-            return read;
-        });
-
-        for (var start = 0; start < 200; start += 7) await queue.PutManyAsync(Range(start, Math.Min(7, 200 - start)));
-        await queue.ShutdownAsync();
-        Assert.Equal(Range(0, 200), await reading.WaitAsync(Patience));
-        await AssertStateAsync(queue, count: 0, unfinished: 200);
-    }
-
-    [Fact]
-    public async Task ReadAllAsync_LeftEarly_GivesBackTheItemsItTookButDidNotHandOut()
-    {
-        var queue = ActorQueue<int>.Create(Sys);
-        await queue.PutManyAsync(Range(1, 10));
-        var read = new List<int>();
-        await foreach (var item in queue.ReadAllAsync(batchSize: 8))
-        {
-            read.Add(item);
-            if (read.Count == 3) break;
-        }
-
-        Assert.Equal(new[] { 1, 2, 3 }, read);
-        await AwaitAssertAsync(async () => Assert.Equal(7, (await queue.GetStateAsync()).Count), Settle);
-        Assert.Equal(Range(4, 7), await DrainAsync(queue));
-    }
-
-    [Fact]
-    public async Task ReadAllAsync_CancelledWhileWaiting_ThrowsOperationCanceledAndLeavesNoWaiter()
-    {
-        var queue = ActorQueue<int>.Create(Sys);
-        using var cts = new CancellationTokenSource();
-        var reading = Task.Run(async () =>
-        {
-            await foreach (var _ in queue.ReadAllAsync(cancellationToken: cts.Token)) Assert.Fail("No item may be read.");
-        });
-        await AwaitWaitingAsync(queue, getters: 1, putters: 0);
-        cts.Cancel();
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => reading).WaitAsync(Patience);
-        await AssertStateAsync(queue, count: 0, unfinished: 0);
-    }
-
-    [Fact]
-    public void ReadAllAsync_BatchSizeBelowOne_ThrowsAtOnce()
-    {
-        var queue = ActorQueue<int>.Create(Sys);
-        Assert.Throws<ArgumentOutOfRangeException>(() => queue.ReadAllAsync(0));
-        Assert.Throws<ArgumentOutOfRangeException>(() => ActorSimpleQueue<int>.Create(Sys).ReadAllAsync(-1));
-    }
-
-    // ---- simple queue -------------------------------------------------------------------------------------------
-
-    [Fact]
-    public async Task SimpleQueue_BatchMethods_PutGetAndReadAll()
-    {
-        var queue = ActorSimpleQueue<int>.Create(Sys);
-        await queue.PutManyAsync(Range(1, 6));
-        Assert.Equal(new[] { 1, 2 }, await queue.GetManyAsync(2));
-        Assert.Equal(new[] { 3 }, await queue.GetManyAsync(1, TimeSpan.Zero));
-        await queue.ShutdownAsync();
-
-        var rest = new List<int>();
-        await foreach (var item in queue.ReadAllAsync(batchSize: 2)) rest.Add(item);
-        Assert.Equal(new[] { 4, 5, 6 }, rest);
-        await Assert.ThrowsAsync<ArgumentNullException>(() => queue.PutManyAsync(null!));
     }
 }

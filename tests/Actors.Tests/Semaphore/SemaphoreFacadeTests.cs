@@ -4,22 +4,17 @@ using Actors.Semaphore;
 namespace Actors.Tests.Semaphore;
 
 /// <summary>
-/// The async facade <see cref="ActorSemaphore"/>: argument checks, the exceptions it maps replies to, cancellation,
-/// leases and owners. Waits are ordered by observing the coordinator's state (AwaitAssert on Waiting), never by sleeping.
+/// What only the async facade <see cref="ActorSemaphore"/> does: creation and argument checks, release counts and
+/// bounds, permits per owner. The acquire contract it shares with the lock facades runs in
+/// <see cref="SemaphoreFacadeContractTests"/> and <see cref="BoundedSemaphoreFacadeContractTests"/>. Waits are ordered by observing the coordinator's state (AwaitAssert on Waiting), never by sleeping.
 /// </summary>
 public sealed class SemaphoreFacadeTests : CoordinatorTestKit
 {
-    private static readonly TimeSpan Settle = TimeSpan.FromSeconds(10);
-
     private static async Task AssertStateAsync(ActorSemaphore sem, int value, int heldByOwners, int waiting)
     {
         var state = await sem.GetStateAsync();
         Assert.Equal((value, heldByOwners, waiting), (state.Value, state.HeldByOwners, state.Waiting));
     }
-
-    /// <summary>Returns once the coordinator has queued <paramref name="count"/> waiting requests.</summary>
-    private Task AwaitWaitingAsync(ActorSemaphore sem, int count) =>
-        AwaitAssertAsync(async () => Assert.Equal(count, (await sem.GetStateAsync()).Waiting), Settle, TimeSpan.FromMilliseconds(20));
 
     // ---- creation and argument validation -----------------------------------------------------------------------
 
@@ -77,97 +72,6 @@ public sealed class SemaphoreFacadeTests : CoordinatorTestKit
         Assert.Equal(1, await sem.GetValueAsync());
     }
 
-    public static TheoryData<long> NegativeTimeoutTicks => new()
-    {
-        -1L,
-        TimeSpan.FromMilliseconds(-2).Ticks,
-        TimeSpan.MinValue.Ticks,
-    };
-
-    [Theory]
-    [MemberData(nameof(NegativeTimeoutTicks))]
-    public async Task TryAcquireAsync_NegativeTimeout_ThrowsArgumentOutOfRangeAndValueUnchanged(long ticks)
-    {
-        var sem = ActorSemaphore.Create(Sys, 1);
-        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => sem.TryAcquireAsync(TimeSpan.FromTicks(ticks)));
-        await AssertStateAsync(sem, value: 1, heldByOwners: 0, waiting: 0);
-    }
-
-    [Fact]
-    public async Task TryAcquireAsync_InfiniteTimeoutPermitFree_ReturnsTrue()
-    {
-        var sem = ActorSemaphore.Create(Sys, 1);
-        Assert.True(await sem.TryAcquireAsync(Timeout.InfiniteTimeSpan));
-        Assert.Equal(0, await sem.GetValueAsync());
-    }
-
-    [Fact]
-    public async Task TryAcquireAsync_InfiniteTimeoutNoPermitFree_WaitsUntilRelease()
-    {
-        var sem = ActorSemaphore.Create(Sys, 0);
-        var acquiring = sem.TryAcquireAsync(Timeout.InfiniteTimeSpan);
-        await AwaitWaitingAsync(sem, 1);
-        Assert.False(acquiring.IsCompleted);
-        Assert.Equal(0, await sem.ReleaseAsync());
-        Assert.True(await acquiring.WaitAsync(Patience));
-        await AssertStateAsync(sem, value: 0, heldByOwners: 0, waiting: 0);
-    }
-
-    // ---- acquire and try-acquire --------------------------------------------------------------------------------
-
-    [Fact]
-    public async Task TryAcquireAsync_NoTimeoutNoPermitFree_ReturnsFalseAndNeverWaits()
-    {
-        var sem = ActorSemaphore.Create(Sys, 1);
-        Assert.True(await sem.TryAcquireAsync());
-        Assert.False(await sem.TryAcquireAsync());
-        await AssertStateAsync(sem, value: 0, heldByOwners: 0, waiting: 0);
-
-        // Never queued: a later release is not taken by the failed attempt.
-        Assert.Equal(1, await sem.ReleaseAsync());
-        Assert.Equal(1, await sem.GetValueAsync());
-    }
-
-    [Fact]
-    public async Task TryAcquireAsync_TimedNoPermitFree_ReturnsFalseAndLeavesNoWaiter()
-    {
-        var sem = ActorSemaphore.Create(Sys, 0);
-        Assert.False(await sem.TryAcquireAsync(TimeSpan.FromMilliseconds(100)).WaitAsync(Patience));
-        await AssertStateAsync(sem, value: 0, heldByOwners: 0, waiting: 0);
-        Assert.Equal(1, await sem.ReleaseAsync());
-        Assert.Equal(1, await sem.GetValueAsync());
-    }
-
-    [Fact]
-    public async Task TryAcquireAsync_TimedPermitReleasedInTime_ReturnsTrue()
-    {
-        var sem = ActorSemaphore.Create(Sys, 0);
-        var acquiring = sem.TryAcquireAsync(TimeSpan.FromMinutes(5));
-        await AwaitWaitingAsync(sem, 1);
-        await sem.ReleaseAsync();
-        Assert.True(await acquiring.WaitAsync(Patience));
-        Assert.Equal(0, await sem.GetValueAsync());
-    }
-
-    [Fact]
-    public async Task AcquireAsync_Waiters_AreGrantedInArrivalOrder()
-    {
-        var sem = ActorSemaphore.Create(Sys, 0);
-        var waiters = new List<Task>();
-        for (var i = 0; i < 5; i++)
-        {
-            waiters.Add(sem.AcquireAsync());
-            await AwaitWaitingAsync(sem, i + 1);
-        }
-
-        for (var i = 0; i < waiters.Count; i++)
-        {
-            await sem.ReleaseAsync();
-            await waiters[i].WaitAsync(Patience);
-            await AssertStateAsync(sem, value: 0, heldByOwners: 0, waiting: waiters.Count - i - 1);
-        }
-    }
-
     // ---- release ------------------------------------------------------------------------------------------------
 
     [Fact]
@@ -213,7 +117,7 @@ public sealed class SemaphoreFacadeTests : CoordinatorTestKit
         for (var i = 0; i < 5; i++)
         {
             waiters.Add(sem.AcquireAsync());
-            await AwaitWaitingAsync(sem, i + 1);
+            await Waiters.AwaitAsync(this, sem, i + 1);
         }
 
         Assert.Equal(0, await sem.ReleaseAsync(3));
@@ -226,66 +130,6 @@ public sealed class SemaphoreFacadeTests : CoordinatorTestKit
     }
 
     // ---- cancellation -------------------------------------------------------------------------------------------
-
-    [Fact]
-    public async Task AcquireAsync_AlreadyCancelledTokenPermitFree_ThrowsAndTakesNoPermit()
-    {
-        var sem = ActorSemaphore.Create(Sys, 1);
-        var token = new CancellationToken(canceled: true);
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => sem.AcquireAsync(token));
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => sem.TryAcquireAsync(TimeSpan.FromSeconds(1), token));
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => sem.TryAcquireAsync(TimeSpan.Zero, token));
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => sem.EnterAsync(token));
-        await AssertStateAsync(sem, value: 1, heldByOwners: 0, waiting: 0);
-    }
-
-    [Fact]
-    public async Task AcquireAsync_AlreadyCancelledTokenNoPermitFree_ThrowsAndLeavesNoWaiter()
-    {
-        var sem = ActorSemaphore.Create(Sys, 0);
-        var token = new CancellationToken(canceled: true);
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => sem.AcquireAsync(token));
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => sem.EnterAsync(token));
-        await AssertStateAsync(sem, value: 0, heldByOwners: 0, waiting: 0);
-        Assert.Equal(1, await sem.ReleaseAsync());
-        Assert.Equal(1, await sem.GetValueAsync());
-    }
-
-    [Fact]
-    public async Task AcquireAsync_CancelledWhileWaiting_ThrowsAndThePermitIsNotLost()
-    {
-        var sem = ActorSemaphore.Create(Sys, 1);
-        await sem.AcquireAsync();
-        using var cts = new CancellationTokenSource();
-        var waiting = sem.AcquireAsync(cts.Token);
-        await AwaitWaitingAsync(sem, 1);
-
-        cts.Cancel();
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => waiting.WaitAsync(Patience));
-        await AssertStateAsync(sem, value: 0, heldByOwners: 0, waiting: 0);
-        Assert.Equal(1, await sem.ReleaseAsync());
-        Assert.Equal(1, await sem.GetValueAsync());
-    }
-
-    [Fact]
-    public async Task EnterAsync_CancelledWhileWaiting_ThrowsAndTheNextWaiterGetsThePermit()
-    {
-        var sem = ActorSemaphore.Create(Sys, 1);
-        var held = await sem.EnterAsync();
-        using var cts = new CancellationTokenSource();
-        var cancelled = sem.EnterAsync(cts.Token);
-        await AwaitWaitingAsync(sem, 1);
-        var next = sem.EnterAsync();
-        await AwaitWaitingAsync(sem, 2);
-
-        cts.Cancel();
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => cancelled.WaitAsync(Patience));
-        await held.DisposeAsync();
-        var lease = await next.WaitAsync(Patience);
-        await AssertStateAsync(sem, value: 0, heldByOwners: 0, waiting: 0);
-        await lease.DisposeAsync();
-        Assert.Equal(1, await sem.GetValueAsync());
-    }
 
     [Fact]
     public async Task AcquireAsync_CancelRacingRelease_NeverLosesOrDuplicatesAPermit()
@@ -334,37 +178,6 @@ public sealed class SemaphoreFacadeTests : CoordinatorTestKit
         Assert.Equal(2, await sem.GetValueAsync());
     }
 
-    [Fact]
-    public async Task EnterAsync_LeaseDisposedTwice_ReturnsThePermitOnlyOnce()
-    {
-        var sem = ActorSemaphore.Create(Sys, 1);
-        var lease = await sem.EnterAsync();
-        Assert.False(lease.IsReleased);
-        await lease.DisposeAsync();
-        await lease.DisposeAsync();
-        lease.Dispose();
-        Assert.True(lease.IsReleased);
-        // Unbounded: a second release would have raised the value to 2.
-        Assert.Equal(1, await sem.GetValueAsync());
-    }
-
-    [Fact]
-    public async Task EnterAsync_NoPermitFree_WaitsUntilALeaseIsDisposed()
-    {
-        var sem = ActorSemaphore.Create(Sys, 1);
-        var first = await sem.EnterAsync();
-        var second = sem.EnterAsync();
-        await AwaitWaitingAsync(sem, 1);
-        Assert.False(second.IsCompleted);
-        first.Dispose();
-        await using (await second.WaitAsync(Patience))
-        {
-            await AssertStateAsync(sem, value: 0, heldByOwners: 0, waiting: 0);
-        }
-
-        Assert.Equal(1, await sem.GetValueAsync());
-    }
-
     // ---- owners -------------------------------------------------------------------------------------------------
 
     [Fact]
@@ -396,30 +209,12 @@ public sealed class SemaphoreFacadeTests : CoordinatorTestKit
         await owned.AcquireAsync();
         _ = await owned.EnterAsync(); // never disposed: only the owner's death returns it
         var waiting = sem.AcquireAsync();
-        await AwaitWaitingAsync(sem, 1);
+        await Waiters.AwaitAsync(this, sem, 1);
         await AssertStateAsync(sem, value: 0, heldByOwners: 2, waiting: 1);
 
         await owner.DisposeAsync();
         await waiting.WaitAsync(Patience);
-        await AwaitAssertAsync(() => AssertStateAsync(sem, value: 1, heldByOwners: 0, waiting: 0), Settle);
-    }
-
-    [Fact]
-    public async Task OwnerDeath_ActorOwnerWaiting_ItsCallFailsAndThePermitGoesToTheNext()
-    {
-        var sem = ActorSemaphore.Create(Sys, 1);
-        await sem.AcquireAsync();
-        var owner = ActorOwner.Create(Sys);
-        var doomed = sem.WithOwner(owner.Ref).AcquireAsync();
-        await AwaitWaitingAsync(sem, 1);
-        var next = sem.AcquireAsync();
-        await AwaitWaitingAsync(sem, 2);
-
-        await owner.DisposeAsync();
-        await Assert.ThrowsAsync<InvalidOperationException>(() => doomed.WaitAsync(Patience));
-        await AssertStateAsync(sem, value: 0, heldByOwners: 0, waiting: 1);
-        await sem.ReleaseAsync();
-        await next.WaitAsync(Patience);
+        await AwaitAssertAsync(() => AssertStateAsync(sem, value: 1, heldByOwners: 0, waiting: 0), TestTimes.Settle);
     }
 
     [Fact]
@@ -434,10 +229,10 @@ public sealed class SemaphoreFacadeTests : CoordinatorTestKit
         await sem.AcquireAsync();
         await sem.AcquireAsync();
         var waiting = sem.AcquireAsync();
-        await AwaitWaitingAsync(sem, 1);
+        await Waiters.AwaitAsync(this, sem, 1);
         // A waiting request of the owner: its OwnerTerminated failure proves the coordinator handled the death.
         var ownerWait = owned.AcquireAsync();
-        await AwaitWaitingAsync(sem, 2);
+        await Waiters.AwaitAsync(this, sem, 2);
 
         await owner.DisposeAsync();
         await Assert.ThrowsAsync<InvalidOperationException>(() => ownerWait.WaitAsync(Patience));
@@ -445,17 +240,5 @@ public sealed class SemaphoreFacadeTests : CoordinatorTestKit
         await AssertStateAsync(sem, value: 0, heldByOwners: 0, waiting: 1);
         await sem.ReleaseAsync();
         await waiting.WaitAsync(Patience);
-    }
-
-    // ---- coordinator stopped ------------------------------------------------------------------------------------
-
-    [Fact]
-    public async Task AcquireAsync_CoordinatorStoppedWhileWaiting_ThrowsObjectDisposed()
-    {
-        var sem = ActorSemaphore.Create(Sys, 0);
-        var waiting = sem.AcquireAsync();
-        await AwaitWaitingAsync(sem, 1);
-        Sys.Stop(sem.Coordinator);
-        await Assert.ThrowsAsync<ObjectDisposedException>(() => waiting.WaitAsync(Patience));
     }
 }

@@ -35,8 +35,11 @@ public sealed class OwnerDeathTests : CoordinatorTestKit
         lockRef.Tell(new LockProtocol.Acquire(1, lockWaiter.Ref), lockWaiter.Ref);
         rlockRef.Tell(new RLockProtocol.Acquire(1, rlockWaiter.Ref), rlockWaiter.Ref);
         foreach (var w in permitWaiters) semaphoreRef.Tell(new SemaphoreProtocol.Acquire(1, w.Ref), w.Ref);
-        lockWaiter.ExpectNoMsg(TimeSpan.FromMilliseconds(100));
-        rlockWaiter.ExpectNoMsg(TimeSpan.Zero);
+        // Each waiter's next message is the state: none was granted while the owner lived.
+        lockRef.Tell(new LockProtocol.GetState(2), lockWaiter.Ref);
+        Assert.Equal(1, lockWaiter.ExpectMsg<LockProtocol.LockState>().Waiting);
+        rlockRef.Tell(new RLockProtocol.GetState(2), rlockWaiter.Ref);
+        Assert.Equal(1, rlockWaiter.ExpectMsg<RLockProtocol.RLockState>().Waiting);
 
         // The owner also waits for something when it dies: that wait must simply vanish.
         semaphoreRef.Tell(new SemaphoreProtocol.Acquire(99, owner.Ref), owner.Ref);
@@ -48,7 +51,8 @@ public sealed class OwnerDeathTests : CoordinatorTestKit
         lockWaiter.ExpectMsg<LockProtocol.Acquired>();
         Assert.Equal(1, rlockWaiter.ExpectMsg<RLockProtocol.Acquired>().Depth);
         foreach (var w in permitWaiters.Take(3)) w.ExpectMsg<SemaphoreProtocol.Acquired>();
-        permitWaiters[3].ExpectNoMsg(TimeSpan.FromMilliseconds(100));
+        semaphoreRef.Tell(new SemaphoreProtocol.GetState(2), permitWaiters[3].Ref);
+        Assert.Equal(1, permitWaiters[3].ExpectMsg<SemaphoreProtocol.SemaphoreState>().Waiting); // the fourth still waits
 
         var probe = CreateTestProbe();
         semaphoreRef.Tell(new SemaphoreProtocol.GetState(1), probe.Ref);

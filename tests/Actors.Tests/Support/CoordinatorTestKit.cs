@@ -24,6 +24,6 @@ public abstract class CoordinatorTestKit : Akka.TestKit.Xunit2.TestKit
     {
     }
 
-    /// <summary>A generous upper bound for awaiting facade calls that must complete.</summary>
-    protected static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
+    /// <summary>A generous upper bound for awaiting facade calls that must complete (<see cref="TestTimes.Patience"/>).</summary>
+    protected static readonly TimeSpan Patience = TestTimes.Patience;
 }

@@ -5,16 +5,13 @@ namespace Actors.Tests.Threads;
 /// <summary>A thread's coordinator driven by Tell from TestProbes, the way an actor joins a thread.</summary>
 public sealed class ThreadProtocolTests : ThreadTestKit
 {
-    private static readonly TimeSpan Quiet = TimeSpan.FromMilliseconds(150);
-
     [Fact]
     public void Join_WhileRunning_AnsweredJoinedInOrderWhenTheBodyEnds()
     {
         var (thread, gate) = StartGated();
         var joiners = Enumerable.Range(0, 3).Select(_ => CreateTestProbe()).ToList();
         for (var i = 0; i < joiners.Count; i++) thread.Coordinator!.Tell(new ThreadProtocol.Join(10 + i, joiners[i].Ref), joiners[i].Ref);
-        joiners[0].ExpectNoMsg(Quiet);
-        Assert.Equal(3, StateSeenBy(thread, CreateTestProbe(), 1).Joining);
+        Assert.Equal(3, StateSeenBy(thread, joiners[0], 1).Joining); // joiners[0]'s next message: not joined yet
 
         gate.SetResult();
         for (var i = 0; i < joiners.Count; i++)
@@ -35,8 +32,9 @@ public sealed class ThreadProtocolTests : ThreadTestKit
         Assert.True(thread.IsAlive);
 
         gate.SetResult();
-        AwaitAssert(() => Assert.False(thread.IsAlive), Patience, TimeSpan.FromMilliseconds(20));
-        joiner.ExpectNoMsg(Quiet);
+        AwaitAssert(() => Assert.False(thread.IsAlive), Patience, TestTimes.PollInterval);
+        AwaitRetired(thread);
+        joiner.ExpectNoMsg(TimeSpan.Zero);
     }
 
     [Fact]
@@ -58,7 +56,7 @@ public sealed class ThreadProtocolTests : ThreadTestKit
         thread.Coordinator.Tell(new ThreadProtocol.Join(1, early.Ref, TimeSpan.FromMilliseconds(100)), early.Ref);
         thread.Coordinator.Tell(new ThreadProtocol.Join(1, forever.Ref, Timeout.InfiniteTimeSpan), forever.Ref);
         early.ExpectMsg(new ThreadProtocol.NotJoined(1), TimeSpan.FromSeconds(5));
-        late.ExpectMsg(new ThreadProtocol.NotJoined(1), TimeSpan.FromSeconds(10));
+        late.ExpectMsg(new ThreadProtocol.NotJoined(1), TestTimes.Settle);
         Assert.Equal(1, StateSeenBy(thread, CreateTestProbe(), 2).Joining);
         gate.SetResult();
         forever.ExpectMsg(new ThreadProtocol.Joined(1));
@@ -104,7 +102,8 @@ public sealed class ThreadProtocolTests : ThreadTestKit
 
         gate.SetResult();
         b.ExpectMsg(new ThreadProtocol.Joined(1));
-        a.ExpectNoMsg(Quiet);
+        AwaitRetired(thread);
+        a.ExpectNoMsg(TimeSpan.Zero);
     }
 
     [Fact]
@@ -114,8 +113,7 @@ public sealed class ThreadProtocolTests : ThreadTestKit
         var (a, other) = (CreateTestProbe(), CreateTestProbe());
         thread.Coordinator!.Tell(new ThreadProtocol.Join(1, a.Ref), a.Ref);
         thread.Coordinator.Tell(new CoordinatorProtocol.Cancel(1, other.Ref), other.Ref);
-        other.ExpectNoMsg(Quiet);
-        Assert.Equal(1, StateSeenBy(thread, other, 2).Joining);
+        Assert.Equal(1, StateSeenBy(thread, other, 2).Joining); // other's next message: its cancel was not answered
         gate.SetResult();
         a.ExpectMsg(new ThreadProtocol.Joined(1));
     }
@@ -138,7 +136,8 @@ public sealed class ThreadProtocolTests : ThreadTestKit
 
         gate.SetResult();
         survivor.ExpectMsg(new ThreadProtocol.Joined(1));
-        replyTo.ExpectNoMsg(Quiet);
+        AwaitRetired(thread);
+        replyTo.ExpectNoMsg(TimeSpan.Zero);
     }
 
     [Theory]
@@ -170,7 +169,8 @@ public sealed class ThreadProtocolTests : ThreadTestKit
         Assert.Equal(1, StateSeenBy(thread, CreateTestProbe(), 5).Joining);
         gate.SetResult();
         a.ExpectMsg(new ThreadProtocol.Joined(4));
-        a.ExpectNoMsg(Quiet);
+        AwaitRetired(thread);
+        a.ExpectNoMsg(TimeSpan.Zero);
     }
 
     [Fact]
@@ -179,9 +179,11 @@ public sealed class ThreadProtocolTests : ThreadTestKit
         var running = CreateTestProbe();
         var (thread, gate) = StartGated(running);
         thread.Coordinator!.Tell(ThreadProtocol.Launch.Instance);
-        running.ExpectNoMsg(Quiet);
+        StateSeenBy(thread, CreateTestProbe(), 1); // the second Launch has been handled
         gate.SetResult();
-        running.ExpectNoMsg(Quiet);
+        AwaitRetired(thread);
+        // Kept: a second body would start on a thread of its own, which no reply of the coordinator orders.
+        running.ExpectNoMsg(TestTimes.Silence);
     }
 
     [Fact]
@@ -216,7 +218,7 @@ public sealed class ThreadProtocolTests : ThreadTestKit
         Assert.Equal((true, ThreadStatus.Running), (state.CancellationRequested, state.Status));
         Assert.True(thread.IsAlive);
         gate.SetResult();
-        AwaitAssert(() => Assert.False(thread.IsAlive), Patience, TimeSpan.FromMilliseconds(20));
+        AwaitAssert(() => Assert.False(thread.IsAlive), Patience, TestTimes.PollInterval);
     }
 
     [Fact]
@@ -257,6 +259,16 @@ public sealed class ThreadProtocolTests : ThreadTestKit
         thread.Start();
         running.ExpectMsg("running");
         return (thread, gate);
+    }
+
+    /// <summary>
+    /// Waits until the thread's coordinator has stopped (it retires once the body has ended and every join is
+    /// answered): all it ever sent is then in the probes' mailboxes, so <c>ExpectNoMsg(TimeSpan.Zero)</c> proves absence.
+    /// </summary>
+    private void AwaitRetired(ActorThread thread)
+    {
+        Watch(thread.Coordinator!);
+        ExpectTerminated(thread.Coordinator!, Patience);
     }
 
     private static ThreadProtocol.ThreadState StateSeenBy(ActorThread thread, TestProbe probe, long requestId)

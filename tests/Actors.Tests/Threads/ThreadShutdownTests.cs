@@ -213,5 +213,5 @@ public sealed class ThreadShutdownTests : ThreadTestKit
         var state = await ThreadRegistry.Get(system).Coordinator
             .Ask<ThreadRegistryProtocol.RegistryState>(new ThreadRegistryProtocol.GetState(RequestIds.Next()), Patience);
         Assert.Equal(1, state.WaitingForNonDaemon);
-    }, Patience, TimeSpan.FromMilliseconds(20));
+    }, Patience, TestTimes.PollInterval);
 }

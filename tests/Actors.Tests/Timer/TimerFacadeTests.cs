@@ -7,20 +7,16 @@ namespace Actors.Tests.Timer;
 /// <summary>The facade <see cref="ActorTimer"/>: Python's <c>threading.Timer</c>.</summary>
 public sealed class TimerFacadeTests : ThreadTestKit
 {
-    private static readonly TimeSpan Short = TimeSpan.FromMilliseconds(50);
-    private static readonly TimeSpan Held = TimeSpan.FromHours(1);
-    private static readonly TimeSpan Quiet = TimeSpan.FromMilliseconds(150);
-
     [Fact]
     public async Task Start_IntervalPasses_FiresOnceWithItsArgsAndEnds()
     {
         var probe = CreateTestProbe();
-        var timer = new ActorTimer(Sys, Short, args => probe.Ref.Tell($"fired {args[0]}"), ["x"]);
+        var timer = new ActorTimer(Sys, TestTimes.Short, args => probe.Ref.Tell($"fired {args[0]}"), ["x"]);
         timer.Start();
         probe.ExpectMsg("fired x");
         Assert.True(await timer.JoinAsync(Patience));
         Assert.False(timer.IsAlive);
-        probe.ExpectNoMsg(Quiet);
+        probe.ExpectNoMsg(TimeSpan.Zero); // the body has ended: a second firing would already be here
         Assert.Equal(1, await Registry.ActiveCountAsync());
     }
 
@@ -29,7 +25,7 @@ public sealed class TimerFacadeTests : ThreadTestKit
     {
         var probe = CreateTestProbe();
         var plain = new ActorTimer(Sys, TimeSpan.Zero, () => probe.Ref.Tell("plain"));
-        var async = new ActorTimer(Sys, Short, async (args, _) =>
+        var async = new ActorTimer(Sys, TestTimes.Short, async (args, _) =>
         {
             await Task.Yield();
             probe.Ref.Tell($"async {args[0]}");
@@ -39,15 +35,15 @@ public sealed class TimerFacadeTests : ThreadTestKit
         async.Start();
         probe.ExpectMsg("async 7");
         await Task.WhenAll(plain.JoinAsync(), async.JoinAsync()).WaitAsync(Patience);
-        probe.ExpectNoMsg(Quiet);
+        probe.ExpectNoMsg(TimeSpan.Zero); // both bodies have ended: a second firing would already be here
     }
 
     [Fact]
     public async Task Cancel_BeforeItFires_TheTimerEndsAndNeverFires()
     {
         var probe = CreateTestProbe();
-        var held = new ActorTimer(Sys, Held, () => probe.Ref.Tell("held fired"));
-        var control = new ActorTimer(Sys, Short, () => probe.Ref.Tell("control fired"));
+        var held = new ActorTimer(Sys, TestTimes.Held, () => probe.Ref.Tell("held fired"));
+        var control = new ActorTimer(Sys, TestTimes.Short, () => probe.Ref.Tell("control fired"));
         held.Start();
         Assert.True(held.IsAlive);
         Assert.True(await held.CancelAsync());
@@ -56,7 +52,8 @@ public sealed class TimerFacadeTests : ThreadTestKit
 
         control.Start();
         probe.ExpectMsg("control fired");
-        probe.ExpectNoMsg(Quiet);
+        Assert.True(await control.JoinAsync(Patience));
+        probe.ExpectNoMsg(TimeSpan.Zero); // both bodies have ended: the cancelled one never fired
         Assert.True(await held.CancelAsync());
     }
 
@@ -64,27 +61,27 @@ public sealed class TimerFacadeTests : ThreadTestKit
     public async Task Cancel_FireAndForgetBeforeItFires_TheTimerEndsAndNeverFires()
     {
         var probe = CreateTestProbe();
-        var held = new ActorTimer(Sys, Held, () => probe.Ref.Tell("held fired"));
+        var held = new ActorTimer(Sys, TestTimes.Held, () => probe.Ref.Tell("held fired"));
         held.Start();
         held.Cancel();
         held.Cancel();
         Assert.True(await held.JoinAsync(Patience));
         Assert.True(await held.CancelAsync());
-        probe.ExpectNoMsg(Quiet);
+        probe.ExpectNoMsg(TimeSpan.Zero); // the body has ended without firing
     }
 
     [Fact]
     public async Task Cancel_BeforeStart_TheStartedTimerEndsWithoutFiring()
     {
         var probe = CreateTestProbe();
-        var timer = new ActorTimer(Sys, Held, () => probe.Ref.Tell("fired"));
+        var timer = new ActorTimer(Sys, TestTimes.Held, () => probe.Ref.Tell("fired"));
         timer.Cancel();
         Assert.True(await timer.CancelAsync());
         timer.Start();
         Assert.True(await timer.JoinAsync(Patience));
         Assert.True(await timer.CancelAsync());
         Assert.Equal(1, await Registry.ActiveCountAsync());
-        probe.ExpectNoMsg(Quiet);
+        probe.ExpectNoMsg(TimeSpan.Zero); // the body has ended without firing
     }
 
     [Fact]
@@ -92,7 +89,7 @@ public sealed class TimerFacadeTests : ThreadTestKit
     {
         var probe = CreateTestProbe();
         var gate = NewGate();
-        var timer = new ActorTimer(Sys, Short, () =>
+        var timer = new ActorTimer(Sys, TestTimes.Short, () =>
         {
             probe.Ref.Tell("fired");
             gate.Task.Wait();
@@ -109,13 +106,13 @@ public sealed class TimerFacadeTests : ThreadTestKit
         Assert.True(await timer.JoinAsync(Patience));
         Assert.False(await timer.CancelAsync());
         timer.Cancel();
-        probe.ExpectNoMsg(Quiet);
+        probe.ExpectNoMsg(TimeSpan.Zero); // the body had ended: a cancel afterwards runs nothing
     }
 
     [Fact]
     public async Task IsAlive_WhileWaitingForTheInterval_TrueAndCountedByTheRegistry()
     {
-        var timer = new ActorTimer(Sys, Held, () => { }, name: "pending");
+        var timer = new ActorTimer(Sys, TestTimes.Held, () => { }, name: "pending");
         timer.Start();
         Assert.True(timer.IsAlive);
         Assert.False(await timer.JoinAsync(TimeSpan.FromMilliseconds(50)));
@@ -153,7 +150,7 @@ public sealed class TimerFacadeTests : ThreadTestKit
     [Fact]
     public void Start_Twice_ThrowsInvalidOperationException()
     {
-        var timer = new ActorTimer(Sys, Held, () => { });
+        var timer = new ActorTimer(Sys, TestTimes.Held, () => { });
         timer.Start();
         Assert.Throws<InvalidOperationException>(timer.Start);
         timer.Cancel();
@@ -165,7 +162,7 @@ public sealed class TimerFacadeTests : ThreadTestKit
         var timer = new ActorTimer(Sys, TimeSpan.FromSeconds(3), () => { });
         Assert.Equal(("Thread-1", false, TimeSpan.FromSeconds(3), (long?)null), (timer.Name, timer.Daemon, timer.Interval, timer.Ident));
         Assert.Equal("ActorTimer(Thread-1, initial)", timer.ToString());
-        Assert.True(new ActorTimer(Sys, Short, () => { }, name: "t", daemon: true).Daemon);
+        Assert.True(new ActorTimer(Sys, TestTimes.Short, () => { }, name: "t", daemon: true).Daemon);
     }
 
     [Fact]
@@ -174,9 +171,9 @@ public sealed class TimerFacadeTests : ThreadTestKit
         Assert.Throws<ArgumentOutOfRangeException>(() => new ActorTimer(Sys, TimeSpan.FromMilliseconds(-1), () => { }));
         Assert.Throws<ArgumentOutOfRangeException>(() => new ActorTimer(Sys, TimeSpan.FromMilliseconds(-1), _ => { }));
         Assert.Throws<ArgumentOutOfRangeException>(() => new ActorTimer(Sys, TimeSpan.FromMilliseconds(-1), (_, _) => Task.CompletedTask));
-        Assert.Throws<ArgumentNullException>(() => new ActorTimer(Sys, Short, (Action)null!));
-        Assert.Throws<ArgumentNullException>(() => new ActorTimer(Sys, Short, (Action<object?[]>)null!));
-        Assert.Throws<ArgumentNullException>(() => new ActorTimer(Sys, Short, (Func<object?[], CancellationToken, Task>)null!));
-        Assert.Equal("Thread-1", new ActorTimer(Sys, Short, () => { }).Name);
+        Assert.Throws<ArgumentNullException>(() => new ActorTimer(Sys, TestTimes.Short, (Action)null!));
+        Assert.Throws<ArgumentNullException>(() => new ActorTimer(Sys, TestTimes.Short, (Action<object?[]>)null!));
+        Assert.Throws<ArgumentNullException>(() => new ActorTimer(Sys, TestTimes.Short, (Func<object?[], CancellationToken, Task>)null!));
+        Assert.Equal("Thread-1", new ActorTimer(Sys, TestTimes.Short, () => { }).Name);
     }
 }
