@@ -12,7 +12,8 @@ namespace Actors.Host.Compare.Scenarios;
 internal sealed class SemaphoreScenario : IScenario
 {
     public string Name => "semaphore";
-    public string Title => "semaphore limiting concurrent simulated I/O";
+    public string Title => "semaphore limiting concurrent simulated I/O, each call a kernel sleep of the asked length (.NET: on an I/O device " +
+                           "thread, awaited; Python: time.sleep in the calling thread), its real mean length given in the check";
     public string Unit => "I/O call";
     public string? LatencyMeaning => "wait for a permit (or for a free I/O actor) before the call";
     public IReadOnlyList<Way> Ways => [Way.SharedMemory, Way.Coordinator, Way.ActorNative];
