@@ -26,13 +26,18 @@ internal sealed class DemoCommandLine
 
     private readonly Option<double> _timeScale = new("--time-scale")
     {
-        Description = "Real seconds per second of the tutorial's sleeps, a positive number.",
+        Description = $"Real seconds per second of the tutorial's sleeps, a positive number (default {DemoSettings.DefaultTimeScale}, " +
+                      $"or {DemoSettings.LiveTimeScale} with --live so the live table can be watched).",
         DefaultValueFactory = _ => DemoSettings.DefaultTimeScale,
         CustomParser = ParseTimeScale,
         HelpName = "seconds",
     };
 
-    private readonly Option<bool> _live = new("--live") { Description = "Show every primitive of the demo (holders, waiters, queue depths), refreshed while it runs." };
+    private readonly Option<bool> _live = new("--live")
+    {
+        Description = "Show every primitive of the demo (holders with what they hold, permits left, waiters, queue depths), " +
+                      $"refreshed while it runs; without --time-scale the demo runs at {DemoSettings.LiveTimeScale} s per tutorial second.",
+    };
 
     private readonly Option<bool> _unsafe = new("--unsafe") { Description = $"Also run without the lock, on shared memory, to show lost updates ({DemosWith(DemoVariants.Unsafe)})." };
 
@@ -68,7 +73,7 @@ internal sealed class DemoCommandLine
 
     private DemoSettings ReadSettings(ParseResult parse) => new()
     {
-        TimeScale = parse.GetValue(_timeScale),
+        TimeScale = parse.GetResult(_timeScale) is { Implicit: false } || !parse.GetValue(_live) ? parse.GetValue(_timeScale) : DemoSettings.LiveTimeScale,
         Unsafe = parse.GetValue(_unsafe),
         Ordered = parse.GetValue(_ordered),
         Live = parse.GetValue(_live),

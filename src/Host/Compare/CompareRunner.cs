@@ -19,7 +19,7 @@ internal sealed record CompareOptions
 }
 
 /// <summary>The files a run wrote.</summary>
-internal sealed record ReportFiles(string Markdown, string Json, string Svg);
+internal sealed record ReportFiles(string Markdown, string Json, string Png, string Svg);
 
 /// <summary>
 /// Runs every scenario in every way inside one Microsoft.Extensions.Hosting host (Akka.Hosting), then Python as a child
@@ -92,7 +92,7 @@ internal static class CompareRunner
             measured.Select(m => new ScenarioResult(m.Scenario.Name, m.Scenario.Title, m.Scenario.Unit, m.Scenario.LatencyMeaning ?? "", m.Ways)).ToList());
         var files = await ReportWriter.WriteAsync(report, options.ReportDirectory, cancellation);
         ResultTable.Write(report, output);
-        output.WriteLine($"report: {files.Markdown}, {files.Json}, {files.Svg}");
+        output.WriteLine($"report: {files.Markdown}, {files.Json}, {files.Png}, {files.Svg}");
         output.WriteLine(report.AllCorrect ? "every result checked out." : "SOME RESULTS WERE WRONG: see the rows marked WRONG.");
         return (report, files);
     }

@@ -117,7 +117,7 @@ def bounded_queue(s):
 def semaphore(s):
     sem = threading.BoundedSemaphore(s["IoLimit"])
     gauge_lock = threading.Lock()  # the instrument, as Interlocked is in the host
-    gauge = {"now": 0, "max": 0, "calls": 0}
+    gauge = {"now": 0, "max": 0, "calls": 0, "io": 0.0}
     delay = s["IoDelaySeconds"]
     lat = [[] for _ in range(s["IoClients"])]
 
@@ -129,17 +129,21 @@ def semaphore(s):
                 with gauge_lock:
                     gauge["now"] += 1
                     gauge["max"] = max(gauge["max"], gauge["now"])
-                time.sleep(delay)
+                io_start = time.perf_counter()
+                time.sleep(delay)  # the simulated I/O: a kernel sleep of the thread, as the host's SimulatedIo
+                lasted = time.perf_counter() - io_start
                 with gauge_lock:
                     gauge["now"] -= 1
                     gauge["calls"] += 1
+                    gauge["io"] += lasted
 
     t0 = time.perf_counter()
     run_threads(s["IoClients"], work)
     elapsed = time.perf_counter() - t0
     expected = s["IoClients"] * s["IoJobsPerClient"]
     return (expected, elapsed, gauge["calls"] == expected and gauge["max"] <= s["IoLimit"],
-            f"{gauge['calls']} of {expected} calls, at most {gauge['max']} at once (limit {s['IoLimit']})", lat)
+            f"{gauge['calls']} of {expected} calls, at most {gauge['max']} at once (limit {s['IoLimit']}), "
+            f"I/O {gauge['io'] / max(1, gauge['calls']) * 1000:.2f} ms mean (asked {delay * 1000:g} ms)", lat)
 
 
 def work_unit(party, phase):

@@ -111,6 +111,20 @@ public sealed class HostCommandLineTests
     }
 
     [Fact]
+    public async Task Demo_LiveWithoutTimeScale_RunsSlowEnoughToWatch_AnExplicitScaleWins()
+    {
+        var watched = new RecordingHost();
+        var explicitScale = new RecordingHost();
+
+        Assert.Equal(0, await watched.RunAsync("demo", "semaphore", "--live"));
+        Assert.Equal(0, await explicitScale.RunAsync("demo", "semaphore", "--live", "--time-scale", "0.1"));
+
+        Assert.Equal(new DemoSettings { TimeScale = DemoSettings.LiveTimeScale, Live = true }, watched.DemoSettings);
+        Assert.True(DemoSettings.LiveTimeScale > DemoSettings.DefaultTimeScale);
+        Assert.Equal(new DemoSettings { TimeScale = 0.1, Live = true }, explicitScale.DemoSettings);
+    }
+
+    [Fact]
     public async Task Demo_WithoutTimeScale_RunsAtTheTutorialsScale()
     {
         var host = new RecordingHost();

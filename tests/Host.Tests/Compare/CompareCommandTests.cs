@@ -40,13 +40,15 @@ public sealed class CompareCommandTests : IDisposable
         Assert.True(report.AllCorrect);
         Assert.True(report.PythonVersion is not null || report.PythonNote is not null, "the report says neither the Python version nor why it is missing");
 
-        Assert.All([files.Markdown, files.Json, files.Svg], f => Assert.StartsWith(_reports, Path.GetFullPath(f)));
+        Assert.All([files.Markdown, files.Json, files.Png, files.Svg], f => Assert.StartsWith(_reports, Path.GetFullPath(f)));
         var markdown = await File.ReadAllTextAsync(files.Markdown);
         Assert.Contains("| counter (increment) | coordinator |", markdown);
+        Assert.Contains($"![throughput relative to shared memory]({Path.GetFileName(files.Png)})", markdown);
+        Assert.True(new FileInfo(files.Png).Length > 10_000, "the PNG chart is (nearly) empty");
         using var json = JsonDocument.Parse(await File.ReadAllTextAsync(files.Json));
         Assert.Equal(report.Scenarios.Count, json.RootElement.GetProperty("Scenarios").GetArrayLength());
         var svg = await File.ReadAllTextAsync(files.Svg);
-        Assert.StartsWith("<svg", svg);
+        Assert.StartsWith("<?xml", svg);
         Assert.Contains("executor-cpu", svg);
         Assert.Contains("every result checked out.", output.ToString());
     }

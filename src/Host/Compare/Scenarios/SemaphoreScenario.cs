@@ -5,13 +5,15 @@ using Akka.Actor;
 namespace Actors.Host.Compare.Scenarios;
 
 /// <summary>
-/// (4) Many clients run simulated I/O (a short delay) through a limit of concurrent calls; the number of calls in flight
-/// must never exceed the limit, and every call must run.
+/// (4) Many clients run simulated I/O (a kernel sleep of a device thread, <see cref="SimulatedIo"/>) through a limit of
+/// concurrent calls; the number of calls in flight must never exceed the limit, and every call must run. The check reports
+/// how long the simulated I/O really lasted, so every way (and Python) can be seen to wait the same.
 /// </summary>
 internal sealed class SemaphoreScenario : IScenario
 {
     public string Name => "semaphore";
-    public string Title => "semaphore limiting concurrent simulated I/O";
+    public string Title => "semaphore limiting concurrent simulated I/O, each call a kernel sleep of the asked length (.NET: on an I/O device " +
+                           "thread, awaited; Python: time.sleep in the calling thread), its real mean length given in the check";
     public string Unit => "I/O call";
     public string? LatencyMeaning => "wait for a permit (or for a free I/O actor) before the call";
     public IReadOnlyList<Way> Ways => [Way.SharedMemory, Way.Coordinator, Way.ActorNative];
@@ -24,34 +26,43 @@ internal sealed class SemaphoreScenario : IScenario
     };
 
     /// <summary>
-    /// Counts the calls in flight. This is the measuring instrument, the same for every way (so it uses Interlocked);
-    /// it is not part of what is compared.
+    /// Counts the calls in flight and makes them on the simulated I/O device. This is the measuring instrument, the same
+    /// for every way (so it uses Interlocked); it is not part of what is compared.
     /// </summary>
-    private sealed class IoGauge(TimeSpan delay)
+    private sealed class IoGauge(CompareSizes sizes) : IDisposable
     {
+        private readonly SimulatedIo _device = new(sizes.IoDelay, sizes.IoClients);
         private int _current;
         private int _max;
         private int _calls;
+        private long _ioTicks;
 
         public int Max => Volatile.Read(ref _max);
         public int Calls => Volatile.Read(ref _calls);
+
+        /// <summary>How long one simulated I/O call lasted on average, in milliseconds.</summary>
+        public double MeanIoMilliseconds => Calls == 0 ? 0 : Stats.TicksToMicros(Interlocked.Read(ref _ioTicks)) / Calls / 1000;
 
         public async Task CallAsync()
         {
             var now = Interlocked.Increment(ref _current);
             for (var seen = Volatile.Read(ref _max); now > seen; seen = Volatile.Read(ref _max))
                 if (Interlocked.CompareExchange(ref _max, now, seen) == seen) break;
-            await Task.Delay(delay);
+            var lasted = await _device.CallAsync();
+            Interlocked.Add(ref _ioTicks, lasted);
             Interlocked.Decrement(ref _current);
             Interlocked.Increment(ref _calls);
         }
+
+        public void Dispose() => _device.Dispose();
     }
 
     private static RunOutcome Outcome(CompareSizes sizes, IoGauge gauge, TimeSpan elapsed, IEnumerable<LatencyRecorder> recorders)
     {
         var expected = sizes.IoClients * sizes.IoJobsPerClient;
         return new RunOutcome(expected, elapsed, gauge.Calls == expected && gauge.Max <= sizes.IoLimit,
-            $"{gauge.Calls} of {expected} calls, at most {gauge.Max} at once (limit {sizes.IoLimit})", LatencyRecorder.Merge(recorders));
+            $"{gauge.Calls} of {expected} calls, at most {gauge.Max} at once (limit {sizes.IoLimit}), I/O {gauge.MeanIoMilliseconds:0.00} ms mean " +
+            $"(asked {sizes.IoDelay.TotalMilliseconds:0.##} ms)", LatencyRecorder.Merge(recorders));
     }
 
     private static LatencyRecorder[] Recorders(CompareSizes sizes) =>
@@ -60,7 +71,7 @@ internal sealed class SemaphoreScenario : IScenario
     private static async Task<RunOutcome> SharedAsync(ScenarioContext context)
     {
         var sizes = context.Sizes;
-        var gauge = new IoGauge(sizes.IoDelay);
+        using var gauge = new IoGauge(sizes);
         using var semaphore = new SemaphoreSlim(sizes.IoLimit);
         var recorders = Recorders(sizes);
         var clock = Stopwatch.StartNew();
@@ -81,7 +92,7 @@ internal sealed class SemaphoreScenario : IScenario
     private static async Task<RunOutcome> CoordinatorAsync(ScenarioContext context)
     {
         var sizes = context.Sizes;
-        var gauge = new IoGauge(sizes.IoDelay);
+        using var gauge = new IoGauge(sizes);
         var semaphore = ActorSemaphore.CreateBounded(context.System, sizes.IoLimit);
         try
         {
@@ -114,7 +125,7 @@ internal sealed class SemaphoreScenario : IScenario
     private static async Task<RunOutcome> NativeAsync(ScenarioContext context)
     {
         var sizes = context.Sizes;
-        var gauge = new IoGauge(sizes.IoDelay);
+        using var gauge = new IoGauge(sizes);
         var recorder = new LatencyRecorder(sizes.IoClients * sizes.IoJobsPerClient);
         var dispatcher = context.System.ActorOf(Props.Create(() => new Dispatcher(sizes.IoLimit, gauge, recorder)));
         var clients = new List<IActorRef>();
