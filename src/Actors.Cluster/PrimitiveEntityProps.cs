@@ -1,0 +1,62 @@
+using System.Globalization;
+using Actors.Barrier;
+using Actors.Event;
+using Actors.Hosting;
+using Actors.Lock;
+using Actors.Queue;
+using Actors.RLock;
+using Actors.Semaphore;
+using Akka.Actor;
+
+namespace Actors.Cluster;
+
+/// <summary>
+/// The entity factory of the primitives' shard region: reads the kind and configuration from an entity id made by
+/// <see cref="PrimitiveEntityIds"/> and returns the core's own coordinator props for it, so the entity <em>is</em> the
+/// coordinator and a request reaches it without an extra hop.
+/// </summary>
+internal static class PrimitiveEntityProps
+{
+    /// <summary>The props of the entity <paramref name="entityId"/>; an id no node could have made gets an entity that refuses every request.</summary>
+    public static Props For(string entityId) => TryParse(entityId) ?? MalformedEntity.Props(entityId);
+
+    private static Props? TryParse(string entityId)
+    {
+        var kind = entityId.Split(':', 2)[0];
+        var fields = entityId.Split(':');
+        return kind switch
+        {
+            PrimitiveEntityIds.LockKind when fields.Length >= 2 => ActorLock.Props(),
+            PrimitiveEntityIds.RLockKind when fields.Length >= 2 => ActorRLock.Props(),
+            PrimitiveEntityIds.EventKind when fields.Length >= 2 => ActorEvent.Props(),
+            PrimitiveEntityIds.SemaphoreKind when fields.Length >= 4 && Count(fields[2]) is { } value && fields[1] is "bounded" or "unbounded" =>
+                ActorSemaphore.Props(value, bounded: fields[1] == "bounded"),
+            PrimitiveEntityIds.BarrierKind when fields.Length >= 4 && Count(fields[1]) is >= 1 and var parties =>
+                BarrierProps(parties, fields[2]),
+            PrimitiveEntityIds.QueueKind when fields.Length >= 4 && Count(fields[2]) is { } maxSize => QueueProps(fields[1], maxSize),
+            _ => null,
+        };
+    }
+
+    private static Props? BarrierProps(int parties, string timeout) => timeout == PrimitiveEntityIds.NoTimeout
+        ? ActorBarrier.Props(parties)
+        : Count(timeout) is { } milliseconds ? ActorBarrier.Props(parties, defaultTimeout: TimeSpan.FromMilliseconds(milliseconds)) : null;
+
+    /// <remarks>
+    /// Items arrive as objects whose .NET type the entity does not know in advance; a priority queue orders them with
+    /// <see cref="Comparer{T}.Default"/> of <see cref="object"/>, that is by <see cref="IComparable"/>.
+    /// </remarks>
+    private static Props? QueueProps(string kind, int maxSize) =>
+        Enum.TryParse<QueueKind>(kind, ignoreCase: true, out var queueKind) && kind == queueKind.ToString().ToLowerInvariant()
+            ? queueKind switch
+            {
+                QueueKind.Lifo => ActorQueue<object>.LifoProps(maxSize),
+                QueueKind.Priority => ActorQueue<object>.PriorityProps(maxSize: maxSize),
+                QueueKind.Simple => ActorSimpleQueue<object>.Props(),
+                _ => ActorQueue<object>.Props(maxSize),
+            }
+            : null;
+
+    private static int? Count(string text) =>
+        int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) ? value : null;
+}
