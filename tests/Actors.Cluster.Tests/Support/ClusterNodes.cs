@@ -96,6 +96,21 @@ public sealed class ClusterNodes : IAsyncDisposable
             $"node {address} removed").ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// The first name <c>{prefix}-0</c>, <c>{prefix}-1</c>, ... whose primitive (entity id made by <paramref name="entityId"/>)
+    /// lives on node <paramref name="host"/>, so a test can put a primitive where it needs it. Locating creates the entity.
+    /// </summary>
+    public async Task<string> NameHostedOnAsync(string prefix, Func<string, string> entityId, int host)
+    {
+        for (var i = 0; i < 200; i++)
+        {
+            var name = $"{prefix}-{i}";
+            if (await Primitives(0).LocateAsync(entityId(name)).ConfigureAwait(false) == AddressOf(host)) return name;
+        }
+
+        throw new InvalidOperationException($"No name of 200 with prefix {prefix} lives on node {host}.");
+    }
+
     private IEnumerable<ActorSystem> Survivors(int killed) => Systems.Where((_, i) => i != killed);
 
     private Task AwaitMembersUpAsync(int count) => Eventually(
