@@ -10,7 +10,7 @@ namespace Actors.Cluster;
 /// </summary>
 internal sealed class MalformedEntity : ReceiveActor
 {
-    private MalformedEntity(string entityId) =>
+    public MalformedEntity(string entityId) =>
         Receive<IRequest>(request => Sender.Tell(new CoordinatorProtocol.Rejected(request.RequestId, RejectionReason.InvalidArgument,
             $"'{entityId}' is not the id of a cluster primitive.")));
 
