@@ -50,7 +50,7 @@ public static class PrimitiveEntityIds
 
     /// <summary>The id of the queue named <paramref name="name"/> of <paramref name="kind"/>, bounded by <paramref name="maxSize"/> (zero or less: unbounded).</summary>
     public static string Queue(string name, QueueKind kind, int maxSize) =>
-        Join(QueueKind, name, kind.ToString().ToLowerInvariant(), Number(Math.Max(0, kind == Hosting.QueueKind.Simple ? 0 : maxSize)));
+        Join(QueueKind, name, kind.ToString().ToLowerInvariant(), Number(Math.Max(0, kind == global::Actors.Hosting.QueueKind.Simple ? 0 : maxSize)));
 
     private static string Number(long value) => value.ToString(CultureInfo.InvariantCulture);
 
