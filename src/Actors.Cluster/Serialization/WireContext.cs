@@ -28,7 +28,11 @@ internal sealed class WireContext(ExtendedActorSystem system)
         return string.IsNullOrEmpty(path) ? ActorRefs.Nobody : system.Provider.ResolveActorRef(path);
     }
 
-    /// <summary>Writes any value through Akka's serializer for its type: nil, or [serializer id, manifest, bytes].</summary>
+    /// <summary>
+    /// Writes any value: nil; a string or number as [its kind, the MessagePack value] (queue items are often these, and
+    /// Akka would spend a type name on each); anything else through Akka's serializer for its type as
+    /// [serializer id, manifest, bytes].
+    /// </summary>
     public void WriteNested(ref MessagePackWriter writer, object? value)
     {
         if (value is null)
@@ -36,6 +40,8 @@ internal sealed class WireContext(ExtendedActorSystem system)
             writer.WriteNil();
             return;
         }
+
+        if (ScalarItem.TryWrite(ref writer, value)) return;
 
         var serializer = system.Serialization.FindSerializerFor(value);
         writer.WriteArrayHeader(3);
@@ -48,7 +54,7 @@ internal sealed class WireContext(ExtendedActorSystem system)
     public object? ReadNested(ref MessagePackReader reader)
     {
         if (reader.TryReadNil()) return null;
-        reader.ReadArrayHeader();
+        if (reader.ReadArrayHeader() == ScalarItem.Fields) return ScalarItem.Read(ref reader);
         var serializerId = reader.ReadInt32();
         var manifest = reader.ReadString() ?? string.Empty;
         var bytes = reader.ReadBytes() is { } sequence ? System.Buffers.BuffersExtensions.ToArray(sequence) : [];

@@ -56,6 +56,19 @@ public sealed class PrimitiveMessageSerializerTests(SerializationSystem fixture)
         Assert.Equal(item, message.Item);
     }
 
+    [Theory]
+    [InlineData("text")]
+    [InlineData(42)]
+    [InlineData(42L)]
+    [InlineData(0.5)]
+    [InlineData(true)]
+    public void RoundTrip_ScalarQueueItem_KeepsItsType(object item)
+    {
+        var message = (QueueProtocol.Got)RoundTrip(new QueueProtocol.Got(3, item, 9));
+        Assert.Equal(item.GetType(), message.Item!.GetType());
+        Assert.Equal(item, message.Item);
+    }
+
     [Fact]
     public void Payload_OfAnAcquire_IsSmall()
     {
