@@ -32,8 +32,8 @@ public sealed class ClusterPrimitivesHostingTests : IAsyncLifetime
         var seed = Akka.Cluster.Cluster.Get(hostingSystem).SelfAddress;
         Akka.Cluster.Cluster.Get(hostingSystem).Join(seed);
         Akka.Cluster.Cluster.Get(proxySystem).Join(seed);
-        while (new[] { hostingSystem, proxySystem }.Any(s => Akka.Cluster.Cluster.Get(s).State.Members.Count(m => m.Status == MemberStatus.Up) < 2))
-            await Task.Delay(50);
+        await Poll.UntilAsync(() => new[] { hostingSystem, proxySystem }.All(s => Akka.Cluster.Cluster.Get(s).State.Members.Count(m => m.Status == MemberStatus.Up) == 2),
+            "two members up");
 
         Assert.True(ClusterPrimitives.Get(hostingSystem).IsHost);
         Assert.False(ClusterPrimitives.Get(proxySystem).IsHost);

@@ -70,13 +70,6 @@ public sealed class ClusterLockTests(ThreeNodeCluster cluster)
         await observer.ReleaseAsync().WaitAsync(Patience);
     }
 
-    private static async Task AwaitWaiting(Actors.Lock.ActorLock facade, int waiting)
-    {
-        var deadline = DateTime.UtcNow + Patience;
-        while ((await facade.GetStateAsync().WaitAsync(Patience)).Waiting != waiting)
-        {
-            Assert.True(DateTime.UtcNow < deadline, $"Expected {waiting} waiting.");
-            await Task.Delay(20);
-        }
-    }
+    private static Task AwaitWaiting(Actors.Lock.ActorLock facade, int waiting) =>
+        Poll.UntilAsync(facade.GetStateAsync, state => state.Waiting == waiting, $"{waiting} waiting");
 }

@@ -44,7 +44,7 @@ public sealed class ClusterPrimitiveKindsTests(ThreeNodeCluster cluster)
     {
         var waiters = new[] { Nodes.Primitives(1).Event("event-kinds").WaitAsync(), Nodes.Primitives(2).Event("event-kinds").WaitAsync() };
         var setter = Nodes.Primitives(0).Event("event-kinds");
-        while ((await setter.GetStateAsync().WaitAsync(Patience)).Waiting < 2) await Task.Delay(20);
+        await Poll.UntilAsync(setter.GetStateAsync, state => state.Waiting == 2, "two waiting");
         Assert.Equal(2, await setter.SetAsync().WaitAsync(Patience));
         await Task.WhenAll(waiters).WaitAsync(Patience);
         Assert.True(await Nodes.Primitives(2).Event("event-kinds").WaitAsync(TimeSpan.Zero).WaitAsync(Patience));

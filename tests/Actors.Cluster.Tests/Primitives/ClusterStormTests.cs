@@ -64,7 +64,7 @@ public sealed class ClusterStormTests(ThreeNodeCluster cluster)
         Assert.Empty(violations);
         Assert.True(grants > 0);
         // Nothing is leaked to a race between a cancel and a grant: the lock ends free, with nobody waiting.
-        var state = await AwaitState(Nodes.Primitives(0).Lock("storm-lock"), s => !s.Locked && s.Waiting == 0);
+        var state = await Poll.UntilAsync(Nodes.Primitives(0).Lock("storm-lock").GetStateAsync, s => !s.Locked && s.Waiting == 0, "free");
         Assert.True(state.FencingToken >= grants, $"{grants} grants but the latest token is {state.FencingToken}");
     }
 
@@ -104,12 +104,7 @@ public sealed class ClusterStormTests(ThreeNodeCluster cluster)
 
         Assert.InRange(most, 1, capacity);
         var semaphore = Nodes.Primitives(1).Semaphore("storm-semaphore", capacity, bounded: true);
-        var deadline = DateTime.UtcNow + Patience;
-        while (await semaphore.GetStateAsync() is var state && (state.Value != capacity || state.Waiting != 0))
-        {
-            Assert.True(DateTime.UtcNow < deadline, $"The semaphore ended with {state.Value} of {capacity} permits and {state.Waiting} waiting.");
-            await Task.Delay(20);
-        }
+        await Poll.UntilAsync(semaphore.GetStateAsync, state => state.Value == capacity && state.Waiting == 0, "every permit back");
     }
 
     [Fact]
@@ -124,24 +119,9 @@ public sealed class ClusterStormTests(ThreeNodeCluster cluster)
         await leases[0].DisposeAsync();
         leases.Add(await waiting.WaitAsync(Patience));
         foreach (var lease in leases.Skip(1)) await lease.DisposeAsync();
-        await Assert.ThrowsAsync<SemaphoreFullException>(async () =>
-        {
-            // Every permit is back once all releases are handled; one more release would raise it above its value.
-            while ((await semaphores[0].GetValueAsync()) != 3) await Task.Delay(20);
-            await semaphores[0].ReleaseAsync();
-        });
-    }
-
-    private static async Task<LockProtocol.LockState> AwaitState(ActorLock facade, Func<LockProtocol.LockState, bool> condition)
-    {
-        var deadline = DateTime.UtcNow + Patience;
-        while (true)
-        {
-            var state = await facade.GetStateAsync();
-            if (condition(state)) return state;
-            Assert.True(DateTime.UtcNow < deadline, $"The lock did not reach the expected state: {state}");
-            await Task.Delay(20);
-        }
+        // Every permit is back once all releases are handled; one more release would raise it above its value.
+        await Poll.UntilAsync(semaphores[0].GetValueAsync, value => value == 3, "every permit back");
+        await Assert.ThrowsAsync<SemaphoreFullException>(() => semaphores[0].ReleaseAsync());
     }
 
     private static void InterlockedMax(ref int target, int value)

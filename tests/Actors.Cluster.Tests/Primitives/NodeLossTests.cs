@@ -34,7 +34,7 @@ public sealed class NodeLossTests : IAsyncLifetime
         var waitingLock = Nodes.Primitives(1).Lock(lockName, waiter.Ref).LockAsync();
         var waitingPermit = Nodes.Primitives(1).Semaphore(semaphoreName, 2, bounded: true, waiter.Ref).EnterAsync();
         var observer = Nodes.Primitives(0).Lock(lockName);
-        while ((await observer.GetStateAsync().WaitAsync(Patience)).Waiting == 0) await Task.Delay(20);
+        await Poll.UntilAsync(observer.GetStateAsync, state => state.Waiting == 1, "the waiter queued");
         Assert.False(waitingLock.IsCompleted);
 
         await Nodes.KillAsync(2);

@@ -52,8 +52,6 @@ public sealed class ClusterNodes : IAsyncDisposable
         }
         """).WithFallback(ClusterPrimitivesConfig.Serialization);
 
-    private static readonly TimeSpan FormationTimeout = TimeSpan.FromSeconds(30);
-
     private ClusterNodes(IReadOnlyList<ActorSystem> systems) => Systems = systems;
 
     /// <summary>The nodes, in the order they joined; the first is the seed.</summary>
@@ -93,7 +91,7 @@ public sealed class ClusterNodes : IAsyncDisposable
     {
         var address = AddressOf(index);
         await Systems[index].Terminate().ConfigureAwait(false);
-        await Eventually(() => Survivors(index).All(system => Akka.Cluster.Cluster.Get(system).State.Members.All(m => m.Address != address)),
+        await Poll.UntilAsync(() => Survivors(index).All(system => Akka.Cluster.Cluster.Get(system).State.Members.All(m => m.Address != address)),
             $"node {address} removed").ConfigureAwait(false);
     }
 
@@ -114,20 +112,9 @@ public sealed class ClusterNodes : IAsyncDisposable
 
     private IEnumerable<ActorSystem> Survivors(int killed) => Systems.Where((_, i) => i != killed);
 
-    private Task AwaitMembersUpAsync(int count) => Eventually(
+    private Task AwaitMembersUpAsync(int count) => Poll.UntilAsync(
         () => Systems.All(system => Akka.Cluster.Cluster.Get(system).State.Members.Count(m => m.Status == MemberStatus.Up) == count),
         $"{count} members up");
-
-    /// <summary>Polls <paramref name="condition"/> until it holds (the membership state has no completion to await).</summary>
-    private static async Task Eventually(Func<bool> condition, string what)
-    {
-        var deadline = DateTime.UtcNow + FormationTimeout;
-        while (!condition())
-        {
-            if (DateTime.UtcNow > deadline) throw new TimeoutException($"The cluster did not reach '{what}' within {FormationTimeout}.");
-            await Task.Delay(50).ConfigureAwait(false);
-        }
-    }
 
     /// <summary>Terminates every node that still runs.</summary>
     public async ValueTask DisposeAsync() =>
