@@ -46,7 +46,7 @@ public sealed class ClusterPrimitives : IExtension
         var hostsEntities = options.ProxyOnly != true && (role is null || Akka.Cluster.Cluster.Get(system).SelfRoles.Contains(role));
         IsHost = hostsEntities;
         Region = hostsEntities
-            ? sharding.Start(options.TypeNameOrDefault, PrimitiveEntityProps.For, ClusterShardingSettings.Create(system).WithRole(role), extractor)
+            ? sharding.Start(options.TypeNameOrDefault, EntityProps(options), ClusterShardingSettings.Create(system).WithRole(role), extractor)
             : sharding.StartProxy(options.TypeNameOrDefault, role!, extractor);
     }
 
@@ -156,6 +156,10 @@ public sealed class ClusterPrimitives : IExtension
         var address = identity.Subject?.Path.Address ?? throw new TimeoutException($"The primitive '{entityId}' is not running.");
         return address.HasGlobalScope ? address : Akka.Cluster.Cluster.Get(_system).SelfAddress;
     }
+
+    private static Func<string, Props> EntityProps(ClusterPrimitivesOptions options) => options.FencingPersistence is { } persistence
+        ? entityId => PrimitiveEntityProps.For(entityId, persistence)
+        : PrimitiveEntityProps.For;
 
     private static void EnsureSerializer(ExtendedActorSystem system)
     {

@@ -25,4 +25,33 @@ public static class ClusterPrimitivesConfig
           }
         }
         """);
+
+    /// <summary>
+    /// Configures Akka.Persistence.Sql's journal and snapshot store (<c>akka.persistence.journal.sql</c>,
+    /// <c>akka.persistence.snapshot-store.sql</c>, the ids <see cref="Persistence.FencingPersistenceOptions"/> uses by
+    /// default) on an embedded SQLite database in <paramref name="databaseFile"/>, created with its tables on first use.
+    /// It does not change the application's default journal.
+    /// </summary>
+    /// <param name="databaseFile">The database file; its folder must exist.</param>
+    public static Config Sqlite(string databaseFile)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(databaseFile);
+        var connection = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder { DataSource = databaseFile, Pooling = true }.ConnectionString;
+        return ConfigurationFactory.ParseString($$"""
+            akka.persistence.journal.sql {
+              connection-string = "{{connection.Replace("\\", "\\\\", StringComparison.Ordinal)}}"
+              provider-name = "SQLite.MS"
+              auto-initialize = on
+            }
+            akka.persistence.snapshot-store.sql {
+              connection-string = "{{connection.Replace("\\", "\\\\", StringComparison.Ordinal)}}"
+              provider-name = "SQLite.MS"
+              auto-initialize = on
+            }
+            """).WithFallback(Akka.Persistence.Sql.SqlPersistence.DefaultConfiguration);
+    }
+
+    /// <summary>The default database file: <c>actors-primitives.db</c> in the application's local data folder.</summary>
+    public static string DefaultDatabaseFile =>
+        Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.Create), "actors-primitives.db");
 }

@@ -21,6 +21,13 @@ public sealed class ClusterPrimitivesOptions
     /// <summary>How long <see cref="ClusterPrimitives.LocateAsync(string)"/> waits for the entity's answer. Default 10 s.</summary>
     public TimeSpan? LocateTimeout { get; init; }
 
+    /// <summary>
+    /// Where locks and re-entrant locks journal their incarnations so that their fencing tokens keep increasing when
+    /// the entity is started again (hand-off, rebalance, passivation, crash of its node); null (the default) for none:
+    /// a lock started again counts its tokens from 1. The holder and the waiters are not persisted yet.
+    /// </summary>
+    public Persistence.FencingPersistenceOptions? FencingPersistence { get; init; }
+
     internal string TypeNameOrDefault => TypeName ?? "actors-primitives";
 
     internal int NumberOfShardsOrDefault => NumberOfShards ?? 100;

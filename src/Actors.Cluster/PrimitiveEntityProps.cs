@@ -1,5 +1,6 @@
 using System.Globalization;
 using Actors.Barrier;
+using Actors.Cluster.Persistence;
 using Actors.Event;
 using Actors.Hosting;
 using Actors.Lock;
@@ -20,9 +21,24 @@ internal static class PrimitiveEntityProps
     /// <summary>The props of the entity <paramref name="entityId"/>; an id no node could have made gets an entity that refuses every request.</summary>
     public static Props For(string entityId) => TryParse(entityId) ?? MalformedEntity.Props(entityId);
 
+    /// <summary>
+    /// The props of the entity <paramref name="entityId"/> with its fencing tokens persisted: a lock or re-entrant lock
+    /// is hosted by an <see cref="EpochEntity"/>; the other kinds have no tokens and are as <see cref="For(string)"/> makes them.
+    /// </summary>
+    public static Props For(string entityId, FencingPersistenceOptions persistence) => KindOf(entityId) switch
+    {
+        PrimitiveEntityIds.LockKind when TryParse(entityId) is not null =>
+            EpochEntity.Props(entityId, after => ActorLock.Props(after), persistence.JournalPluginIdOrDefault, persistence.SnapshotPluginIdOrDefault),
+        PrimitiveEntityIds.RLockKind when TryParse(entityId) is not null =>
+            EpochEntity.Props(entityId, after => ActorRLock.Props(after), persistence.JournalPluginIdOrDefault, persistence.SnapshotPluginIdOrDefault),
+        _ => For(entityId),
+    };
+
+    private static string KindOf(string entityId) => entityId.Split(':', 2)[0];
+
     private static Props? TryParse(string entityId)
     {
-        var kind = entityId.Split(':', 2)[0];
+        var kind = KindOf(entityId);
         var fields = entityId.Split(':');
         return kind switch
         {

@@ -18,9 +18,12 @@ internal abstract class MutexCoordinator : CoordinatorActor
     private readonly WaiterQueue _acquirers;
     private readonly Dictionary<string, ConditionQueue> _conditions = new();
 
-    protected MutexCoordinator(bool reentrant)
+    /// <param name="reentrant">True for an RLock.</param>
+    /// <param name="fencingTokensAfter">The first grant's token is one more than this (0 for a new lock).</param>
+    protected MutexCoordinator(bool reentrant, long fencingTokensAfter = 0)
     {
         _reentrant = reentrant;
+        FencingToken = fencingTokensAfter;
         _acquirers = NewQueue();
         ReportWaitsFor(_acquirers, reentrant ? "RLock" : "Lock");
     }

@@ -64,13 +64,19 @@ public sealed class ClusterNodes : IAsyncDisposable
     public Address AddressOf(int index) => Akka.Cluster.Cluster.Get(Systems[index]).SelfAddress;
 
     /// <summary>Starts <paramref name="count"/> nodes and returns once every node sees every node up.</summary>
-    public static async Task<ClusterNodes> StartAsync(int count = 3, string name = "primitives")
+    /// <param name="count">How many nodes.</param>
+    /// <param name="name">The actor systems' name.</param>
+    /// <param name="config">Settings on top of the test settings (a journal, for example).</param>
+    /// <param name="options">The cluster primitives' options on every node.</param>
+    public static async Task<ClusterNodes> StartAsync(int count = 3, string name = "primitives", Config? config = null,
+        ClusterPrimitivesOptions? options = null)
     {
-        var systems = Enumerable.Range(0, count).Select(_ => ActorSystem.Create(name, NodeConfig)).ToList();
+        var nodeConfig = config is null ? NodeConfig : config.WithFallback(NodeConfig);
+        var systems = Enumerable.Range(0, count).Select(_ => ActorSystem.Create(name, nodeConfig)).ToList();
         var nodes = new ClusterNodes(systems);
         try
         {
-            foreach (var system in systems) ClusterPrimitives.Start(system);
+            foreach (var system in systems) ClusterPrimitives.Start(system, options);
             var seed = Akka.Cluster.Cluster.Get(systems[0]).SelfAddress;
             foreach (var system in systems) Akka.Cluster.Cluster.Get(system).Join(seed);
             await nodes.AwaitMembersUpAsync(count).ConfigureAwait(false);

@@ -5,7 +5,7 @@ using Actors.Protocol;
 namespace Actors.Lock;
 
 /// <summary>A lock's coordinator: <see cref="LockProtocol"/> over the shared holder/FIFO/condition logic.</summary>
-internal sealed class LockCoordinator() : MutexCoordinator(reentrant: false)
+internal sealed class LockCoordinator(long fencingTokensAfter = 0) : MutexCoordinator(reentrant: false, fencingTokensAfter)
 {
     protected override bool Handle(object message)
     {

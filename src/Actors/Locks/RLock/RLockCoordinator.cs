@@ -5,7 +5,7 @@ using Actors.Protocol;
 namespace Actors.RLock;
 
 /// <summary>A re-entrant lock's coordinator: <see cref="RLockProtocol"/> over the shared holder/FIFO/condition logic.</summary>
-internal sealed class RLockCoordinator() : MutexCoordinator(reentrant: true)
+internal sealed class RLockCoordinator(long fencingTokensAfter = 0) : MutexCoordinator(reentrant: true, fencingTokensAfter)
 {
     protected override bool Handle(object message)
     {
