@@ -27,7 +27,9 @@ namespace Actors.Cluster;
 /// here has no action (an action is a delegate). Every caller's async continuation, cancellation token and backstop
 /// timer run on the caller's node.</para>
 /// <para>Not yet: the entity's state lives in memory on its node. A node that crashes or hands a shard off takes the
-/// state of its primitives with it; they come back empty elsewhere (persistence is the next step).</para>
+/// state of its primitives with it; they come back empty elsewhere. With
+/// <see cref="ClusterPrimitivesOptions.FencingPersistence"/> a lock's fencing tokens keep increasing across that, so a
+/// guarded resource refuses the old holder; the holder and waiters themselves are not persisted yet.</para>
 /// </remarks>
 public sealed class ClusterPrimitives : IExtension
 {

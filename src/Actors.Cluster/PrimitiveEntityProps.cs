@@ -28,9 +28,9 @@ internal static class PrimitiveEntityProps
     public static Props For(string entityId, FencingPersistenceOptions persistence) => KindOf(entityId) switch
     {
         PrimitiveEntityIds.LockKind when TryParse(entityId) is not null =>
-            EpochEntity.Props(entityId, after => ActorLock.Props(after), persistence.JournalPluginIdOrDefault, persistence.SnapshotPluginIdOrDefault),
+            EpochEntity.Props(entityId, after => ActorLock.PropsAfterToken(after), persistence.JournalPluginIdOrDefault, persistence.SnapshotPluginIdOrDefault),
         PrimitiveEntityIds.RLockKind when TryParse(entityId) is not null =>
-            EpochEntity.Props(entityId, after => ActorRLock.Props(after), persistence.JournalPluginIdOrDefault, persistence.SnapshotPluginIdOrDefault),
+            EpochEntity.Props(entityId, after => ActorRLock.PropsAfterToken(after), persistence.JournalPluginIdOrDefault, persistence.SnapshotPluginIdOrDefault),
         _ => For(entityId),
     };
 

@@ -30,13 +30,16 @@ public sealed class ActorLock : CoordinatorFacade
     }
 
     /// <summary>The props of a lock coordinator, for creating one under a parent of your choice.</summary>
+    public static Props Props() => Akka.Actor.Props.Create(() => new LockCoordinator(0));
+
+    /// <summary>The props of a coordinator whose fencing tokens continue after <paramref name="fencingTokensAfter"/>.</summary>
     /// <remarks>
     /// <paramref name="fencingTokensAfter"/> lets a lock that is recreated (a cluster entity started again elsewhere)
     /// continue its fencing tokens above every token handed out before, so a guarded resource refuses the old holders.
     /// </remarks>
     /// <param name="fencingTokensAfter">The first grant's fencing token is one more than this; zero for a new lock.</param>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="fencingTokensAfter"/> is negative.</exception>
-    public static Props Props(long fencingTokensAfter = 0)
+    public static Props PropsAfterToken(long fencingTokensAfter)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(fencingTokensAfter);
         return Akka.Actor.Props.Create(() => new LockCoordinator(fencingTokensAfter));
