@@ -26,10 +26,10 @@ namespace Actors.Cluster;
 /// <para>What stays local: the executor, threads and timers carry delegates and are not offered here, and a barrier
 /// here has no action (an action is a delegate). Every caller's async continuation, cancellation token and backstop
 /// timer run on the caller's node.</para>
-/// <para>Not yet: the entity's state lives in memory on its node. A node that crashes or hands a shard off takes the
-/// state of its primitives with it; they come back empty elsewhere. With
-/// <see cref="ClusterPrimitivesOptions.FencingPersistence"/> a lock's fencing tokens keep increasing across that, so a
-/// guarded resource refuses the old holder; the holder and waiters themselves are not persisted yet.</para>
+/// <para>By default the entity's state lives in memory on its node. A node that crashes or hands a shard off takes the
+/// state of its primitives with it; they come back empty elsewhere, unless <see cref="ClusterPrimitivesOptions.Persistence"/>
+/// is set: then locks, semaphores, events and barriers come back with their holders, permits and fencing tokens
+/// (queues not yet).</para>
 /// </remarks>
 public sealed class ClusterPrimitives : IExtension
 {
@@ -159,7 +159,7 @@ public sealed class ClusterPrimitives : IExtension
         return address.HasGlobalScope ? address : Akka.Cluster.Cluster.Get(_system).SelfAddress;
     }
 
-    private static Func<string, Props> EntityProps(ClusterPrimitivesOptions options) => options.FencingPersistence is { } persistence
+    private static Func<string, Props> EntityProps(ClusterPrimitivesOptions options) => options.Persistence is { } persistence
         ? entityId => PrimitiveEntityProps.For(entityId, persistence)
         : PrimitiveEntityProps.For;
 
@@ -169,6 +169,7 @@ public sealed class ClusterPrimitives : IExtension
         var serializer = new PrimitiveMessageSerializer(system);
         system.Serialization.AddSerializer(ClusterPrimitivesConfig.SerializerName, serializer);
         system.Serialization.AddSerializationMap(typeof(IPrimitiveMessage), serializer);
+        system.Serialization.AddSerializationMap(typeof(IDurableState), serializer);
     }
 
     private sealed class Id(ClusterPrimitivesOptions options) : ExtensionIdProvider<ClusterPrimitives>

@@ -10,7 +10,8 @@ public static class ClusterPrimitivesConfig
     public const string SerializerName = "actors-primitives";
 
     /// <summary>
-    /// Binds every <see cref="Actors.Protocol.IPrimitiveMessage"/> to <see cref="PrimitiveMessageSerializer"/>. Include
+    /// Binds every <see cref="Actors.Protocol.IPrimitiveMessage"/> and <see cref="Actors.Protocol.IDurableState"/> to
+    /// <see cref="PrimitiveMessageSerializer"/>. Include
     /// it in the configuration of every node (it is a fallback of <c>WithClusterPrimitives</c> already), so that no
     /// protocol message goes over the wire with Akka's default JSON serializer.
     /// </summary>
@@ -19,6 +20,7 @@ public static class ClusterPrimitivesConfig
           serializers.{{SerializerName}} = "{{typeof(PrimitiveMessageSerializer).AssemblyQualifiedName}}"
           serialization-bindings {
             "{{typeof(Actors.Protocol.IPrimitiveMessage).FullName}}, {{typeof(Actors.Protocol.IPrimitiveMessage).Assembly.GetName().Name}}" = {{SerializerName}}
+            "{{typeof(Actors.Protocol.IDurableState).FullName}}, {{typeof(Actors.Protocol.IDurableState).Assembly.GetName().Name}}" = {{SerializerName}}
           }
           serialization-identifiers {
             "{{typeof(PrimitiveMessageSerializer).FullName}}, {{typeof(PrimitiveMessageSerializer).Assembly.GetName().Name}}" = {{PrimitiveMessageSerializer.SerializerId}}
@@ -28,7 +30,7 @@ public static class ClusterPrimitivesConfig
 
     /// <summary>
     /// Configures Akka.Persistence.Sql's journal and snapshot store (<c>akka.persistence.journal.sql</c>,
-    /// <c>akka.persistence.snapshot-store.sql</c>, the ids <see cref="Persistence.FencingPersistenceOptions"/> uses by
+    /// <c>akka.persistence.snapshot-store.sql</c>, the ids <see cref="Persistence.PersistenceOptions"/> uses by
     /// default) on an embedded SQLite database in <paramref name="databaseFile"/>, created with its tables on first use.
     /// It does not change the application's default journal.
     /// </summary>

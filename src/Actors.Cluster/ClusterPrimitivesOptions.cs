@@ -22,11 +22,12 @@ public sealed class ClusterPrimitivesOptions
     public TimeSpan? LocateTimeout { get; init; }
 
     /// <summary>
-    /// Where locks and re-entrant locks journal their incarnations so that their fencing tokens keep increasing when
-    /// the entity is started again (hand-off, rebalance, passivation, crash of its node); null (the default) for none:
-    /// a lock started again counts its tokens from 1. The holder and the waiters are not persisted yet.
+    /// Where locks, re-entrant locks, semaphores, events and barriers journal their durable state (holders, permits,
+    /// fencing tokens, flags, rounds), so that an entity started again — after a hand-off, a rebalance, a passivation or
+    /// the crash of its node — comes back with it; null (the default) keeps state in memory only. Queues are not
+    /// persisted yet. Waiting requests never are: a caller learns of a lost wait from its own timeout.
     /// </summary>
-    public Persistence.FencingPersistenceOptions? FencingPersistence { get; init; }
+    public Persistence.PersistenceOptions? Persistence { get; init; }
 
     internal string TypeNameOrDefault => TypeName ?? "actors-primitives";
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Actors.Barrier;
 using Actors.Cluster.Persistence;
+using Actors.Coordination;
 using Actors.Event;
 using Actors.Hosting;
 using Actors.Lock;
@@ -22,17 +23,31 @@ internal static class PrimitiveEntityProps
     public static Props For(string entityId) => TryParse(entityId) ?? MalformedEntity.Props(entityId);
 
     /// <summary>
-    /// The props of the entity <paramref name="entityId"/> with its fencing tokens persisted: a lock or re-entrant lock
-    /// is hosted by an <see cref="EpochEntity"/>; the other kinds have no tokens and are as <see cref="For(string)"/> makes them.
+    /// The props of the entity <paramref name="entityId"/> with its durable state persisted: a lock, re-entrant lock,
+    /// semaphore, event or barrier is the core's behaviour hosted by a <see cref="DurableEntity"/>; a queue (no durable
+    /// state yet) and a malformed id are as <see cref="For(string)"/> makes them.
     /// </summary>
-    public static Props For(string entityId, FencingPersistenceOptions persistence) => KindOf(entityId) switch
+    public static Props For(string entityId, PersistenceOptions persistence) =>
+        TryBehavior(entityId) is { } behavior ? DurableEntity.Props(entityId, behavior, persistence) : For(entityId);
+
+    /// <summary>The factory of the coordinator behaviour an id stands for, for the kinds that have a durable state.</summary>
+    private static Func<Coordinator>? TryBehavior(string entityId)
     {
-        PrimitiveEntityIds.LockKind when TryParse(entityId) is not null =>
-            EpochEntity.Props(entityId, after => ActorLock.PropsAfterToken(after), persistence.JournalPluginIdOrDefault, persistence.SnapshotPluginIdOrDefault),
-        PrimitiveEntityIds.RLockKind when TryParse(entityId) is not null =>
-            EpochEntity.Props(entityId, after => ActorRLock.PropsAfterToken(after), persistence.JournalPluginIdOrDefault, persistence.SnapshotPluginIdOrDefault),
-        _ => For(entityId),
-    };
+        if (TryParse(entityId) is null) return null;
+        var fields = entityId.Split(':');
+        return KindOf(entityId) switch
+        {
+            PrimitiveEntityIds.LockKind => ActorLock.Behavior,
+            PrimitiveEntityIds.RLockKind => ActorRLock.Behavior,
+            PrimitiveEntityIds.EventKind => ActorEvent.Behavior,
+            PrimitiveEntityIds.SemaphoreKind => () => ActorSemaphore.Behavior(Count(fields[2])!.Value, bounded: fields[1] == "bounded"),
+            PrimitiveEntityIds.BarrierKind => () => ActorBarrier.Behavior(Count(fields[1])!.Value, defaultTimeout: BarrierTimeout(fields[2])),
+            _ => null,
+        };
+    }
+
+    private static TimeSpan? BarrierTimeout(string field) =>
+        field == PrimitiveEntityIds.NoTimeout ? null : TimeSpan.FromMilliseconds(Count(field)!.Value);
 
     private static string KindOf(string entityId) => entityId.Split(':', 2)[0];
 

@@ -22,6 +22,25 @@ internal static class FieldCodecs
 
     private static readonly FieldCodec Failure = new((ref w, v, _) => WireException.Write(ref w, (Exception?)v), (ref r, _) => WireException.Read(ref r));
 
+    private static readonly FieldCodec HoldCounts = new(
+        (ref w, v, c) =>
+        {
+            var holds = (ImmutableDictionary<IActorRef, int>)v!;
+            w.WriteMapHeader(holds.Count);
+            foreach (var (owner, count) in holds)
+            {
+                c.WriteActorRef(ref w, owner);
+                w.Write(count);
+            }
+        },
+        (ref r, c) =>
+        {
+            var count = r.ReadMapHeader();
+            var holds = ImmutableDictionary.CreateBuilder<IActorRef, int>();
+            for (var i = 0; i < count; i++) holds[c.ReadActorRef(ref r)!] = r.ReadInt32();
+            return holds.ToImmutable();
+        });
+
     private static readonly FieldCodec StringList = ListOf(String, items => items.Select(item => (string)item!).ToImmutableArray());
     private static readonly FieldCodec Int64List = ListOf(Int64, items => items.Select(item => (long)item!).ToImmutableArray());
     private static readonly FieldCodec NestedList = ListOf(Nested, items => items.ToImmutableArray());
@@ -44,6 +63,7 @@ internal static class FieldCodecs
         if (type == typeof(IReadOnlyList<string>)) return StringList;
         if (type == typeof(IReadOnlyList<object?>) || type == typeof(IReadOnlyList<object>)) return NestedList;
         if (type == typeof(ImmutableList<IActorRef>)) return ActorRefList;
+        if (type == typeof(ImmutableDictionary<IActorRef, int>)) return HoldCounts;
         if (typeof(Delegate).IsAssignableFrom(type)) throw new NotSupportedException($"A {type} cannot cross the wire.");
         if (type == typeof(Exception)) return Failure;
         if (type == typeof(object)) return Nested;

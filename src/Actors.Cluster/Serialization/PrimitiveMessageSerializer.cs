@@ -9,7 +9,8 @@ using MessagePack;
 namespace Actors.Cluster.Serialization;
 
 /// <summary>
-/// The wire format of every <see cref="IPrimitiveMessage"/> that may cross the network: a compact MessagePack array of
+/// The wire (and journal) format of every <see cref="IPrimitiveMessage"/> that may cross the network and of every
+/// <see cref="IDurableState"/> a primitive persists: a compact MessagePack array of
 /// the record's fields, with a short manifest naming the record (<c>Lock.Acquire</c>). Actor references go by path;
 /// queue items and other values of no protocol type are nested through Akka's serializer for their own type.
 /// </summary>
@@ -66,13 +67,14 @@ public sealed class PrimitiveMessageSerializer : SerializerWithStringManifest
     private sealed record MessageCodecs(FrozenDictionary<Type, MessageCodec> ByType, FrozenDictionary<string, MessageCodec> ByManifest)
     {
         /// <summary>
-        /// Every concrete <see cref="IPrimitiveMessage"/> of the core library whose fields can cross the wire, keyed
+        /// Every concrete <see cref="IPrimitiveMessage"/> and <see cref="IDurableState"/> of the core library whose fields can cross the wire, keyed
         /// by type and by manifest: the protocol class's name without <c>Protocol</c>, a dot, the record's name.
         /// </summary>
         public static MessageCodecs Build()
         {
             var codecs = typeof(IPrimitiveMessage).Assembly.GetTypes()
-                .Where(type => typeof(IPrimitiveMessage).IsAssignableFrom(type) && type is { IsAbstract: false, IsInterface: false, IsPublic: false, IsNestedPublic: true })
+                .Where(type => (typeof(IPrimitiveMessage).IsAssignableFrom(type) || typeof(IDurableState).IsAssignableFrom(type))
+                               && type is { IsAbstract: false, IsInterface: false } && (type.IsPublic || type.IsNestedPublic))
                 .Select(type => TryBuild(type))
                 .OfType<MessageCodec>()
                 .ToList();
@@ -81,7 +83,8 @@ public sealed class PrimitiveMessageSerializer : SerializerWithStringManifest
 
         private static MessageCodec? TryBuild(Type type)
         {
-            var manifest = $"{type.DeclaringType!.Name.Replace("Protocol", "", StringComparison.Ordinal)}.{type.Name}";
+            // Protocol records are nested in their protocol class (Lock.Acquire); durable states stand alone (LockDurableState).
+            var manifest = type.DeclaringType is { } protocol ? $"{protocol.Name.Replace("Protocol", "", StringComparison.Ordinal)}.{type.Name}" : type.Name;
             try
             {
                 return MessageCodec.For(type, manifest);

@@ -1,4 +1,5 @@
 using System.Runtime.ExceptionServices;
+using Actors.Coordination;
 using Actors.Internal;
 using Actors.Protocol;
 using Akka.Actor;
@@ -55,7 +56,19 @@ public sealed class ActorBarrier : CoordinatorFacade
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(parties, 1);
         if (defaultTimeout is { } timeout) Timeouts.ForRequest(timeout, nameof(defaultTimeout));
-        return Akka.Actor.Props.Create(() => new BarrierCoordinator(parties, action, defaultTimeout));
+        return CoordinatorActor.PropsFor(() => new BarrierCoordinator(parties, action, defaultTimeout));
+    }
+
+    /// <summary>
+    /// A new barrier coordinator's behaviour, for an actor of your own to host (<see cref="ICoordinatorHost"/>); its
+    /// durable state is a <see cref="BarrierDurableState"/>. Arguments as for <see cref="Props"/>.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="parties"/> is below one, or the timeout is negative and not infinite.</exception>
+    public static Coordinator Behavior(int parties, Func<Task>? action = null, TimeSpan? defaultTimeout = null)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(parties, 1);
+        if (defaultTimeout is { } timeout) Timeouts.ForRequest(timeout, nameof(defaultTimeout));
+        return new BarrierCoordinator(parties, action, defaultTimeout);
     }
 
     /// <summary>Creates a barrier coordinator under <paramref name="factory"/> and returns a facade over it.</summary>

@@ -1,3 +1,4 @@
+using Actors.Coordination;
 using Actors.Internal;
 using Actors.Protocol;
 using Akka.Actor;
@@ -16,7 +17,7 @@ namespace Actors.Barrier;
 /// action runs (off the actor, its outcome piped back as <see cref="ActionOutcome"/>), new arrivals queue for the next
 /// round, and nothing that happens to the barrier can reach the completed round any more except its own action failing.
 /// </remarks>
-internal sealed class BarrierCoordinator : CoordinatorActor
+internal sealed class BarrierCoordinator : Coordinator
 {
     private readonly int _parties;
     private readonly Func<Task>? _action;
@@ -37,10 +38,10 @@ internal sealed class BarrierCoordinator : CoordinatorActor
         _arrivals = NewQueue();
     }
 
-    protected override CoordinatorProtocol.Statistics DescribeStatistics(CoordinatorProtocol.Statistics statistics) =>
+    private protected override CoordinatorProtocol.Statistics DescribeStatistics(CoordinatorProtocol.Statistics statistics) =>
         statistics with { Round = _completedRounds };
 
-    protected override bool Handle(object message)
+    private protected override bool Handle(object message)
     {
         switch (message)
         {
@@ -57,6 +58,7 @@ internal sealed class BarrierCoordinator : CoordinatorActor
             case BarrierProtocol.Reset reset:
                 Break();
                 _broken = false;
+                MarkDurableStateChanged();
                 Reply(new BarrierProtocol.WasReset(reset.RequestId));
                 return true;
             case BarrierProtocol.GetState get:
@@ -68,18 +70,18 @@ internal sealed class BarrierCoordinator : CoordinatorActor
     }
 
     /// <summary>A timed-out arrival breaks the barrier for everyone, itself included (Python's <c>wait(timeout)</c>).</summary>
-    protected override void OnExpired(Waiter waiter)
+    private protected override void OnExpired(Waiter waiter)
     {
         Send(waiter.ReplyTo, new BarrierProtocol.Broken(waiter.RequestId));
         Break();
     }
 
-    protected override void OnOwnerTerminated(IActorRef owner)
+    private protected override void OnOwnerTerminated(IActorRef owner)
     {
         // A barrier holds nothing for its parties; the base has withdrawn the dead owner's arrivals.
     }
 
-    protected override void PostStop()
+    private protected override void OnStopping()
     {
         if (_releasing is { } releasing)
         {
@@ -89,7 +91,7 @@ internal sealed class BarrierCoordinator : CoordinatorActor
                     "The coordinator was stopped while the round's action was running."));
         }
 
-        base.PostStop();
+        base.OnStopping();
     }
 
     private void OnWait(BarrierProtocol.Wait wait)
@@ -120,6 +122,15 @@ internal sealed class BarrierCoordinator : CoordinatorActor
         CompleteRounds();
     }
 
+    private protected override IDurableState DescribeDurableState() => new BarrierDurableState(_broken, _completedRounds);
+
+    private protected override void ApplyDurableState(IDurableState state)
+    {
+        if (state is not BarrierDurableState(var broken, var rounds)) throw ForeignState(state);
+        if (rounds < 0) throw ForeignState(state, $"{rounds} completed rounds is impossible");
+        (_broken, _completedRounds) = (broken, rounds);
+    }
+
     /// <summary>Completes rounds while enough parties wait and no action runs.</summary>
     private void CompleteRounds()
     {
@@ -129,16 +140,18 @@ internal sealed class BarrierCoordinator : CoordinatorActor
     private void CompleteRound()
     {
         var parties = new List<Waiter>(_parties);
-        while (parties.Count < _parties && TakeNext(_arrivals, keepsWatch: false) is { } party) parties.Add(party);
-        if (_broken)
+        while (parties.Count < _parties && DequeueNext(_arrivals, keepsWatch: false) is { } party) parties.Add(party);
+        if (parties.Count < _parties)
         {
-            // A party's deadline had passed before its timer fired: it timed out before the round completed, which
-            // broke the barrier and answered every party still queued. Those already taken out are answered here.
+            // An arrival's deadline had passed before its timer fired: it timed out before the round completed, which
+            // breaks the barrier for everyone (its own answer comes from OnExpired once this message is handled).
+            Break();
             foreach (var party in parties) Send(party.ReplyTo, new BarrierProtocol.Broken(party.RequestId));
             return;
         }
 
         var round = _completedRounds++;
+        MarkDurableStateChanged();
         if (_action is null)
         {
             Release(parties, round);
@@ -182,14 +195,11 @@ internal sealed class BarrierCoordinator : CoordinatorActor
     }
 
     /// <summary>Breaks the barrier and answers every queued arrival with <see cref="BarrierProtocol.Broken"/>.</summary>
-    /// <remarks>
-    /// Safe to re-enter: <see cref="CoordinatorActor.TakeNext"/> may expire an overdue arrival on the way, whose
-    /// <see cref="OnExpired"/> calls this method again and drains the rest of the queue.
-    /// </remarks>
     private void Break()
     {
+        if (!_broken) MarkDurableStateChanged();
         _broken = true;
-        while (TakeNext(_arrivals, keepsWatch: false) is { } party) Send(party.ReplyTo, new BarrierProtocol.Broken(party.RequestId));
+        while (DequeueNext(_arrivals, keepsWatch: false) is { } party) Send(party.ReplyTo, new BarrierProtocol.Broken(party.RequestId));
     }
 
     /// <summary>Runs the action off the actor and turns its outcome into a message; never throws.</summary>

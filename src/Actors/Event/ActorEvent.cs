@@ -1,3 +1,4 @@
+using Actors.Coordination;
 using Actors.Internal;
 using Actors.Protocol;
 using Akka.Actor;
@@ -23,7 +24,13 @@ public sealed class ActorEvent : CoordinatorFacade
     }
 
     /// <summary>The props of an event coordinator.</summary>
-    public static Props Props() => Akka.Actor.Props.Create(() => new EventCoordinator());
+    public static Props Props() => CoordinatorActor.PropsFor(Behavior);
+
+    /// <summary>
+    /// A new event coordinator's behaviour, for an actor of your own to host (<see cref="ICoordinatorHost"/>); its
+    /// durable state is an <see cref="EventDurableState"/>.
+    /// </summary>
+    public static Coordinator Behavior() => new EventCoordinator();
 
     /// <summary>Creates an event coordinator under <paramref name="factory"/> and returns a facade over it.</summary>
     public static ActorEvent Create(IActorRefFactory factory, string? name = null) => new(Spawn(factory, Props(), name));

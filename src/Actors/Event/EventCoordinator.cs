@@ -1,17 +1,19 @@
+using Actors.Coordination;
 using Actors.Internal;
+using Actors.Protocol;
 using Akka.Actor;
 
 namespace Actors.Event;
 
 /// <summary>Holds the state of one event: the flag and the FIFO of waiters.</summary>
-internal sealed class EventCoordinator : CoordinatorActor
+internal sealed class EventCoordinator : Coordinator
 {
     private readonly WaiterQueue _waiters;
     private bool _isSet;
 
     public EventCoordinator() => _waiters = NewQueue();
 
-    protected override bool Handle(object message)
+    private protected override bool Handle(object message)
     {
         switch (message)
         {
@@ -20,8 +22,9 @@ internal sealed class EventCoordinator : CoordinatorActor
                 return true;
             case EventProtocol.Set set:
                 _isSet = true;
+                MarkDurableStateChanged();
                 var woken = 0;
-                while (TakeNext(_waiters, keepsWatch: false) is { } waiter)
+                while (DequeueNext(_waiters, keepsWatch: false) is { } waiter)
                 {
                     CountAcquisition();
                     Send(waiter.ReplyTo, new EventProtocol.Signalled(waiter.RequestId));
@@ -32,6 +35,7 @@ internal sealed class EventCoordinator : CoordinatorActor
                 return true;
             case EventProtocol.Clear clear:
                 _isSet = false;
+                MarkDurableStateChanged();
                 Reply(new EventProtocol.Cleared(clear.RequestId));
                 return true;
             case EventProtocol.GetState get:
@@ -42,9 +46,9 @@ internal sealed class EventCoordinator : CoordinatorActor
         }
     }
 
-    protected override void OnExpired(Waiter waiter) => Send(waiter.ReplyTo, new EventProtocol.NotSignalled(waiter.RequestId));
+    private protected override void OnExpired(Waiter waiter) => Send(waiter.ReplyTo, new EventProtocol.NotSignalled(waiter.RequestId));
 
-    protected override void OnOwnerTerminated(IActorRef owner)
+    private protected override void OnOwnerTerminated(IActorRef owner)
     {
         // An event holds nothing for its waiters; the base has dropped their waits.
     }
@@ -60,4 +64,9 @@ internal sealed class EventCoordinator : CoordinatorActor
         else if (IsNonBlocking(wait.Timeout)) Reply(new EventProtocol.NotSignalled(wait.RequestId));
         else Enqueue(_waiters, wait.RequestId, wait.Owner, wait.Timeout);
     }
+
+    private protected override IDurableState DescribeDurableState() => new EventDurableState(_isSet);
+
+    private protected override void ApplyDurableState(IDurableState state) =>
+        _isSet = state is EventDurableState(var isSet) ? isSet : throw ForeignState(state);
 }

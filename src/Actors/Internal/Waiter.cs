@@ -38,7 +38,7 @@ internal sealed class Waiter
     /// <summary>The queue the waiter is in; null once it has left it.</summary>
     internal WaiterQueue? Queue { get; set; }
 
-    /// <summary>Whether the deadlock detector was told of this wait (see <see cref="WaitForReporter"/>).</summary>
+    /// <summary>Whether the deadlock detector was told of this wait (see <c>Diagnostics.WaitForReporter</c>).</summary>
     internal bool WaitReported { get; set; }
 
     internal Waiter? Previous { get; set; }

@@ -4,7 +4,7 @@ namespace Actors.Internal;
 /// A FIFO of waiters with O(1) append, removal of the head and removal from the middle (an intrusive
 /// doubly linked list), so that cancellations and expiries cost the same with 10 or 100,000 waiters.
 /// </summary>
-/// <remarks>Only <see cref="CoordinatorActor"/> adds and removes waiters, so that its index and deadlines stay in step.</remarks>
+/// <remarks>Only <see cref="WaiterIndex"/> adds and removes waiters, so that its index and deadlines stay in step.</remarks>
 internal sealed class WaiterQueue
 {
     private Waiter? _head;

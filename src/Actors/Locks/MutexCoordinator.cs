@@ -1,4 +1,5 @@
 using Actors.Condition;
+using Actors.Coordination;
 using Actors.Diagnostics;
 using Actors.Internal;
 using Actors.Protocol;
@@ -12,18 +13,15 @@ namespace Actors.Locks;
 /// notified, times out or is cancelled it moves into the acquirers' FIFO, and its reply goes out only when it holds
 /// the lock again at its old depth.
 /// </summary>
-internal abstract class MutexCoordinator : CoordinatorActor
+internal abstract class MutexCoordinator : Coordinator
 {
     private readonly bool _reentrant;
     private readonly WaiterQueue _acquirers;
     private readonly Dictionary<string, ConditionQueue> _conditions = new();
 
-    /// <param name="reentrant">True for an RLock.</param>
-    /// <param name="fencingTokensAfter">The first grant's token is one more than this (0 for a new lock).</param>
-    protected MutexCoordinator(bool reentrant, long fencingTokensAfter = 0)
+    protected MutexCoordinator(bool reentrant)
     {
         _reentrant = reentrant;
-        FencingToken = fencingTokensAfter;
         _acquirers = NewQueue();
         ReportWaitsFor(_acquirers, reentrant ? "RLock" : "Lock");
     }
@@ -45,6 +43,30 @@ internal abstract class MutexCoordinator : CoordinatorActor
 
     /// <summary>The primitive's reply to an acquire that timed out.</summary>
     protected abstract object NotGranted(long requestId);
+
+    /// <summary>The primitive's durable record of a holder (null when free), its depth and the latest fencing token.</summary>
+    protected abstract IDurableState DurableStateOf(IActorRef? holder, int depth, long fencingToken);
+
+    /// <summary>The holder, depth and fencing token in <paramref name="state"/>, or null if it is not this primitive's.</summary>
+    protected abstract (IActorRef? Holder, int Depth, long FencingToken)? ReadDurableState(IDurableState state);
+
+    private protected override IDurableState DescribeDurableState() => DurableStateOf(Holder, Depth, FencingToken);
+
+    /// <summary>
+    /// Takes over a recovered holder, depth and fencing token; the holder is watched again. Waiters are not recovered:
+    /// a condition wait that was under way has released the lock, and its caller learns from its own timeout.
+    /// </summary>
+    private protected override void ApplyDurableState(IDurableState state)
+    {
+        if (ReadDurableState(state) is not var (holder, depth, token)) throw ForeignState(state);
+        if (token < 0 || depth < 0 || (holder is null) != (depth == 0) || (holder is not null && token == 0))
+            throw ForeignState(state, $"holder {holder?.Path.ToString() ?? "none"} at depth {depth} with fencing token {token} is impossible");
+        if (Holder is not null) Owners.Remove(Holder);
+        Holder = holder;
+        Depth = depth;
+        FencingToken = token;
+        if (holder is not null) Owners.Add(holder);
+    }
 
     /// <summary>Handles the condition messages addressed to this lock; false if <paramref name="message"/> is not one.</summary>
     protected bool HandleCondition(object message)
@@ -73,12 +95,13 @@ internal abstract class MutexCoordinator : CoordinatorActor
         if (Holder is null)
         {
             Owners.Add(owner);
-            Take(owner, 1);
+            Hold(owner, 1);
             Reply(Granted(requestId, 1, FencingToken));
         }
         else if (_reentrant && Holder.Equals(owner))
         {
             CountAcquisition();
+            MarkDurableStateChanged();
             Reply(Granted(requestId, ++Depth, FencingToken));
         }
         else if (IsNonBlocking(timeout))
@@ -94,40 +117,41 @@ internal abstract class MutexCoordinator : CoordinatorActor
     /// <summary>Releases one level of the holder's depth, handing the lock over at zero. Returns the depth left.</summary>
     protected int ReleaseLevel()
     {
+        MarkDurableStateChanged();
         var remaining = --Depth;
         if (remaining == 0) ReleaseCompletely();
         return remaining;
     }
 
-    protected override (IReadOnlyList<IActorRef> Named, bool Anonymous) CurrentHolders() => Holder switch
+    private protected override (IReadOnlyList<IActorRef> Named, bool Anonymous) CurrentHolders() => Holder switch
     {
         null => ([], false),
         var holder when OwnerWatch.IsAnonymous(holder) => ([], true),
         var holder => ([holder], false),
     };
 
-    protected override void OnOwnerTerminated(IActorRef owner)
+    private protected override void OnOwnerTerminated(IActorRef owner)
     {
         if (!owner.Equals(Holder)) return;
         CountOwnerDeathRelease();
         HandOver();
     }
 
-    protected override void OnExpired(Waiter waiter)
+    private protected override void OnExpired(Waiter waiter)
     {
         if (waiter.Payload is ConditionWait wait) Reacquire(waiter.RequestId, waiter.Owner, waiter.ReplyTo, wait, ConditionProtocol.WakeReason.TimedOut);
         else Send(waiter.ReplyTo, NotGranted(waiter.RequestId));
     }
 
-    protected override bool CanCancel(Waiter waiter) => waiter.Payload is not Reacquiring;
+    private protected override bool CanCancel(Waiter waiter) => waiter.Payload is not Reacquiring;
 
-    protected override void OnCancelled(Waiter waiter)
+    private protected override void OnCancelled(Waiter waiter)
     {
         if (waiter.Payload is ConditionWait wait) Reacquire(waiter.RequestId, waiter.Owner, waiter.ReplyTo, wait, ConditionProtocol.WakeReason.Cancelled);
         else base.OnCancelled(waiter);
     }
 
-    protected override void OnWaiterLeft(Waiter waiter)
+    private protected override void OnWaiterLeft(Waiter waiter)
     {
         if (waiter.Payload is Reacquiring reacquiring) reacquiring.Queue.Reacquiring--;
     }
@@ -166,7 +190,7 @@ internal abstract class MutexCoordinator : CoordinatorActor
         var woken = 0;
         if (_conditions.TryGetValue(notify.Condition, out var queue))
         {
-            while (woken < notify.Count && TakeNext(queue.Waiters, keepsWatch: false) is { } waiter)
+            while (woken < notify.Count && DequeueNext(queue.Waiters, keepsWatch: false) is { } waiter)
             {
                 Reacquire(waiter.RequestId, waiter.Owner, waiter.ReplyTo, (ConditionWait)waiter.Payload!, ConditionProtocol.WakeReason.Notified);
                 woken++;
@@ -192,7 +216,7 @@ internal abstract class MutexCoordinator : CoordinatorActor
         if (Holder is null)
         {
             Owners.Add(owner);
-            Take(owner, wait.Depth);
+            Hold(owner, wait.Depth);
             Send(replyTo, new ConditionProtocol.Woken(requestId, reason, FencingToken));
             return;
         }
@@ -212,26 +236,28 @@ internal abstract class MutexCoordinator : CoordinatorActor
     {
         Holder = null;
         Depth = 0;
+        MarkDurableStateChanged();
         HoldersChanged();
-        if (TakeNext(_acquirers, keepsWatch: true) is not { } next) return;
+        if (DequeueNext(_acquirers, keepsWatch: true) is not { } next) return;
         if (next.Payload is Reacquiring reacquiring)
         {
             reacquiring.Queue.Reacquiring--;
-            Take(next.Owner, reacquiring.Depth);
+            Hold(next.Owner, reacquiring.Depth);
             Send(next.ReplyTo, new ConditionProtocol.Woken(next.RequestId, reacquiring.Reason, FencingToken));
         }
         else
         {
-            Take(next.Owner, 1);
+            Hold(next.Owner, 1);
             Send(next.ReplyTo, Granted(next.RequestId, 1, FencingToken));
         }
     }
 
-    private void Take(IActorRef owner, int depth)
+    private void Hold(IActorRef owner, int depth)
     {
         Holder = owner;
         Depth = depth;
         FencingToken++;
+        MarkDurableStateChanged();
         HoldersChanged();
         CountAcquisition();
     }

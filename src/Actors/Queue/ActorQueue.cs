@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using Actors.Coordination;
 using Actors.Internal;
 using Actors.Protocol;
 using Akka.Actor;
@@ -241,7 +242,7 @@ public sealed class ActorQueue<T> : CoordinatorFacade
     }
 
     internal static Props QueueProps(Func<ItemStore> newStore, int maxSize, bool tracksTasks) =>
-        Akka.Actor.Props.Create(() => new QueueCoordinator(newStore, maxSize, tracksTasks));
+        CoordinatorActor.PropsFor(() => new QueueCoordinator(newStore, maxSize, tracksTasks));
 
     internal static IActorRef SpawnCoordinator(IActorRefFactory factory, Props props, string? name) => Spawn(factory, props, name);
 

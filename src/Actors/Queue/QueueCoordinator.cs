@@ -1,3 +1,4 @@
+using Actors.Coordination;
 using Actors.Internal;
 using Actors.Protocol;
 using Akka.Actor;
@@ -9,7 +10,7 @@ namespace Actors.Queue;
 /// the items it wants to put), join waiters, the unfinished-task count and the shutdown flag. A single put is a
 /// batch of one and a single get a batch of at most one: both kinds share every path and differ only in the reply.
 /// </summary>
-internal sealed class QueueCoordinator : CoordinatorActor
+internal sealed class QueueCoordinator : Coordinator
 {
     private readonly ItemStore _items;
     private readonly int _maxSize;
@@ -21,7 +22,6 @@ internal sealed class QueueCoordinator : CoordinatorActor
     private int _unfinished;
     private bool _isShutDown;
     private bool _discardsReturns;
-    private bool _balancing;
 
     public QueueCoordinator(Func<ItemStore> newStore, int maxSize, bool tracksTasks)
     {
@@ -35,7 +35,7 @@ internal sealed class QueueCoordinator : CoordinatorActor
 
     private bool IsBounded => _maxSize > 0;
 
-    protected override bool Handle(object message)
+    private protected override bool Handle(object message)
     {
         switch (message)
         {
@@ -71,7 +71,7 @@ internal sealed class QueueCoordinator : CoordinatorActor
         }
     }
 
-    protected override void OnExpired(Waiter waiter)
+    private protected override void OnExpired(Waiter waiter)
     {
         switch (waiter.Payload)
         {
@@ -88,17 +88,17 @@ internal sealed class QueueCoordinator : CoordinatorActor
         }
     }
 
-    protected override void OnCancelled(Waiter waiter)
+    private protected override void OnCancelled(Waiter waiter)
     {
         base.OnCancelled(waiter);
         if (waiter.Payload is PendingPut) Balance();
     }
 
-    protected override CoordinatorProtocol.Statistics DescribeStatistics(CoordinatorProtocol.Statistics statistics) =>
+    private protected override CoordinatorProtocol.Statistics DescribeStatistics(CoordinatorProtocol.Statistics statistics) =>
         statistics with { QueueLength = _items.Count };
 
     /// <summary>A queue holds nothing on behalf of an owner; but a dropped batch may have held back the putters behind it.</summary>
-    protected override void OnOwnerTerminated(IActorRef owner) => Balance();
+    private protected override void OnOwnerTerminated(IActorRef owner) => Balance();
 
     private void OnGet(long requestId, IActorRef owner, TimeSpan? timeout, PendingGet get)
     {
@@ -206,9 +206,9 @@ internal sealed class QueueCoordinator : CoordinatorActor
             FinishTasks(discarded);
         }
 
-        while (TakeNext(_putters, keepsWatch: false) is { } putter) Send(putter.ReplyTo, new QueueProtocol.QueueShutDown(putter.RequestId));
+        while (DequeueNext(_putters, keepsWatch: false) is { } putter) Send(putter.ReplyTo, new QueueProtocol.QueueShutDown(putter.RequestId));
         Balance();
-        while (TakeNext(_getters, keepsWatch: false) is { } getter) Send(getter.ReplyTo, new QueueProtocol.QueueShutDown(getter.RequestId));
+        while (DequeueNext(_getters, keepsWatch: false) is { } getter) Send(getter.ReplyTo, new QueueProtocol.QueueShutDown(getter.RequestId));
         Reply(new QueueProtocol.ShutdownDone(shutdown.RequestId, discarded));
     }
 
@@ -226,36 +226,23 @@ internal sealed class QueueCoordinator : CoordinatorActor
             $"This queue cannot order an item of type {item?.GetType().Name ?? "null"}"
             + (batchIndex is { } index ? $" (the item at index {index}); nothing was put." : "."));
 
-    /// <summary>
-    /// Hands items to waiting getters and admits waiting putters while either can make progress. Called again from
-    /// inside itself (a putter expiring in <see cref="CoordinatorActor.PeekNext"/>), it returns at once: the outer
-    /// loop looks again anyway.
-    /// </summary>
+    /// <summary>Hands items to waiting getters and admits waiting putters while either can make progress.</summary>
     private void Balance()
     {
-        if (_balancing) return;
-        _balancing = true;
-        try
+        while (true)
         {
-            while (true)
+            if (_items.Count > 0 && DequeueNext(_getters, keepsWatch: false) is { } getter)
             {
-                if (_items.Count > 0 && TakeNext(_getters, keepsWatch: false) is { } getter)
-                {
-                    if (!Serve(getter.RequestId, getter.ReplyTo, (PendingGet)getter.Payload!)) return;
-                }
-                else if (TakeAdmissiblePutter() is { } putter) Admit(putter.RequestId, putter.ReplyTo, (PendingPut)putter.Payload!);
-                else return;
+                if (!Serve(getter.RequestId, getter.ReplyTo, (PendingGet)getter.Payload!)) return;
             }
-        }
-        finally
-        {
-            _balancing = false;
+            else if (TakeAdmissiblePutter() is { } putter) Admit(putter.RequestId, putter.ReplyTo, (PendingPut)putter.Payload!);
+            else return;
         }
     }
 
     /// <summary>Takes the putter first in line if there is room for all its items; a batch never jumps the line.</summary>
     private Waiter? TakeAdmissiblePutter() =>
-        !_isShutDown && PeekNext(_putters) is { } first && Fits(first) ? Take(first, keepsWatch: false) : null;
+        !_isShutDown && PeekNext(_putters) is { } first && Fits(first) ? Dequeue(first, keepsWatch: false) : null;
 
     private bool Fits(Waiter putter) => HasRoomFor(((PendingPut)putter.Payload!).Count);
 
@@ -359,7 +346,7 @@ internal sealed class QueueCoordinator : CoordinatorActor
         if (!_tracksTasks) return;
         _unfinished = Math.Max(0, _unfinished - count);
         if (_unfinished > 0) return;
-        while (TakeNext(_joiners, keepsWatch: false) is { } joiner) Send(joiner.ReplyTo, new QueueProtocol.Joined(joiner.RequestId));
+        while (DequeueNext(_joiners, keepsWatch: false) is { } joiner) Send(joiner.ReplyTo, new QueueProtocol.Joined(joiner.RequestId));
     }
 
     private static readonly object JoinerMark = new();

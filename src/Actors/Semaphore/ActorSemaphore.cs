@@ -1,3 +1,4 @@
+using Actors.Coordination;
 using Actors.Internal;
 using Actors.Protocol;
 using Akka.Actor;
@@ -33,7 +34,20 @@ public sealed class ActorSemaphore : CoordinatorFacade
     public static Props Props(int initialValue = 1, bool bounded = false)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(initialValue);
-        return Akka.Actor.Props.Create(() => new SemaphoreCoordinator(initialValue, bounded));
+        return CoordinatorActor.PropsFor(() => new SemaphoreCoordinator(initialValue, bounded));
+    }
+
+    /// <summary>
+    /// A new semaphore coordinator's behaviour, for an actor of your own to host (<see cref="ICoordinatorHost"/>); its
+    /// durable state is a <see cref="SemaphoreDurableState"/>.
+    /// </summary>
+    /// <param name="initialValue">The number of free permits at the start.</param>
+    /// <param name="bounded">True for a <c>BoundedSemaphore</c>.</param>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="initialValue"/> is negative.</exception>
+    public static Coordinator Behavior(int initialValue = 1, bool bounded = false)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(initialValue);
+        return new SemaphoreCoordinator(initialValue, bounded);
     }
 
     /// <summary>Creates a semaphore coordinator (Python: <c>Semaphore(value)</c>) and returns a facade over it.</summary>

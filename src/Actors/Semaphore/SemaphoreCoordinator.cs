@@ -1,4 +1,6 @@
+using System.Collections.Immutable;
 using System.Runtime.InteropServices;
+using Actors.Coordination;
 using Actors.Diagnostics;
 using Actors.Internal;
 using Actors.Protocol;
@@ -7,7 +9,7 @@ using Akka.Actor;
 namespace Actors.Semaphore;
 
 /// <summary>Holds the state of one semaphore: free permits, permits per owner and the FIFO of waiters.</summary>
-internal sealed class SemaphoreCoordinator : CoordinatorActor
+internal sealed class SemaphoreCoordinator : Coordinator
 {
     private readonly WaiterQueue _waiters;
     private readonly Dictionary<IActorRef, int> _heldBy = new();
@@ -25,7 +27,7 @@ internal sealed class SemaphoreCoordinator : CoordinatorActor
         ReportWaitsFor(_waiters, bounded ? "BoundedSemaphore" : "Semaphore");
     }
 
-    protected override bool Handle(object message)
+    private protected override bool Handle(object message)
     {
         switch (message)
         {
@@ -43,18 +45,19 @@ internal sealed class SemaphoreCoordinator : CoordinatorActor
         }
     }
 
-    protected override (IReadOnlyList<IActorRef> Named, bool Anonymous) CurrentHolders() =>
+    private protected override (IReadOnlyList<IActorRef> Named, bool Anonymous) CurrentHolders() =>
         ([.. _heldBy.Keys], _outstanding > _heldByOwners);
 
-    protected override void OnExpired(Waiter waiter) => Send(waiter.ReplyTo, new SemaphoreProtocol.NotAcquired(waiter.RequestId));
+    private protected override void OnExpired(Waiter waiter) => Send(waiter.ReplyTo, new SemaphoreProtocol.NotAcquired(waiter.RequestId));
 
-    protected override void OnOwnerTerminated(IActorRef owner)
+    private protected override void OnOwnerTerminated(IActorRef owner)
     {
         if (!_heldBy.Remove(owner, out var held)) return;
         CountOwnerDeathRelease();
         _heldByOwners -= held;
         _outstanding -= held;
         _value += held;
+        MarkDurableStateChanged();
         HoldersChanged();
         GrantWhilePermitsLeft();
     }
@@ -66,6 +69,7 @@ internal sealed class SemaphoreCoordinator : CoordinatorActor
         {
             _value--;
             _outstanding++;
+            MarkDurableStateChanged();
             Owners.Add(acquire.Owner);
             AddHeld(acquire.Owner, 1);
             HoldersChanged();
@@ -102,18 +106,49 @@ internal sealed class SemaphoreCoordinator : CoordinatorActor
         }
 
         Debit(release.Owner, release.Count);
+        MarkDurableStateChanged();
         HoldersChanged();
         _value = (int)Math.Min(int.MaxValue, (long)_value + release.Count);
         GrantWhilePermitsLeft();
         Reply(new SemaphoreProtocol.Released(release.RequestId, _value));
     }
 
+    private protected override IDurableState DescribeDurableState() =>
+        new SemaphoreDurableState(_value, _outstanding - _heldByOwners, _heldBy.ToImmutableDictionary());
+
+    /// <summary>Takes over recovered permits and holders; the holders are watched again. Waiters are not recovered.</summary>
+    private protected override void ApplyDurableState(IDurableState state)
+    {
+        if (state is not SemaphoreDurableState(var value, var anonymous, var heldBy)) throw ForeignState(state);
+        var named = 0L;
+        foreach (var (owner, count) in heldBy ?? ImmutableDictionary<IActorRef, int>.Empty)
+        {
+            if (owner is null || OwnerWatch.IsAnonymous(owner) || count < 1) throw ForeignState(state, "a holder is missing, anonymous or holds no permit");
+            named += count;
+        }
+
+        if (value < 0 || anonymous < 0 || (_bound is { } bound && value + named + anonymous > bound))
+            throw ForeignState(state, $"{value} free and {named + anonymous} held permits do not fit this semaphore");
+        foreach (var owner in _heldBy.Keys) Owners.Remove(owner, _heldBy[owner]);
+        _heldBy.Clear();
+        foreach (var (owner, count) in heldBy!)
+        {
+            _heldBy[owner] = count;
+            Owners.Add(owner, count);
+        }
+
+        _value = value;
+        _heldByOwners = (int)named;
+        _outstanding = (int)(named + anonymous);
+    }
+
     private void GrantWhilePermitsLeft()
     {
-        while (_value > 0 && TakeNext(_waiters, keepsWatch: true) is { } next)
+        while (_value > 0 && DequeueNext(_waiters, keepsWatch: true) is { } next)
         {
             _value--;
             _outstanding++;
+            MarkDurableStateChanged();
             AddHeld(next.Owner, 1);
             HoldersChanged();
             Send(next.ReplyTo, new SemaphoreProtocol.Acquired(next.RequestId));

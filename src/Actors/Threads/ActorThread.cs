@@ -1,7 +1,12 @@
+using Actors.Coordination;
 using Actors.Internal;
 using Akka.Actor;
 
 namespace Actors.Threads;
+
+// Over 300 lines on purpose: Python's Thread is one public type with four documented constructor shapes and its
+// differences from Python. Its state lives in ThreadCoordinator, its ends in ThreadLifetime, joins in ThreadJoin,
+// shutdown in ThreadShutdown.
 
 /// <summary>
 /// Python's <c>threading.Thread</c> on actors: a body that runs concurrently with its starter, backed by a coordinator
@@ -280,7 +285,7 @@ public class ActorThread
 
     /// <summary>The props of the coordinator that <see cref="Start"/> creates; a timer adds its delay.</summary>
     internal virtual Props CreateCoordinatorProps(long ident, bool daemon, IActorRef registry, ThreadLifetime lifetime) =>
-        Props.Create(() => new ThreadCoordinator(this, ident, daemon, registry, lifetime));
+        CoordinatorActor.PropsFor(() => new ThreadCoordinator(this, ident, daemon, registry, lifetime));
 
     /// <summary>Called at the end of <see cref="Start"/>, once <see cref="Coordinator"/> is set.</summary>
     internal virtual void OnStarted(IActorRef coordinator)

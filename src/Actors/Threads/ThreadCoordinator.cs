@@ -1,3 +1,4 @@
+using Actors.Coordination;
 using Actors.Internal;
 using Akka.Actor;
 
@@ -13,7 +14,7 @@ namespace Actors.Threads;
 /// join, and finally stops itself (after any message already in its mailbox): so whoever sees a join return sees the
 /// thread gone from <c>enumerate()</c> as well.
 /// </remarks>
-internal class ThreadCoordinator : CoordinatorActor
+internal class ThreadCoordinator : Coordinator
 {
     private readonly ActorThread _thread;
     private readonly long _ident;
@@ -37,7 +38,7 @@ internal class ThreadCoordinator : CoordinatorActor
     /// <summary>Where the thread is in its life.</summary>
     protected ThreadStatus Status { get; private set; } = ThreadStatus.Started;
 
-    protected override bool Handle(object message)
+    private protected override bool Handle(object message)
     {
         switch (message)
         {
@@ -100,23 +101,23 @@ internal class ThreadCoordinator : CoordinatorActor
         Status = ThreadStatus.Finished;
         _registry.Tell(new ThreadRegistryProtocol.Ended(_ident), Self);
         _lifetime.MarkEnded();
-        while (TakeNext(_joiners, keepsWatch: false) is { } joiner) Send(joiner.ReplyTo, new ThreadProtocol.Joined(joiner.RequestId));
+        while (DequeueNext(_joiners, keepsWatch: false) is { } joiner) Send(joiner.ReplyTo, new ThreadProtocol.Joined(joiner.RequestId));
         Self.Tell(Retire.Instance);
     }
 
-    protected override void OnExpired(Waiter waiter) => Send(waiter.ReplyTo, new ThreadProtocol.NotJoined(waiter.RequestId));
+    private protected override void OnExpired(Waiter waiter) => Send(waiter.ReplyTo, new ThreadProtocol.NotJoined(waiter.RequestId));
 
-    protected override void OnOwnerTerminated(IActorRef owner)
+    private protected override void OnOwnerTerminated(IActorRef owner)
     {
         // A thread holds nothing for those who join it; the base has dropped their waits.
     }
 
-    protected override void PostStop()
+    private protected override void OnStopping()
     {
         // Stopped before its body ended (the actor system is terminating): the body is abandoned like a daemon.
         if (Status != ThreadStatus.Finished) RequestCancellation();
         _lifetime.MarkStopped();
-        base.PostStop();
+        base.OnStopping();
     }
 
     private void OnJoin(ThreadProtocol.Join join)

@@ -1,3 +1,4 @@
+using Actors.Coordination;
 using Actors.Internal;
 using Actors.Protocol;
 using Akka.Actor;
@@ -41,7 +42,7 @@ public sealed class ThreadRegistry : IExtension
         SchedulerWarmUp.Ensure(system);
         var mainThread = ActorThread.CreateMainThread(this);
         MainThread = mainThread;
-        Coordinator = system.SystemActorOf(Props.Create(() => new ThreadRegistryCoordinator(mainThread)), "actor-threads");
+        Coordinator = system.SystemActorOf(CoordinatorActor.PropsFor(() => new ThreadRegistryCoordinator(mainThread)), "actor-threads");
         ThreadShutdown.Register(system, Coordinator, _log);
     }
 

@@ -1,3 +1,4 @@
+using Actors.Coordination;
 using Actors.Internal;
 using Akka.Actor;
 
@@ -12,7 +13,7 @@ namespace Actors.Threads;
 /// coordinator reports the end, before any join of it is answered. The registry also watches each thread's coordinator:
 /// one that stops without reporting an end (stopped from outside, or the system terminating) is forgotten as well.
 /// </remarks>
-internal sealed class ThreadRegistryCoordinator : CoordinatorActor
+internal sealed class ThreadRegistryCoordinator : Coordinator
 {
     private readonly ActorThread _mainThread;
     private readonly SortedDictionary<long, Entry> _threads = new();
@@ -26,7 +27,7 @@ internal sealed class ThreadRegistryCoordinator : CoordinatorActor
         _nonDaemonWaiters = NewQueue();
     }
 
-    protected override bool Handle(object message)
+    private protected override bool Handle(object message)
     {
         switch (message)
         {
@@ -63,10 +64,10 @@ internal sealed class ThreadRegistryCoordinator : CoordinatorActor
         }
     }
 
-    protected override void OnExpired(Waiter waiter) =>
+    private protected override void OnExpired(Waiter waiter) =>
         Send(waiter.ReplyTo, new ThreadRegistryProtocol.NonDaemonThreadsRunning(waiter.RequestId, NonDaemonNames()));
 
-    protected override void OnOwnerTerminated(IActorRef owner)
+    private protected override void OnOwnerTerminated(IActorRef owner)
     {
         // The registry holds nothing for those who wait on it; the base has dropped their waits.
     }
@@ -94,7 +95,7 @@ internal sealed class ThreadRegistryCoordinator : CoordinatorActor
         _identsByCoordinator.Remove(entry.Coordinator);
         Context.Unwatch(entry.Coordinator);
         if (entry.Daemon || --_nonDaemon > 0) return;
-        while (TakeNext(_nonDaemonWaiters, keepsWatch: false) is { } waiter)
+        while (DequeueNext(_nonDaemonWaiters, keepsWatch: false) is { } waiter)
             Send(waiter.ReplyTo, new ThreadRegistryProtocol.NonDaemonThreadsEnded(waiter.RequestId));
     }
 

@@ -1,3 +1,4 @@
+using Actors.Coordination;
 using Actors.Threads;
 using Akka.Actor;
 
@@ -96,7 +97,7 @@ public sealed class ActorTimer : ActorThread
     }
 
     internal override Props CreateCoordinatorProps(long ident, bool daemon, IActorRef registry, ThreadLifetime lifetime) =>
-        Props.Create(() => new TimerCoordinator(this, ident, daemon, registry, lifetime, Interval, _fired));
+        CoordinatorActor.PropsFor(() => new TimerCoordinator(this, ident, daemon, registry, lifetime, Interval, _fired));
 
     /// <summary>A cancel that came before <see cref="ActorThread.Start"/> published the coordinator is delivered now.</summary>
     internal override void OnStarted(IActorRef coordinator)

@@ -15,7 +15,6 @@ namespace Actors.Timer;
 /// </remarks>
 internal sealed class TimerCoordinator : ThreadCoordinator
 {
-    private static readonly TimeSpan LongestTimerDelay = TimeSpan.FromHours(1);
     private readonly TimeSpan _interval;
     private readonly TaskCompletionSource<bool> _fired;
     private long _deadline;
@@ -31,7 +30,7 @@ internal sealed class TimerCoordinator : ThreadCoordinator
 
     private bool HasFired => _fired.Task.IsCompleted && _fired.Task.Result;
 
-    protected override bool Handle(object message)
+    private protected override bool Handle(object message)
     {
         switch (message)
         {
@@ -65,11 +64,11 @@ internal sealed class TimerCoordinator : ThreadCoordinator
         if (!HasFired) CancelFiring();
     }
 
-    protected override void PostStop()
+    private protected override void OnStopping()
     {
         // Stopped before firing (the system is terminating): it never will.
         _fired.TrySetResult(false);
-        base.PostStop();
+        base.OnStopping();
     }
 
     private void OnFire()
@@ -96,8 +95,7 @@ internal sealed class TimerCoordinator : ThreadCoordinator
 
     private void Arm()
     {
-        var delay = MonotonicClock.Until(_deadline);
-        Timers.StartSingleTimer(Fire.Instance, Fire.Instance, delay < LongestTimerDelay ? delay : LongestTimerDelay);
+        Timers.StartSingleTimer(Fire.Instance, Fire.Instance, LongTimer.NextStep(_deadline));
     }
 
     /// <summary>The timer's own tick; also its timer key.</summary>

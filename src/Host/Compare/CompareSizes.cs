@@ -64,6 +64,9 @@ internal sealed record CompareSizes
         BarrierParties = 3, BarrierPhases = 10, SmallJobs = 100, CpuJobs = 4, CpuPrimeBound = 2_000,
     };
 
+    /// <summary>The profiles <see cref="ByName"/> knows, smallest first.</summary>
+    public static IReadOnlyList<string> Names { get; } = ["tiny", "quick", "default", "full"];
+
     public static CompareSizes? ByName(string name) => name switch
     {
         "tiny" => Tiny,

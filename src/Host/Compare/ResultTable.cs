@@ -7,13 +7,7 @@ internal static class ResultTable
 {
     public static void Write(CompareReport report, TextWriter output)
     {
-        var console = AnsiConsole.Create(new AnsiConsoleSettings
-        {
-            Out = new AnsiConsoleOutput(output),
-            // Colour only on a real terminal; a redirected run or a test gets plain text.
-            Ansi = ReferenceEquals(output, Console.Out) && !Console.IsOutputRedirected ? AnsiSupport.Detect : AnsiSupport.No,
-            ColorSystem = ColorSystemSupport.Detect,
-        });
+        var console = SpectreConsoles.For(output);
         var table = new Table().Border(TableBorder.Rounded).Title($"compare ({Markup.Escape(report.Profile)}), {Markup.Escape(report.Machine)}");
         table.AddColumn("scenario");
         table.AddColumn("way");

@@ -27,6 +27,8 @@ internal sealed class DeadlockTransferDemo : IDemo
 
     public string Title => "two opposite transfers lock from-then-to and deadlock (reported with the cycle); --ordered avoids it";
 
+    public DemoVariants Variants => DemoVariants.Ordered;
+
     public async Task RunAsync(DemoContext context)
     {
         var hepang = new Account("hepang", 10000, ActorLock.Create(context.System, "hepang"));
@@ -46,6 +48,7 @@ internal sealed class DeadlockTransferDemo : IDemo
     {
         await using var listener = DeadlockListener.Start(context.System);
         var t1Locked = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var t2Locked = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var t1Waiting = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         using var t2GivesUp = CancellationTokenSource.CreateLinkedTokenSource(context.Cancellation);
 
@@ -56,7 +59,9 @@ internal sealed class DeadlockTransferDemo : IDemo
             hepang.Withdraw(Amount);
             context.WriteLine($"t1: locked hepang, withdrew {Amount}");
             t1Locked.SetResult();
+            // The tutorial's sleep lets t2 lock luoziyao in the meantime; the gate makes sure it has, on a slow machine too.
             await context.SleepAsync(1);
+            await t2Locked.Task;
             context.WriteLine("t1: wait... (now locking luoziyao)");
             t1Waiting.SetResult();
             await DepositAsync(context, luoziyao, t1);
@@ -71,6 +76,7 @@ internal sealed class DeadlockTransferDemo : IDemo
             await from.AcquireAsync(context.Cancellation);
             luoziyao.Withdraw(Amount);
             context.WriteLine($"t2: locked luoziyao, withdrew {Amount}");
+            t2Locked.SetResult();
             await t1Waiting.Task;
             context.WriteLine("t2: wait... (now locking hepang)");
             try

@@ -12,6 +12,9 @@ internal interface IDemo
     /// <summary>One line saying what the demo shows.</summary>
     string Title { get; }
 
+    /// <summary>The variants this demo runs on request; the command line refuses a variant's flag for any other demo.</summary>
+    DemoVariants Variants => DemoVariants.None;
+
     /// <summary>Runs the demo, printing through <see cref="DemoContext.WriteLine"/>.</summary>
     Task RunAsync(DemoContext context);
 }

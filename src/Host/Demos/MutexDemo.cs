@@ -16,6 +16,8 @@ internal sealed class MutexDemo : IDemo
 
     public string Title => "100 workers decrement n under one lock; --unsafe shows the lost updates without it";
 
+    public DemoVariants Variants => DemoVariants.Unsafe;
+
     public async Task RunAsync(DemoContext context)
     {
         var mutex = ActorLock.Create(context.System, "mutex");

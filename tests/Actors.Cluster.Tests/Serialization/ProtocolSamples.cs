@@ -16,9 +16,10 @@ internal static class ProtocolSamples
     /// </summary>
     public static readonly Type LocalOnly = typeof(Actors.Threads.ThreadRegistryProtocol.Enumerated);
 
-    /// <summary>Every concrete <see cref="IPrimitiveMessage"/> of the core library that may cross the wire.</summary>
+    /// <summary>Every concrete <see cref="IPrimitiveMessage"/> that may cross the wire and every <see cref="IDurableState"/> of the core library.</summary>
     public static IEnumerable<Type> AllMessageTypes() => typeof(IPrimitiveMessage).Assembly.GetTypes()
-        .Where(type => typeof(IPrimitiveMessage).IsAssignableFrom(type) && type is { IsAbstract: false, IsInterface: false } && type != LocalOnly);
+        .Where(type => (typeof(IPrimitiveMessage).IsAssignableFrom(type) || typeof(IDurableState).IsAssignableFrom(type))
+                       && type is { IsAbstract: false, IsInterface: false } && type != LocalOnly);
 
     /// <summary>An instance of <paramref name="type"/>; <paramref name="full"/> chooses the full or the empty variant.</summary>
     public static object Create(Type type, IActorRef reference, bool full)
@@ -45,6 +46,8 @@ internal static class ProtocolSamples
         if (type == typeof(IReadOnlyList<string>)) return full ? new[] { "worker-1", "worker-2" } : Array.Empty<string>();
         if (type == typeof(IReadOnlyList<long>)) return full ? new long[] { 1, 2, 1L << 40 } : Array.Empty<long>();
         if (type == typeof(IReadOnlyList<object?>)) return full ? new object?[] { "a", 17, null } : Array.Empty<object?>();
+        if (type == typeof(ImmutableDictionary<IActorRef, int>))
+            return full ? ImmutableDictionary<IActorRef, int>.Empty.Add(reference, 3).Add(ActorRefs.Nobody, 1) : ImmutableDictionary<IActorRef, int>.Empty;
         if (type == typeof(ImmutableList<IActorRef>)) return full ? ImmutableList.Create(reference, ActorRefs.Nobody) : ImmutableList<IActorRef>.Empty;
         if (type == typeof(Exception)) return new InvalidOperationException("the action failed");
         if (type == typeof(object)) return full ? "item" : null;
@@ -65,6 +68,11 @@ internal static class ProtocolSamples
         {
             case Exception exception:
                 Assert.Equal(exception.Message, Assert.IsAssignableFrom<Exception>(actual).Message);
+                break;
+            case IDictionary map:
+                var actualMap = Assert.IsAssignableFrom<IDictionary>(actual);
+                Assert.Equal(map.Count, actualMap.Count);
+                foreach (DictionaryEntry entry in map) AssertValue($"{name}[{entry.Key}]", entry.Value, actualMap[entry.Key]);
                 break;
             case IEnumerable sequence and not string:
                 var expectedItems = sequence.Cast<object?>().ToList();

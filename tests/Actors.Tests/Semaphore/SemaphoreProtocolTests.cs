@@ -1,3 +1,4 @@
+using Actors.Coordination;
 using Actors.Semaphore;
 
 namespace Actors.Tests.Semaphore;
@@ -301,7 +302,7 @@ public sealed class SemaphoreProtocolTests : CoordinatorTestKit
     [InlineData(24 * 60)]
     public void Acquire_TimedInMinutesNoPermitFree_ArmsTheCoordinatorsDeadlineTimer(int minutes)
     {
-        var sem = ActorOfAsTestActorRef<SemaphoreCoordinator>(ActorSemaphore.Props(0));
+        var sem = ActorOfAsTestActorRef<CoordinatorActor>(ActorSemaphore.Props(0));
         var a = CreateTestProbe();
         Assert.Empty(sem.UnderlyingActor.Timers.ActiveTimers);
         // Anonymous, so that no deadlock-report timer is armed beside the deadline timer.
@@ -313,7 +314,7 @@ public sealed class SemaphoreProtocolTests : CoordinatorTestKit
     [Fact]
     public void Acquire_InfiniteNoPermitFree_ArmsNoDeadlineTimer()
     {
-        var sem = ActorOfAsTestActorRef<SemaphoreCoordinator>(ActorSemaphore.Props(0));
+        var sem = ActorOfAsTestActorRef<CoordinatorActor>(ActorSemaphore.Props(0));
         var a = CreateTestProbe();
         sem.Tell(new SemaphoreProtocol.Acquire(1, ActorRefs.Nobody, Timeout.InfiniteTimeSpan), a.Ref);
         sem.Tell(new SemaphoreProtocol.Acquire(2, ActorRefs.Nobody), a.Ref);

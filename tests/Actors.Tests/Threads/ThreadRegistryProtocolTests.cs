@@ -1,3 +1,4 @@
+using Actors.Coordination;
 using Actors.Threads;
 
 namespace Actors.Tests.Threads;
@@ -13,7 +14,7 @@ public sealed class ThreadRegistryProtocolTests : ThreadTestKit
     {
         _main = ActorThread.CreateMainThread(Registry);
         var main = _main;
-        _registry = Sys.ActorOf(Props.Create(() => new ThreadRegistryCoordinator(main)));
+        _registry = Sys.ActorOf(CoordinatorActor.PropsFor(() => new ThreadRegistryCoordinator(main)));
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using Actors.Coordination;
 using Actors.Internal;
 using Actors.Protocol;
 using Akka.Actor;
@@ -30,20 +31,13 @@ public sealed class ActorLock : CoordinatorFacade
     }
 
     /// <summary>The props of a lock coordinator, for creating one under a parent of your choice.</summary>
-    public static Props Props() => Akka.Actor.Props.Create(() => new LockCoordinator(0));
+    public static Props Props() => CoordinatorActor.PropsFor(Behavior);
 
-    /// <summary>The props of a coordinator whose fencing tokens continue after <paramref name="fencingTokensAfter"/>.</summary>
-    /// <remarks>
-    /// <paramref name="fencingTokensAfter"/> lets a lock that is recreated (a cluster entity started again elsewhere)
-    /// continue its fencing tokens above every token handed out before, so a guarded resource refuses the old holders.
-    /// </remarks>
-    /// <param name="fencingTokensAfter">The first grant's fencing token is one more than this; zero for a new lock.</param>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="fencingTokensAfter"/> is negative.</exception>
-    public static Props PropsAfterToken(long fencingTokensAfter)
-    {
-        ArgumentOutOfRangeException.ThrowIfNegative(fencingTokensAfter);
-        return Akka.Actor.Props.Create(() => new LockCoordinator(fencingTokensAfter));
-    }
+    /// <summary>
+    /// A new lock coordinator's behaviour, for an actor of your own to host (<see cref="ICoordinatorHost"/>), such as one
+    /// that persists its <see cref="Coordinator.CaptureDurableState"/> (a <see cref="LockDurableState"/>).
+    /// </summary>
+    public static Coordinator Behavior() => new LockCoordinator();
 
     /// <summary>Creates a lock coordinator under <paramref name="factory"/> and returns a facade over it.</summary>
     /// <param name="factory">An actor system or an actor's context.</param>

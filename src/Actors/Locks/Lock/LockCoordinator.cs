@@ -1,13 +1,14 @@
 using Actors.Internal;
 using Actors.Locks;
 using Actors.Protocol;
+using Akka.Actor;
 
 namespace Actors.Lock;
 
 /// <summary>A lock's coordinator: <see cref="LockProtocol"/> over the shared holder/FIFO/condition logic.</summary>
-internal sealed class LockCoordinator(long fencingTokensAfter = 0) : MutexCoordinator(reentrant: false, fencingTokensAfter)
+internal sealed class LockCoordinator() : MutexCoordinator(reentrant: false)
 {
-    protected override bool Handle(object message)
+    private protected override bool Handle(object message)
     {
         switch (message)
         {
@@ -28,6 +29,11 @@ internal sealed class LockCoordinator(long fencingTokensAfter = 0) : MutexCoordi
     protected override object Granted(long requestId, int depth, long fencingToken) => new LockProtocol.Acquired(requestId, fencingToken);
 
     protected override object NotGranted(long requestId) => new LockProtocol.NotAcquired(requestId);
+
+    protected override IDurableState DurableStateOf(IActorRef? holder, int depth, long fencingToken) => new LockDurableState(holder, fencingToken);
+
+    protected override (IActorRef? Holder, int Depth, long FencingToken)? ReadDurableState(IDurableState state) =>
+        state is LockDurableState(var holder, var token) ? (holder, holder is null ? 0 : 1, token) : null;
 
     private void OnRelease(LockProtocol.Release release)
     {

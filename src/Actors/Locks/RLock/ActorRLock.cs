@@ -1,3 +1,4 @@
+using Actors.Coordination;
 using Actors.Internal;
 using Actors.Protocol;
 using Akka.Actor;
@@ -29,20 +30,13 @@ public sealed class ActorRLock : CoordinatorFacade
     }
 
     /// <summary>The props of a re-entrant lock coordinator.</summary>
-    public static Props Props() => Akka.Actor.Props.Create(() => new RLockCoordinator(0));
+    public static Props Props() => CoordinatorActor.PropsFor(Behavior);
 
-    /// <summary>The props of a coordinator whose fencing tokens continue after <paramref name="fencingTokensAfter"/>.</summary>
-    /// <remarks>
-    /// <paramref name="fencingTokensAfter"/> lets a lock that is recreated (a cluster entity started again elsewhere)
-    /// continue its fencing tokens above every token handed out before, so a guarded resource refuses the old holders.
-    /// </remarks>
-    /// <param name="fencingTokensAfter">The first grant's fencing token is one more than this; zero for a new lock.</param>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="fencingTokensAfter"/> is negative.</exception>
-    public static Props PropsAfterToken(long fencingTokensAfter)
-    {
-        ArgumentOutOfRangeException.ThrowIfNegative(fencingTokensAfter);
-        return Akka.Actor.Props.Create(() => new RLockCoordinator(fencingTokensAfter));
-    }
+    /// <summary>
+    /// A new re-entrant lock coordinator's behaviour, for an actor of your own to host (<see cref="ICoordinatorHost"/>);
+    /// its durable state is an <see cref="RLockDurableState"/>.
+    /// </summary>
+    public static Coordinator Behavior() => new RLockCoordinator();
 
     /// <summary>Creates a re-entrant lock coordinator under <paramref name="factory"/> and returns its actor reference.</summary>
     /// <remarks>Returns the reference rather than a facade because every facade needs an owner: see <see cref="ActorRLock(IActorRef, IActorRef)"/>.</remarks>

@@ -1,13 +1,14 @@
 using Actors.Internal;
 using Actors.Locks;
 using Actors.Protocol;
+using Akka.Actor;
 
 namespace Actors.RLock;
 
 /// <summary>A re-entrant lock's coordinator: <see cref="RLockProtocol"/> over the shared holder/FIFO/condition logic.</summary>
-internal sealed class RLockCoordinator(long fencingTokensAfter = 0) : MutexCoordinator(reentrant: true, fencingTokensAfter)
+internal sealed class RLockCoordinator() : MutexCoordinator(reentrant: true)
 {
-    protected override bool Handle(object message)
+    private protected override bool Handle(object message)
     {
         switch (message)
         {
@@ -28,6 +29,11 @@ internal sealed class RLockCoordinator(long fencingTokensAfter = 0) : MutexCoord
     protected override object Granted(long requestId, int depth, long fencingToken) => new RLockProtocol.Acquired(requestId, depth, fencingToken);
 
     protected override object NotGranted(long requestId) => new RLockProtocol.NotAcquired(requestId);
+
+    protected override IDurableState DurableStateOf(IActorRef? holder, int depth, long fencingToken) => new RLockDurableState(holder, depth, fencingToken);
+
+    protected override (IActorRef? Holder, int Depth, long FencingToken)? ReadDurableState(IDurableState state) =>
+        state is RLockDurableState(var owner, var depth, var token) ? (owner, depth, token) : null;
 
     private void OnRelease(RLockProtocol.Release release)
     {

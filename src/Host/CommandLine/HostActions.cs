@@ -1,0 +1,31 @@
+using Actors.Host.Compare;
+using Actors.Host.Demos;
+
+namespace Actors.Host.CommandLine;
+
+/// <summary>
+/// What a valid command line runs: the comparison or demos. The command line only parses, validates and picks one;
+/// tests give it recording actions to check what a command line would run without running it.
+/// </summary>
+/// <param name="RunCompare">Runs the comparison, printing to the writer; returns the process's exit code.</param>
+/// <param name="RunDemos">Runs the demos in order, printing to the writer; returns the process's exit code.</param>
+internal sealed record HostActions(
+    Func<CompareOptions, TextWriter, CancellationToken, Task<int>> RunCompare,
+    Func<IReadOnlyList<IDemo>, DemoSettings, TextWriter, CancellationToken, Task<int>> RunDemos)
+{
+    /// <summary>Exit code of a comparison whose results did not all check out: a wrong result is a failure, not a slow row.</summary>
+    public const int WrongResult = 1;
+
+    /// <summary>The host's real work.</summary>
+    public static HostActions Real { get; } = new(
+        async (options, output, cancellation) =>
+        {
+            var (report, _) = await CompareRunner.RunAsync(options, output, cancellation);
+            return report.AllCorrect ? 0 : WrongResult;
+        },
+        async (demos, settings, output, cancellation) =>
+        {
+            await DemoRunner.RunAsync(demos, settings, output, cancellation);
+            return 0;
+        });
+}

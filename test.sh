@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# The whole test run, restore and build included: every test project of Actors.sln, then the library packed into
+# artifacts/packages and smoke-tested by tests/Actors.PackageTests, which restores that package as a consumer would.
+# Each step runs even when an earlier one fails, so every result is printed; the exit code is the first failure's.
+set -uo pipefail
+cd "$(dirname "$0")"
+
+status=0
+step() {
+  "$@"
+  local code=$?
+  [ "$status" -eq 0 ] && status=$code
+}
+
+step dotnet test -c Release
+
+# The package is packed afresh under its fixed local version and extracted afresh: the smoke test's own packages
+# folder drops the previous copy. Its build goes to artifacts/pack, apart from the solution's bin and obj.
+rm -rf artifacts/packages artifacts/package-tests/packages/actorthreading
+step dotnet pack src/Actors -c Release --artifacts-path artifacts/pack -o artifacts/packages -p:PackForLocalTests=true
+step dotnet test tests/Actors.PackageTests -c Release
+
+exit "$status"

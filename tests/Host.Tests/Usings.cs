@@ -1,0 +1,3 @@
+global using Akka.Actor;
+global using Xunit;
+global using Actors.Tests.Support;
