@@ -10,30 +10,21 @@ namespace Actors.Cluster.Tests.Persistence;
 public sealed class DurableClusterTests : IAsyncLifetime
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
-    private readonly string _database = Path.Combine(Path.GetTempPath(), $"actors-durable-{Guid.NewGuid():N}.db");
+    private readonly TemporaryDatabase _database = new();
     private ClusterNodes? _nodes;
     private ClusterNodes Nodes => _nodes!;
 
     public async Task InitializeAsync()
     {
-        await using (var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={_database}"))
-        {
-            await connection.OpenAsync();
-            await using var wal = connection.CreateCommand();
-            wal.CommandText = "PRAGMA journal_mode=WAL;";
-            await wal.ExecuteNonQueryAsync();
-        }
-
         _nodes = await ClusterNodes.StartAsync(name: "durable", config: Akka.Configuration.ConfigurationFactory
-            .ParseString("akka.loglevel = WARNING").WithFallback(ClusterPrimitivesConfig.Sqlite(_database)),
+            .ParseString("akka.loglevel = WARNING").WithFallback(_database.Config),
         options: new ClusterPrimitivesOptions { Persistence = new PersistenceOptions() });
     }
 
     public async Task DisposeAsync()
     {
         await Nodes.DisposeAsync();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        foreach (var file in Directory.GetFiles(Path.GetDirectoryName(_database)!, Path.GetFileName(_database) + "*")) File.Delete(file);
+        _database.Dispose();
     }
 
     [Fact]

@@ -9,11 +9,11 @@ namespace Actors.Cluster.Tests.Persistence;
 public sealed class DurableEntityTests : Akka.TestKit.Xunit2.TestKit
 {
     private static readonly TimeSpan Recovery = TimeSpan.FromSeconds(20);
-    private static readonly string Database = Path.Combine(Path.GetTempPath(), $"actors-durable-{Guid.NewGuid():N}.db");
+    private static readonly TemporaryDatabase Database = new();
     private static readonly PersistenceOptions Options = new() { SnapshotEvery = 3 };
 
     public DurableEntityTests() : base(ConfigurationFactory.ParseString("akka.loglevel = WARNING")
-        .WithFallback(ClusterPrimitivesConfig.Sqlite(Database)).WithFallback(ClusterPrimitivesConfig.Serialization))
+        .WithFallback(Database.Config).WithFallback(ClusterPrimitivesConfig.Serialization))
     {
     }
 
@@ -86,7 +86,6 @@ public sealed class DurableEntityTests : Akka.TestKit.Xunit2.TestKit
     protected override void AfterAll()
     {
         base.AfterAll();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        foreach (var file in Directory.GetFiles(Path.GetDirectoryName(Database)!, Path.GetFileName(Database) + "*")) File.Delete(file);
+        Database.Dispose();
     }
 }
