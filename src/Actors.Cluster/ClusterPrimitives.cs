@@ -47,8 +47,12 @@ public sealed class ClusterPrimitives : IExtension
         var role = options.Role;
         var hostsEntities = options.ProxyOnly != true && (role is null || Akka.Cluster.Cluster.Get(system).SelfRoles.Contains(role));
         IsHost = hostsEntities;
+        var settings = ClusterShardingSettings.Create(system).WithRole(role);
         Region = hostsEntities
-            ? sharding.Start(options.TypeNameOrDefault, EntityProps(options), ClusterShardingSettings.Create(system).WithRole(role), extractor)
+            ? options.Persistence is { } persistence
+                ? sharding.Start(options.TypeNameOrDefault, entityId => PrimitiveEntityProps.For(entityId, persistence), settings, extractor,
+                    sharding.DefaultShardAllocationStrategy(settings), Persistence.StopEntity.Instance)
+                : sharding.Start(options.TypeNameOrDefault, PrimitiveEntityProps.For, settings, extractor)
             : sharding.StartProxy(options.TypeNameOrDefault, role!, extractor);
     }
 
@@ -158,10 +162,6 @@ public sealed class ClusterPrimitives : IExtension
         var address = identity.Subject?.Path.Address ?? throw new TimeoutException($"The primitive '{entityId}' is not running.");
         return address.HasGlobalScope ? address : Akka.Cluster.Cluster.Get(_system).SelfAddress;
     }
-
-    private static Func<string, Props> EntityProps(ClusterPrimitivesOptions options) => options.Persistence is { } persistence
-        ? entityId => PrimitiveEntityProps.For(entityId, persistence)
-        : PrimitiveEntityProps.For;
 
     private static void EnsureSerializer(ExtendedActorSystem system)
     {

@@ -25,10 +25,10 @@ internal static class PrimitiveEntityProps
     /// <summary>
     /// The props of the entity <paramref name="entityId"/> with its durable state persisted: a lock, re-entrant lock,
     /// semaphore, event or barrier is the core's behaviour hosted by a <see cref="DurableEntity"/>; a queue (no durable
-    /// state yet) and a malformed id are as <see cref="For(string)"/> makes them.
+    /// state yet) and a malformed id are as <see cref="For(string)"/> makes them, in a host that stops on <see cref="StopEntity"/>.
     /// </summary>
     public static Props For(string entityId, PersistenceOptions persistence) =>
-        TryBehavior(entityId) is { } behavior ? DurableEntity.Props(entityId, behavior, persistence) : For(entityId);
+        TryBehavior(entityId) is { } behavior ? DurableEntity.Props(entityId, behavior, persistence) : StoppableEntity.Props(For(entityId));
 
     /// <summary>The factory of the coordinator behaviour an id stands for, for the kinds that have a durable state.</summary>
     private static Func<Coordinator>? TryBehavior(string entityId)

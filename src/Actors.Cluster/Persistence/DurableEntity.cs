@@ -16,9 +16,8 @@ namespace Actors.Cluster.Persistence;
 /// Waiting requests are not persisted: a wait belongs to a live caller, who learns of a lost wait from its own timeout.
 /// Every <see cref="PersistenceOptions.SnapshotEvery"/> stored states a snapshot is saved, so recovery reads a snapshot
 /// and a short tail. A message that arrives while a state is being stored waits (Akka.Persistence's stash).
-/// Sharding stops an entity with <c>PoisonPill</c>, which does not wait for that stash: an entity passivated while it
-/// recovers drops the requests stashed meanwhile, so idle passivation must stay off until the region is started with a
-/// stop message this entity handles after its stash.
+/// Sharding stops it with <see cref="StopEntity"/>, handled after that stash, never with <c>PoisonPill</c>, which would
+/// drop the requests stashed while it recovers or stores a state.
 /// </remarks>
 internal sealed class DurableEntity : UntypedPersistentActor, IWithTimers, ICoordinatorHost
 {
@@ -83,6 +82,9 @@ internal sealed class DurableEntity : UntypedPersistentActor, IWithTimers, ICoor
         switch (message)
         {
             case SaveSnapshotSuccess or SaveSnapshotFailure:
+                return;
+            case StopEntity:
+                Context.Stop(Self);
                 return;
         }
 

@@ -66,11 +66,25 @@ public sealed class DurableEntityTests : Akka.TestKit.Xunit2.TestKit
     }
 
     [Fact]
-    public void Queue_HasNoDurableStateYet_AndIsTheCoreCoordinator()
+    public void Queue_HasNoDurableStateYet_ItsCoordinatorAnswers_AndStopEntityStopsIt()
     {
         var entity = Sys.ActorOf(PrimitiveEntityProps.For(PrimitiveEntityIds.Queue("q", Actors.Hosting.QueueKind.Fifo, 0), Options));
         entity.Tell(new CoordinatorProtocol.GetStatistics(1));
-        Assert.Equal(entity.Path.Name, ExpectMsg<CoordinatorProtocol.Statistics>().Name);
+        Assert.Equal("Queue", ExpectMsg<CoordinatorProtocol.Statistics>().Kind);
+        Watch(entity);
+        entity.Tell(StopEntity.Instance);
+        ExpectTerminated(entity);
+    }
+
+    [Fact]
+    public void Lock_StopEntity_StopsItAfterTheRequestsBeforeIt()
+    {
+        var entity = Start(PrimitiveEntityIds.Lock("stopped-lock"));
+        Watch(entity);
+        entity.Tell(new LockProtocol.Acquire(1, ActorRefs.Nobody));
+        entity.Tell(StopEntity.Instance);
+        ExpectMsg<LockProtocol.Acquired>(Recovery);
+        ExpectTerminated(entity);
     }
 
     private IActorRef Start(string entityId) => Sys.ActorOf(PrimitiveEntityProps.For(entityId, Options));
