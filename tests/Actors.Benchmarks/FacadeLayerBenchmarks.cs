@@ -28,7 +28,7 @@ public class FacadeLayerBenchmarks
     {
         for (var i = 0; i < Cycles; i++)
         {
-            var acquired = (LockProtocol.Acquired)await ReplyPromise.TrySend(_lock.Coordinator, new LockProtocol.Acquire(i, ActorRefs.Nobody))!.Task;
+            var acquired = (LockProtocol.Acquired)await ReplyPromise.TrySend(_lock.Coordinator, new LockProtocol.Acquire(i, ActorRefs.Nobody))!;
             _lock.Coordinator.Tell(new LockProtocol.Release(i, acquired.FencingToken), ActorRefs.NoSender);
         }
     }
@@ -45,7 +45,7 @@ public class FacadeLayerBenchmarks
 
     private static async Task<object> Outer(IActorRef to, object message) => await Inner(to, message).ConfigureAwait(false);
 
-    private static async Task<object> Inner(IActorRef to, object message) => await ReplyPromise.TrySend(to, message)!.Task.ConfigureAwait(false);
+    private static async Task<object> Inner(IActorRef to, object message) => await ReplyPromise.TrySend(to, message)!.ConfigureAwait(false);
 
     [Benchmark(OperationsPerInvoke = Cycles, Description = "2. WaitForGrantAsync + Tell release")]
     public async Task WaitForGrant()

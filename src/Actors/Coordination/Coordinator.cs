@@ -205,6 +205,8 @@ public abstract class Coordinator : IWaitForSource
     {
         if (owner is null)
             return Reject(requestId, RejectionReason.InvalidArgument, "The request names no owner; use ActorRefs.Nobody for the anonymous owner.");
+        if (OwnerWatch.IsKnownDead(owner))
+            return Reject(requestId, RejectionReason.OwnerTerminated, $"The owner {owner.Path} has terminated: nothing is granted to it.");
         if (ownerRequired && OwnerWatch.IsAnonymous(owner))
             return Reject(requestId, RejectionReason.InvalidArgument, "This primitive needs an owner (an actor or an ActorOwner handle), not the anonymous owner.");
         if (!Timeouts.IsValid(timeout))

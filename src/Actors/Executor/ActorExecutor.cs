@@ -21,15 +21,20 @@ namespace Actors.Executor;
 /// <item>Asynchronous jobs (<see cref="Submit{T}(Func{CancellationToken, Task{T}})"/>) occupy their worker until they
 /// complete, and their token is cancelled by <see cref="ShutdownAsync"/> with <c>cancelFutures</c> (Python cannot
 /// interrupt a running job).</item>
-/// <item>Jobs are routed to workers when submitted (round-robin by default) rather than taken from one shared queue.</item>
+/// <item>The one work queue is the coordinator's: it hands a job (a small batch under load) only to an idle worker, and a
+/// worker that runs dry takes over the jobs another worker was handed but has not started, so no job waits while a
+/// worker is idle, as with Python's shared queue. Jobs start in the order submitted, strictly so with one worker.</item>
+/// <item>A broken pool is learnt by a facade from the first of its futures that fails with
+/// <see cref="BrokenExecutorException"/> (or from <see cref="GetStateAsync"/>); from then on <c>Submit</c> throws it.
+/// Python's <c>submit</c> knows at once; here a submit that reaches the coordinator first fails through its future.</item>
 /// <item>If the coordinator actor is stopped (rather than shut down), a job that never reaches a worker fails its future
 /// with <see cref="ObjectDisposedException"/> instead of leaving it pending; Python has no such case.</item>
 /// </list>
 /// </remarks>
-public sealed class ActorExecutor : IAsyncDisposable
+public sealed class ActorExecutor : IAsyncDisposable, IFutureOwner
 {
-    private readonly Action<ActorFuture, Exception> _callbackFailed;
     private readonly IActorRefProvider? _replyProvider;
+    private BrokenExecutorException? _broken;
     private long _nextJobId;
     private int _shutDown;
 
@@ -38,7 +43,6 @@ public sealed class ActorExecutor : IAsyncDisposable
         Coordinator = coordinator;
         MaxWorkers = maxWorkers;
         _replyProvider = ReplyTarget.ProviderFor(coordinator);
-        _callbackFailed = (future, error) => coordinator.Tell(new ExecutorProtocol.CallbackFailed(future, error));
     }
 
     /// <summary>The coordinator actor that owns the executor's state.</summary>
@@ -69,7 +73,7 @@ public sealed class ActorExecutor : IAsyncDisposable
     public static async Task<ActorExecutor> AttachAsync(IActorRef coordinator)
     {
         ArgumentNullException.ThrowIfNull(coordinator);
-        var state = await coordinator.Ask<ExecutorState>(ExecutorProtocol.GetState.Instance, CoordinatorClient.ImmediateReplyBackstop).ConfigureAwait(false);
+        var state = await AskStateAsync(coordinator).ConfigureAwait(false);
         return new ActorExecutor(coordinator, state.MaxWorkers);
     }
 
@@ -79,10 +83,12 @@ public sealed class ActorExecutor : IAsyncDisposable
         var workers = options.ResolvedMaxWorkers;
         ArgumentOutOfRangeException.ThrowIfLessThan(workers, 1, nameof(options.MaxWorkers));
         var dispatcherId = WorkerDispatcherConfigurator.Register(system);
-        return Props.Create(() => new ExecutorCoordinator(workers, options.Routing ?? ExecutorRouting.RoundRobin, options.Initializer, dispatcherId));
+        return Props.Create(() => new ExecutorCoordinator(workers, options.Initializer, dispatcherId));
     }
 
     /// <summary>Runs a (possibly blocking) function on a worker. Python: <c>submit(fn)</c>.</summary>
+    /// <exception cref="BrokenExecutorException">The pool is broken (an initializer failed) and this facade knows it:
+    /// one of its futures failed for that reason, or <see cref="GetStateAsync"/> said so.</exception>
     /// <exception cref="InvalidOperationException">This executor was shut down.</exception>
     public ActorFuture<T> Submit<T>(Func<T> function)
     {
@@ -93,6 +99,8 @@ public sealed class ActorExecutor : IAsyncDisposable
     }
 
     /// <summary>Runs an asynchronous function on a worker, which stays busy until its task completes.</summary>
+    /// <exception cref="BrokenExecutorException">The pool is broken (an initializer failed) and this facade knows it:
+    /// one of its futures failed for that reason, or <see cref="GetStateAsync"/> said so.</exception>
     /// <exception cref="InvalidOperationException">This executor was shut down.</exception>
     public ActorFuture<T> Submit<T>(Func<Task<T>> function)
     {
@@ -104,6 +112,8 @@ public sealed class ActorExecutor : IAsyncDisposable
     /// Runs an asynchronous function on a worker; its token is cancelled when the executor is shut down with
     /// <c>cancelFutures</c> or stopped.
     /// </summary>
+    /// <exception cref="BrokenExecutorException">The pool is broken (an initializer failed) and this facade knows it:
+    /// one of its futures failed for that reason, or <see cref="GetStateAsync"/> said so.</exception>
     /// <exception cref="InvalidOperationException">This executor was shut down.</exception>
     public ActorFuture<T> Submit<T>(Func<CancellationToken, Task<T>> function)
     {
@@ -114,6 +124,8 @@ public sealed class ActorExecutor : IAsyncDisposable
     }
 
     /// <summary>Runs a (possibly blocking) action on a worker; the future's result is null (Python's <c>None</c>).</summary>
+    /// <exception cref="BrokenExecutorException">The pool is broken (an initializer failed) and this facade knows it:
+    /// one of its futures failed for that reason, or <see cref="GetStateAsync"/> said so.</exception>
     /// <exception cref="InvalidOperationException">This executor was shut down.</exception>
     public ActorFuture<object?> Submit(Action action)
     {
@@ -151,27 +163,48 @@ public sealed class ActorExecutor : IAsyncDisposable
     /// </summary>
     /// <param name="wait">Complete only when every accepted job has finished.</param>
     /// <param name="cancelFutures">Cancel the jobs that have not started (and signal running asynchronous jobs' tokens).</param>
+    /// <exception cref="ObjectDisposedException">The coordinator is stopped (its actor system terminated, say).</exception>
     public async Task ShutdownAsync(bool wait = true, bool cancelFutures = false)
     {
         Interlocked.Exchange(ref _shutDown, 1);
-        await Coordinator.Ask<ExecutorProtocol.ShutdownCompleted>(new ExecutorProtocol.Shutdown(wait, cancelFutures),
+        var reply = await CoordinatorClient.AskAsync(Coordinator, new ExecutorProtocol.Shutdown(wait, cancelFutures),
             wait ? Timeout.InfiniteTimeSpan : CoordinatorClient.ImmediateReplyBackstop).ConfigureAwait(false);
+        CoordinatorClient.Expect<ExecutorProtocol.ShutdownCompleted>(reply);
     }
 
     /// <summary>The worker count, jobs in flight, and whether the executor is shut down or broken.</summary>
-    public Task<ExecutorState> GetStateAsync() =>
-        Coordinator.Ask<ExecutorState>(ExecutorProtocol.GetState.Instance, CoordinatorClient.ImmediateReplyBackstop);
+    /// <exception cref="ObjectDisposedException">The coordinator is stopped (its actor system terminated, say).</exception>
+    public async Task<ExecutorState> GetStateAsync()
+    {
+        var state = await AskStateAsync(Coordinator).ConfigureAwait(false);
+        if (state.IsBroken) Interlocked.CompareExchange(ref _broken, new BrokenExecutorException(), null);
+        return state;
+    }
+
+    /// <summary>Asks <paramref name="coordinator"/> for its state through the facades' shared request path.</summary>
+    private static async Task<ExecutorState> AskStateAsync(IActorRef coordinator) =>
+        CoordinatorClient.Expect<ExecutorState>(await CoordinatorClient.AskAsync(coordinator, ExecutorProtocol.GetState.Instance).ConfigureAwait(false));
 
     /// <summary>Shuts down and waits for every accepted job (Python's <c>with ThreadPoolExecutor() as e:</c>).</summary>
+    /// <exception cref="ObjectDisposedException">The coordinator is stopped (its actor system terminated, say).</exception>
     public async ValueTask DisposeAsync() => await ShutdownAsync(wait: true).ConfigureAwait(false);
 
     /// <summary>The future of a job about to be submitted.</summary>
+    /// <exception cref="BrokenExecutorException">The pool is known to be broken.</exception>
     /// <exception cref="InvalidOperationException">This executor was shut down.</exception>
     private ActorFuture<T> NewFuture<T>()
     {
+        if (Volatile.Read(ref _broken) is { } broken) throw new BrokenExecutorException(broken.Message, broken.InnerException ?? broken);
         if (Volatile.Read(ref _shutDown) != 0) throw new InvalidOperationException("Cannot submit a job after the executor was shut down.");
-        return new ActorFuture<T>(_callbackFailed);
+        return new ActorFuture<T>(this);
     }
+
+    /// <summary>Logs a done-callback's exception through the coordinator, as Python's executor logs it.</summary>
+    void IFutureOwner.CallbackFailed(ActorFuture future, Exception error) =>
+        Coordinator.Tell(new ExecutorProtocol.CallbackFailed(future, error));
+
+    /// <summary>From now on <c>Submit</c> throws <paramref name="error"/>'s kind at once, as Python's <c>submit</c> raises <c>BrokenThreadPool</c>.</summary>
+    void IFutureOwner.PoolBroke(BrokenExecutorException error) => Interlocked.CompareExchange(ref _broken, error, null);
 
     private long NextJobId() => Interlocked.Increment(ref _nextJobId);
 

@@ -3,8 +3,9 @@ using System.Runtime.CompilerServices;
 namespace Actors.Executor;
 
 /// <summary>
-/// Python's <c>concurrent.futures.Future</c>: the eventual outcome of a job submitted to an <see cref="ActorExecutor"/>.
-/// It completes once, with a result, an exception, or cancellation, and runs each done-callback exactly once.
+/// Python's <c>concurrent.futures.Future</c>: the eventual outcome of a job submitted to an <see cref="ActorExecutor"/>,
+/// or of any work whose code completes it through an <see cref="ActorFutureSource{T}"/>. It completes once, with a
+/// result, an exception, or cancellation, and runs each done-callback exactly once.
 /// </summary>
 /// <remarks>
 /// <para>Differences from Python, and why:</para>
@@ -19,11 +20,11 @@ namespace Actors.Executor;
 /// </remarks>
 public abstract class ActorFuture
 {
-    private readonly Action<ActorFuture, Exception>? _callbackFailed;
+    private readonly IFutureOwner? _owner;
     private Task? _completion;
     private int _state;
 
-    private protected ActorFuture(Action<ActorFuture, Exception>? callbackFailed) => _callbackFailed = callbackFailed;
+    private protected ActorFuture(IFutureOwner? owner) => _owner = owner;
 
     /// <summary>The current state.</summary>
     public FutureState State => (FutureState)Volatile.Read(ref _state);
@@ -104,10 +105,16 @@ public abstract class ActorFuture
     /// <summary>Finishes a pending or running future with <paramref name="error"/>.</summary>
     internal bool TrySetException(Exception error) => TryFinish() && SetException(error);
 
-    /// <summary>Fails the future only if its job has not started (a broken executor, a refused submit).</summary>
-    internal bool TryFailPending(Exception error) =>
-        Interlocked.CompareExchange(ref _state, (int)FutureState.Finished, (int)FutureState.Pending) == (int)FutureState.Pending
-        && SetException(error);
+    /// <summary>
+    /// Fails the future only if its job has not started (a broken executor, a refused submit). A broken pool is told
+    /// to the future's owner first, so that anyone who sees the future fail can count on the executor refusing submits.
+    /// </summary>
+    internal bool TryFailPending(Exception error)
+    {
+        if (error is BrokenExecutorException broken) _owner?.PoolBroke(broken);
+        return Interlocked.CompareExchange(ref _state, (int)FutureState.Finished, (int)FutureState.Pending) == (int)FutureState.Pending
+            && SetException(error);
+    }
 
     private protected abstract bool SetResult(object? result);
 
@@ -163,7 +170,7 @@ public abstract class ActorFuture
         }
         catch (Exception error)
         {
-            _callbackFailed?.Invoke(this, error);
+            _owner?.CallbackFailed(this, error);
         }
     }
 }

@@ -8,7 +8,7 @@ public sealed class ActorFuture<T> : ActorFuture
 {
     private readonly TaskCompletionSource<T> _outcome = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    internal ActorFuture(Action<ActorFuture, Exception>? callbackFailed = null) : base(callbackFailed)
+    internal ActorFuture(IFutureOwner? owner = null) : base(owner)
     {
     }
 

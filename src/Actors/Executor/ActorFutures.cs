@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using Actors.Internal;
 
 namespace Actors.Executor;
@@ -10,31 +9,30 @@ public static class ActorFutures
     /// Yields the futures as they complete: those already done first, each future once however often it is given.
     /// Python: <c>as_completed(fs, timeout)</c>.
     /// </summary>
-    /// <param name="futures">The futures to watch.</param>
-    /// <param name="timeout">Counted from this call; when it passes, the iteration throws <see cref="TimeoutException"/>
-    /// after yielding every future done in time. Null for no limit.</param>
+    /// <remarks>
+    /// As with Python's generator, nothing happens until the enumeration's first <c>MoveNextAsync</c>: the futures are
+    /// read and the timeout starts then, not at this call. A future yielded is no longer referenced by the enumeration
+    /// once it moves on (Python drops it at once; a .NET enumerator's <c>Current</c> holds the last one until then).
+    /// </remarks>
+    /// <param name="futures">The futures to watch: executor futures, <see cref="ActorFutureSource{T}"/> futures, or both.</param>
+    /// <param name="timeout">Counted from the first <c>MoveNextAsync</c>; when it passes, the iteration throws
+    /// <see cref="TimeoutException"/> after yielding every future done in time. Null for no limit.</param>
+    /// <exception cref="ArgumentOutOfRangeException">The timeout is negative and not infinite.</exception>
     public static IAsyncEnumerable<ActorFuture> AsCompleted(IEnumerable<ActorFuture> futures, TimeSpan? timeout = null)
     {
         ArgumentNullException.ThrowIfNull(futures);
-        var deadline = MonotonicClock.DeadlineAfter(Timeouts.ForRequest(timeout ?? Timeout.InfiniteTimeSpan));
-        var distinct = futures.Distinct(ReferenceEqualityComparer.Instance).Cast<ActorFuture>().ToList();
-        var done = new List<ActorFuture>();
-        var pending = new List<ActorFuture>();
-        foreach (var future in distinct) (future.IsDone ? done : pending).Add(future);
-        return InCompletionOrder(done, pending, deadline);
+        return new CompletionOrder<ActorFuture>(futures, Timeouts.ForRequest(timeout ?? Timeout.InfiniteTimeSpan));
     }
 
     /// <summary>
     /// Like <see cref="AsCompleted(IEnumerable{ActorFuture}, TimeSpan?)"/> for futures of one result type, yielding them typed
     /// so their results can be awaited without a cast.
     /// </summary>
-    public static IAsyncEnumerable<ActorFuture<T>> AsCompleted<T>(IEnumerable<ActorFuture<T>> futures, TimeSpan? timeout = null) =>
-        Typed<T>(AsCompleted((IEnumerable<ActorFuture>)futures, timeout));
-
-    private static async IAsyncEnumerable<ActorFuture<T>> Typed<T>(IAsyncEnumerable<ActorFuture> futures,
-        [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    /// <exception cref="ArgumentOutOfRangeException">The timeout is negative and not infinite.</exception>
+    public static IAsyncEnumerable<ActorFuture<T>> AsCompleted<T>(IEnumerable<ActorFuture<T>> futures, TimeSpan? timeout = null)
     {
-        await foreach (var future in futures.WithCancellation(cancellationToken).ConfigureAwait(false)) yield return (ActorFuture<T>)future;
+        ArgumentNullException.ThrowIfNull(futures);
+        return new CompletionOrder<ActorFuture<T>>(futures, Timeouts.ForRequest(timeout ?? Timeout.InfiniteTimeSpan));
     }
 
     /// <summary>
@@ -44,11 +42,15 @@ public static class ActorFutures
     /// <remarks>
     /// Python's documentation counts a cancelled future as done, which is what happens here; CPython 3.13 can instead
     /// hang in <c>wait</c> for a future cancelled while the wait is under way, which this implementation does not copy.
+    /// As in Python, a <paramref name="returnWhen"/> that is not one of the three is an error only when the wait would
+    /// have to block: with every future done, the call returns.
     /// </remarks>
     /// <param name="futures">The futures to wait for.</param>
     /// <param name="timeout">How long to wait at most; null for no limit.</param>
     /// <param name="returnWhen">When to return.</param>
     /// <param name="cancellationToken">Stops waiting.</param>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="returnWhen"/> is not a <see cref="ReturnWhen"/> value
+    /// and some future is not done; or the timeout is negative and not infinite.</exception>
     public static async Task<DoneAndNotDone> WaitAsync(IEnumerable<ActorFuture> futures, TimeSpan? timeout = null,
         ReturnWhen returnWhen = ReturnWhen.AllCompleted, CancellationToken cancellationToken = default)
     {
@@ -57,6 +59,8 @@ public static class ActorFutures
         var deadline = MonotonicClock.DeadlineAfter(Timeouts.ForRequest(timeout ?? Timeout.InfiniteTimeSpan));
         while (!Satisfied(all, returnWhen))
         {
+            if (!Enum.IsDefined(returnWhen))
+                throw new ArgumentOutOfRangeException(nameof(returnWhen), returnWhen, "Not one of AllCompleted, FirstCompleted, FirstException.");
             var waitFor = returnWhen == ReturnWhen.AllCompleted
                 ? Task.WhenAll(all.Where(f => !f.IsDone).Select(f => f.Completion))
                 : Task.WhenAny(all.Where(f => !f.IsDone).Select(f => f.Completion));
@@ -81,21 +85,4 @@ public static class ActorFutures
         ReturnWhen.FirstException => all.All(f => f.IsDone) || all.Any(f => f.IsDone && f.FinishedException is not null),
         _ => all.All(f => f.IsDone),
     };
-
-    private static async IAsyncEnumerable<ActorFuture> InCompletionOrder(List<ActorFuture> done, List<ActorFuture> pending, long deadline,
-        [EnumeratorCancellation] CancellationToken cancellationToken = default)
-    {
-        foreach (var future in done) yield return future;
-
-        // Each future, when done, claims the next free slot; the slots are then awaited in order: completion order.
-        var slots = pending.Select(_ => new TaskCompletionSource<ActorFuture>(TaskCreationOptions.RunContinuationsAsynchronously)).ToArray();
-        var next = -1;
-        foreach (var future in pending) future.AddDoneCallback(f => slots[Interlocked.Increment(ref next)].SetResult(f));
-
-        foreach (var slot in slots)
-        {
-            if (deadline == MonotonicClock.Never) yield return await slot.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
-            else yield return await slot.Task.WaitAsync(MonotonicClock.Until(deadline), cancellationToken).ConfigureAwait(false);
-        }
-    }
 }

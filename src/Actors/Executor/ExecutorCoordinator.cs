@@ -5,29 +5,26 @@ using Akka.Routing;
 namespace Actors.Executor;
 
 /// <summary>
-/// Holds an executor's state: how many jobs are in flight and which of them may not have started, whether it is shut
-/// down or broken, and who waits for the shutdown.
-/// It forwards each accepted job through a pool router to the workers, keeping the submit's sender (the job's reply
-/// target), so the worker answers the future directly.
+/// Holds an executor's state: its work queue of accepted jobs and what each worker was handed (<see cref="WorkQueue"/>),
+/// whether it is shut down or broken, and who waits for the shutdown. The workers are a router pool, supervised by it;
+/// each announces itself, and the coordinator sends jobs only to idle ones (work pulling), keeping the submit's sender
+/// as the job's reply target, so the worker answers the future directly.
 /// </summary>
 internal sealed class ExecutorCoordinator : UntypedActor
 {
     private readonly int _maxWorkers;
-    private readonly ExecutorRouting _routing;
     private readonly Action? _initializer;
     private readonly string _dispatcherId;
-    private readonly UnstartedJobs _unstarted = new();
+    private readonly WorkQueue _work = new();
     private readonly List<IActorRef> _shutdownWaiters = new();
     private readonly CancellationTokenSource _stopping = new();
-    private IActorRef _workers = ActorRefs.Nobody;
-    private int _inFlight;
+    private IActorRef _pool = ActorRefs.Nobody;
     private bool _shutDown;
     private BrokenExecutorException? _broken;
 
-    public ExecutorCoordinator(int maxWorkers, ExecutorRouting routing, Action? initializer, string dispatcherId)
+    public ExecutorCoordinator(int maxWorkers, Action? initializer, string dispatcherId)
     {
         _maxWorkers = maxWorkers;
-        _routing = routing;
         _initializer = initializer;
         _dispatcherId = dispatcherId;
     }
@@ -39,14 +36,13 @@ internal sealed class ExecutorCoordinator : UntypedActor
         var initializer = _initializer;
         var worker = Props.Create(() => new ExecutorWorker(coordinator, initializer, stopping)).WithDispatcher(_dispatcherId);
         var replaceCrashedWorkers = new OneForOneStrategy(Decider.From(Directive.Restart));
-        Pool pool = _routing == ExecutorRouting.SmallestMailbox
-            ? new SmallestMailboxPool(_maxWorkers).WithSupervisorStrategy(replaceCrashedWorkers)
-            : new RoundRobinPool(_maxWorkers).WithSupervisorStrategy(replaceCrashedWorkers);
-        _workers = Context.ActorOf(worker.WithRouter(pool), "workers");
+        _pool = Context.ActorOf(worker.WithRouter(new RoundRobinPool(_maxWorkers).WithSupervisorStrategy(replaceCrashedWorkers)), "workers");
     }
 
+    /// <summary>Fails the jobs not started (their workers stop with this actor), so that no future is left pending.</summary>
     protected override void PostStop()
     {
+        _work.FailUnstarted(new ObjectDisposedException(Self.Path.ToString(), "The executor's coordinator was stopped before the job started."));
         _stopping.Cancel();
         _stopping.Dispose();
     }
@@ -59,7 +55,11 @@ internal sealed class ExecutorCoordinator : UntypedActor
                 OnSubmit(job);
                 break;
             case ExecutorProtocol.JobsFinished finished:
-                OnJobsFinished(finished.Count);
+                _work.Finished(Sender, finished.Count);
+                StopWorkersWhenDrained();
+                break;
+            case ExecutorProtocol.WorkerReady:
+                _work.Register(Sender);
                 break;
             case ExecutorProtocol.InitializerFailed failed:
                 OnInitializerFailed(failed.Error);
@@ -71,7 +71,7 @@ internal sealed class ExecutorCoordinator : UntypedActor
                 Context.GetLogger().Error(failed.Error, "A done-callback of {0} threw; the other callbacks still ran.", failed.Future);
                 break;
             case ExecutorProtocol.GetState:
-                Sender.Tell(new ExecutorState(_maxWorkers, _inFlight, _shutDown, _broken is not null));
+                Sender.Tell(new ExecutorState(_maxWorkers, _work.InFlight, _shutDown, _broken is not null));
                 break;
             default:
                 Unhandled(message);
@@ -91,23 +91,15 @@ internal sealed class ExecutorCoordinator : UntypedActor
             return;
         }
 
-        _inFlight++;
-        _unstarted.Add(job.Future);
-        _workers.Forward(job);
-    }
-
-    private void OnJobsFinished(int count)
-    {
-        _inFlight -= count;
-        if (_inFlight == 0) _unstarted.Clear();
-        StopWorkersWhenDrained();
+        _work.Accept(new AcceptedJob(job, Sender));
     }
 
     private void OnInitializerFailed(Exception error)
     {
         if (_broken is not null) return;
         _broken = new BrokenExecutorException("A worker's initializer failed; the executor is broken.", error);
-        foreach (var future in _unstarted) future.TryFailPending(_broken);
+        _work.FailUnstarted(_broken);
+        StopWorkersWhenDrained();
     }
 
     private void OnShutdown(ExecutorProtocol.Shutdown shutdown)
@@ -115,20 +107,20 @@ internal sealed class ExecutorCoordinator : UntypedActor
         _shutDown = true;
         if (shutdown.CancelFutures)
         {
-            foreach (var future in _unstarted) future.Cancel();
+            _work.CancelUnstarted();
             _stopping.Cancel();
         }
 
-        if (shutdown.Wait && _inFlight > 0) _shutdownWaiters.Add(Sender);
+        if (shutdown.Wait && _work.InFlight > 0) _shutdownWaiters.Add(Sender);
         else Sender.Tell(ExecutorProtocol.ShutdownCompleted.Instance);
         StopWorkersWhenDrained();
     }
 
     private void StopWorkersWhenDrained()
     {
-        if (!_shutDown || _inFlight > 0) return;
+        if (!_shutDown || _work.InFlight > 0) return;
         foreach (var waiter in _shutdownWaiters) waiter.Tell(ExecutorProtocol.ShutdownCompleted.Instance);
         _shutdownWaiters.Clear();
-        Context.Stop(_workers);
+        Context.Stop(_pool);
     }
 }

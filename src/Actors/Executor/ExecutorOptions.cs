@@ -8,11 +8,8 @@ public sealed class ExecutorOptions
     /// </summary>
     public int? MaxWorkers { get; set; }
 
-    /// <summary>How jobs are routed to workers. Default: <see cref="ExecutorRouting.RoundRobin"/>.</summary>
-    public ExecutorRouting? Routing { get; set; }
-
     /// <summary>
-    /// Runs in each worker before its first job (Python's <c>initializer</c>; capture any <c>initargs</c> in the delegate).
+    /// Runs in each worker when it starts, on its own thread, before any job (Python's <c>initializer</c>; capture any <c>initargs</c> in the delegate).
     /// If it throws, the executor is broken. Default: none.
     /// </summary>
     public Action? Initializer { get; set; }

@@ -39,7 +39,10 @@ internal static class ExecutorProtocol
     /// <summary>Reply: the job threw <paramref name="Error"/>, or the executor refused it (shut down, broken).</summary>
     public sealed record JobFailed(long Id, Exception Error);
 
-    /// <summary>Reply: the job never ran (its future was cancelled or failed before a worker took it).</summary>
+    /// <summary>
+    /// Reply: the job never ran (its future was cancelled or failed before a worker took it). Sent only once the future
+    /// is done, so it never overtakes the reply of a worker that runs the job.
+    /// </summary>
     public sealed record JobSkipped(long Id);
 
     /// <summary>
@@ -60,11 +63,18 @@ internal static class ExecutorProtocol
     }
 
     /// <summary>
-    /// Worker to coordinator: <paramref name="Count"/> more jobs left the worker, whatever their outcome. A worker
-    /// reports once the jobs queued in its mailbox when the first of them finished are through (see
-    /// <see cref="ReportFinished"/>), so under load one report stands for many jobs.
+    /// Worker to coordinator: <paramref name="Count"/> more jobs left the worker, whatever their outcome (run, failed,
+    /// skipped, or passed by because another worker started it). A worker reports once the jobs queued in its mailbox
+    /// when the first of them finished are through (see <see cref="ReportFinished"/>), so one report stands for a batch;
+    /// a report that leaves the worker with nothing handed is its request for more.
     /// </summary>
     public sealed record JobsFinished(int Count);
+
+    /// <summary>Worker to coordinator, when it starts (and again after a restart): it is ready for jobs.</summary>
+    public sealed record WorkerReady
+    {
+        public static readonly WorkerReady Instance = new();
+    }
 
     /// <summary>Worker to itself: report the jobs finished since the last report.</summary>
     public sealed record ReportFinished

@@ -4,17 +4,17 @@ namespace Actors.Executor;
 
 /// <summary>
 /// One worker of an executor's pool. It runs on the executor's own dispatcher, one thread per worker, so a job that
-/// blocks (the tutorial sleeps in every job) blocks only this worker's thread. A synchronous job runs inside the
-/// handler; an asynchronous one is piped back as a message while later jobs wait in the stash. It tells the
-/// coordinator how many jobs left it in batches (<see cref="ExecutorProtocol.JobsFinished"/>) rather than one message
-/// per job.
+/// blocks (the tutorial sleeps in every job) blocks only this worker's thread. It announces itself to the coordinator,
+/// which hands it jobs only while it is idle. A synchronous job runs inside the handler; an asynchronous one is piped
+/// back as a message while later jobs wait in the stash. It tells the coordinator how many jobs left it in batches
+/// (<see cref="ExecutorProtocol.JobsFinished"/>) rather than one message per job; a report that covers all it was
+/// handed asks for more.
 /// </summary>
 internal sealed class ExecutorWorker : UntypedActor, IWithUnboundedStash
 {
     private readonly IActorRef _coordinator;
     private readonly Action? _initializer;
     private readonly CancellationToken _stopping;
-    private bool _initialized;
     private int _finishedUnreported;
     private BrokenExecutorException? _initializerFailure;
 
@@ -50,6 +50,27 @@ internal sealed class ExecutorWorker : UntypedActor, IWithUnboundedStash
         }
     }
 
+    /// <summary>
+    /// Runs the initializer on the worker's own thread, as a Python worker thread does when it starts, then tells the
+    /// coordinator this worker is ready for jobs (after a restart too; the coordinator knows it then). If the initializer
+    /// throws, the coordinator is told that the executor is broken instead.
+    /// </summary>
+    protected override void PreStart()
+    {
+        try
+        {
+            _initializer?.Invoke();
+        }
+        catch (Exception error)
+        {
+            _initializerFailure = new BrokenExecutorException("A worker's initializer failed; the executor is broken.", error);
+            _coordinator.Tell(new ExecutorProtocol.InitializerFailed(error));
+            return;
+        }
+
+        _coordinator.Tell(ExecutorProtocol.WorkerReady.Instance, Self);
+    }
+
     /// <summary>A restart replaces this instance and its count: report the jobs it finished first.</summary>
     protected override void PreRestart(Exception reason, object message)
     {
@@ -59,10 +80,10 @@ internal sealed class ExecutorWorker : UntypedActor, IWithUnboundedStash
 
     private void OnJob(ExecutorProtocol.Job job)
     {
-        if (!EnsureInitialized(job)) return;
+        if (_initializerFailure is not null) job.Future.TryFailPending(_initializerFailure);
         if (!job.Future.TryStart())
         {
-            Finish(Sender, new ExecutorProtocol.JobSkipped(job.Id));
+            PassBy(job);
             return;
         }
 
@@ -132,37 +153,21 @@ internal sealed class ExecutorWorker : UntypedActor, IWithUnboundedStash
         Stash.UnstashAll();
     }
 
-    /// <summary>Runs the initializer before the first job; on failure the job is refused and the coordinator told.</summary>
-    private bool EnsureInitialized(ExecutorProtocol.Job job)
-    {
-        if (_initialized || _initializer is null) return _initialized = true;
-        if (_initializerFailure is null)
-        {
-            try
-            {
-                _initializer();
-                return _initialized = true;
-            }
-            catch (Exception error)
-            {
-                _initializerFailure = new BrokenExecutorException("A worker's initializer failed; the executor is broken.", error);
-                _coordinator.Tell(new ExecutorProtocol.InitializerFailed(error));
-            }
-        }
-
-        job.Future.TryFailPending(_initializerFailure);
-        Finish(Sender, new ExecutorProtocol.JobFailed(job.Id, _initializerFailure));
-        return false;
-    }
+    /// <summary>
+    /// Counts a job this worker did not run. A done future (cancelled, failed) gets <see cref="ExecutorProtocol.JobSkipped"/>;
+    /// a running one was taken over by another worker, whose reply is the only one it may get.
+    /// </summary>
+    private void PassBy(ExecutorProtocol.Job job) =>
+        Finish(job.Future.IsDone ? Sender : null, new ExecutorProtocol.JobSkipped(job.Id));
 
     /// <summary>
-    /// Replies the job's outcome and counts the job as finished. The first job counted since the last report queues a
+    /// Replies the job's outcome (unless <paramref name="replyTo"/> is null) and counts the job as finished. The first job counted since the last report queues a
     /// <see cref="ExecutorProtocol.ReportFinished"/> behind the jobs already in the mailbox: the report goes out when
     /// they are through, at the latest, and covers every one of them that finished by then.
     /// </summary>
-    private void Finish(IActorRef replyTo, object outcome)
+    private void Finish(IActorRef? replyTo, object outcome)
     {
-        replyTo.Tell(outcome);
+        replyTo?.Tell(outcome);
         if (_finishedUnreported++ == 0) Self.Tell(ExecutorProtocol.ReportFinished.Instance);
     }
 

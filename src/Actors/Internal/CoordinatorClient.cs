@@ -41,11 +41,16 @@ internal static class CoordinatorClient
     /// lock again): no backstop is derived from the timeout then.
     /// </param>
     /// <exception cref="OperationCanceledException">The token was cancelled before anything was sent.</exception>
+    /// <exception cref="ObjectDisposedException">The request's owner is a local actor that has terminated (a disposed
+    /// <see cref="Owners.ActorOwner"/>): nothing is sent.</exception>
     /// <exception cref="TimeoutException">The coordinator did not answer within the timeout plus <see cref="BackstopMargin"/>.</exception>
     public static Task<object> AskWaitingAsync(IActorRef coordinator, IWaitingRequest request, CancellationToken cancellationToken,
         bool repliesWithinTimeout = true)
     {
         if (cancellationToken.IsCancellationRequested) return Task.FromCanceled<object>(cancellationToken);
+        if (OwnerWatch.IsKnownDead(request.Owner))
+            return Task.FromException<object>(new ObjectDisposedException(request.Owner.Path.ToString(),
+                "The owner has ended (an ActorOwner disposed, an actor stopped): nothing can be granted to it."));
         var cancel = new CancelOrder(coordinator, request.RequestId, request.Owner);
         var backstop = repliesWithinTimeout && request.Timeout is { } t && t >= TimeSpan.Zero && t < LongestAskTimeout - BackstopMargin
             ? t + BackstopMargin
@@ -91,14 +96,23 @@ internal static class CoordinatorClient
     /// <remarks>For the few requests outside the typed protocol (the executor's); prefer <see cref="RequestAsync{TReply}"/>.</remarks>
     /// <exception cref="TimeoutException">The coordinator did not answer within <see cref="ImmediateReplyBackstop"/>.</exception>
     public static Task<object> AskAsync(IActorRef coordinator, object request) =>
-        Request(coordinator, request, ImmediateReplyBackstop, cancelOnTimeout: null);
+        AskAsync(coordinator, request, ImmediateReplyBackstop);
+
+    /// <summary>
+    /// Sends a request that nothing can withdraw and returns the reply; a coordinator that is not local gets
+    /// <paramref name="backstop"/> to answer (<see cref="Timeout.InfiniteTimeSpan"/> for a reply that may take as long
+    /// as the work it waits for).
+    /// </summary>
+    /// <exception cref="TimeoutException">A coordinator that is not local did not answer within <paramref name="backstop"/>.</exception>
+    public static Task<object> AskAsync(IActorRef coordinator, object request, TimeSpan backstop) =>
+        Request(coordinator, request, backstop, cancelOnTimeout: null);
 
     /// <summary>
     /// Sends <paramref name="request"/>: with a reply promise to a local coordinator, else by <c>Ask</c>, which gives up
     /// after <paramref name="backstop"/> and then tells the coordinator to cancel (if there is anything to cancel).
     /// </summary>
     private static Task<object> Request(IActorRef coordinator, object request, TimeSpan backstop, CancelOrder? cancelOnTimeout) =>
-        ReplyPromise.TrySend(coordinator, request)?.Task ?? AskRemoteAsync(coordinator, request, backstop, cancelOnTimeout);
+        ReplyPromise.TrySend(coordinator, request) ?? AskRemoteAsync(coordinator, request, backstop, cancelOnTimeout);
 
     private static async Task<object> AskRemoteAsync(IActorRef coordinator, object request, TimeSpan backstop, CancelOrder? cancelOnTimeout)
     {

@@ -35,6 +35,19 @@ internal sealed class OwnerWatch
 
     public static bool IsAnonymous(IActorRef owner) => owner.IsNobody();
 
+    /// <summary>
+    /// Whether <paramref name="owner"/> is a local actor known to have terminated (a disposed owner handle, a stopped
+    /// actor): nothing may be granted to it. False for a remote owner, whose death only DeathWatch can tell.
+    /// </summary>
+    /// <remarks>
+    /// Akka marks <c>IsTerminated</c> obsolete in favour of DeathWatch; DeathWatch still does its part (a grant made just
+    /// before the owner dies is taken back when <c>Terminated</c> arrives), but only this synchronous look lets a
+    /// request for an owner already dead be refused instead of granted first.
+    /// </remarks>
+#pragma warning disable CS0618
+    public static bool IsKnownDead(IActorRef owner) => owner is IInternalActorRef { IsLocal: true, IsTerminated: true };
+#pragma warning restore CS0618
+
     /// <summary>Adds reasons to watch <paramref name="owner"/> (holds or waits).</summary>
     public void Add(IActorRef owner, int count = 1)
     {

@@ -29,7 +29,11 @@ public sealed class ActorOwner : IAsyncDisposable
         return new ActorOwner(name is null ? factory.ActorOf(props) : factory.ActorOf(props, name));
     }
 
-    /// <summary>Stops the owner's actor and waits until it has stopped; coordinators then release what it held.</summary>
+    /// <summary>
+    /// Stops the owner's actor and waits until it has stopped; coordinators then release what it held. A request made
+    /// for the owner afterwards fails at once with <see cref="ObjectDisposedException"/>, and a coordinator refuses to
+    /// grant anything to an owner it finds terminated.
+    /// </summary>
     public async ValueTask DisposeAsync()
     {
         try

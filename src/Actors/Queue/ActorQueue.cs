@@ -80,11 +80,12 @@ public sealed class ActorQueue<T> : CoordinatorFacade
     /// <summary>Puts <paramref name="item"/>, waiting at most <paramref name="timeout"/> for room. Python: <c>put(item, timeout=...)</c>.</summary>
     /// <exception cref="QueueFullException">The queue stayed full for the whole timeout.</exception>
     /// <exception cref="QueueShutDownException">The queue is shut down.</exception>
-    /// <exception cref="ArgumentOutOfRangeException">The timeout is negative and not infinite.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">The queue is bounded and the timeout is negative and not infinite.</exception>
     /// <exception cref="OperationCanceledException">The token was cancelled before the item went in.</exception>
+    /// <remarks>As in Python, an unbounded queue never waits for room and ignores the timeout, even a negative one.</remarks>
     public async Task PutAsync(T item, TimeSpan timeout, CancellationToken cancellationToken = default)
     {
-        if (!await PutCoreAsync(item, Timeouts.ForRequest(timeout), cancellationToken).ConfigureAwait(false)) throw new QueueFullException();
+        if (!await PutWithTimeoutAsync(item, timeout, cancellationToken).ConfigureAwait(false)) throw new QueueFullException();
     }
 
     /// <summary>Puts <paramref name="item"/> only if there is room now. Python: <c>put_nowait(item)</c>.</summary>
@@ -95,8 +96,10 @@ public sealed class ActorQueue<T> : CoordinatorFacade
     /// <summary>Puts <paramref name="item"/> if room appears within <paramref name="timeout"/>.</summary>
     /// <returns>True if the item went in; false if the queue stayed full.</returns>
     /// <exception cref="QueueShutDownException">The queue is shut down.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">The queue is bounded and the timeout is negative and not infinite.</exception>
+    /// <remarks>An unbounded queue ignores the timeout, even a negative one (see <see cref="PutAsync(T, TimeSpan, CancellationToken)"/>).</remarks>
     public Task<bool> TryPutAsync(T item, TimeSpan timeout, CancellationToken cancellationToken = default) =>
-        PutCoreAsync(item, Timeouts.ForRequest(timeout), cancellationToken);
+        PutWithTimeoutAsync(item, timeout, cancellationToken);
 
     /// <summary>Takes the next item, waiting as long as needed. Python: <c>get()</c>.</summary>
     /// <exception cref="QueueShutDownException">The queue is shut down and has no item left.</exception>
@@ -248,6 +251,24 @@ public sealed class ActorQueue<T> : CoordinatorFacade
 
     private static Exception ShutDownOutcome(IReply reply) =>
         reply is QueueProtocol.QueueShutDown ? new QueueShutDownException() : CoordinatorClient.Unexpected(reply);
+
+    /// <summary>
+    /// Puts with a timeout that only a bounded queue uses. The facade does not know the bound, so a timeout out of range
+    /// goes to the coordinator as it is: an unbounded queue ignores it, a bounded one rejects it, which is thrown as
+    /// <see cref="ArgumentOutOfRangeException"/>, as the facade would have thrown it for a valid request.
+    /// </summary>
+    private async Task<bool> PutWithTimeoutAsync(T item, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        if (Timeouts.IsValid(timeout)) return await PutCoreAsync(item, Timeouts.Normalize(timeout), cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return await PutCoreAsync(item, timeout, cancellationToken).ConfigureAwait(false);
+        }
+        catch (ArgumentException rejected) when (rejected.Message == Timeouts.InvalidMessage)
+        {
+            throw new ArgumentOutOfRangeException(nameof(timeout), timeout, rejected.Message);
+        }
+    }
 
     private async Task<bool> PutCoreAsync(T item, TimeSpan? timeout, CancellationToken cancellationToken)
     {

@@ -21,6 +21,16 @@ internal abstract class ItemStore
 
     public abstract void Clear();
 
+    /// <summary>Whether the item with <paramref name="sequence"/> is in the store (a linear scan: only returns ask).</summary>
+    public abstract bool Holds(long sequence);
+
+    private static bool AnyHas(Deque<QueueEntry> items, long sequence)
+    {
+        for (var i = 0; i < items.Count; i++)
+            if (items[i].Sequence == sequence) return true;
+        return false;
+    }
+
     /// <summary>Python's <c>Queue</c> and <c>SimpleQueue</c>: first in, first out.</summary>
     public sealed class Fifo : ItemStore
     {
@@ -41,6 +51,8 @@ internal abstract class ItemStore
         }
 
         public override void Clear() => _items.Clear();
+
+        public override bool Holds(long sequence) => AnyHas(_items, sequence);
     }
 
     /// <summary>Python's <c>LifoQueue</c>: last in, first out.</summary>
@@ -63,6 +75,8 @@ internal abstract class ItemStore
         }
 
         public override void Clear() => _items.Clear();
+
+        public override bool Holds(long sequence) => AnyHas(_items, sequence);
     }
 
     /// <summary>
@@ -127,6 +141,8 @@ internal abstract class ItemStore
         public override void Return(QueueEntry entry) => Add(entry);
 
         public override void Clear() => _heap.Clear();
+
+        public override bool Holds(long sequence) => _heap.Exists(entry => entry.Sequence == sequence);
 
         private int Compare(QueueEntry a, QueueEntry b)
         {

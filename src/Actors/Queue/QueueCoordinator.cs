@@ -46,7 +46,8 @@ internal sealed class QueueCoordinator : Coordinator
                 OnGet(get.RequestId, get.Owner, get.Timeout, new PendingGet(get.MaxCount, IsBatch: true));
                 return true;
             case QueueProtocol.Put put:
-                OnPut(put.RequestId, put.Owner, put.Timeout, new PendingPut([put.Item], IsBatch: false));
+                // An unbounded queue never waits for room, so, as in Python's put, its timeout is ignored, even one out of range.
+                OnPut(put.RequestId, put.Owner, IsBounded ? put.Timeout : null, new PendingPut([put.Item], IsBatch: false));
                 return true;
             case QueueProtocol.PutMany put:
                 OnPut(put.RequestId, put.Owner, put.Timeout, put.Items is null ? null : new PendingPut(put.Items, IsBatch: true));
@@ -148,8 +149,19 @@ internal sealed class QueueCoordinator : Coordinator
         else Enqueue(_putters, requestId, owner, timeout, put);
     }
 
+    /// <summary>
+    /// Takes back an item a getter did not want. Only a sequence that was handed out and is not back already can be
+    /// returned; any other would add an item that no put made (or a second copy), so it is rejected and nothing changes.
+    /// </summary>
     private void OnReturn(QueueProtocol.Return returned)
     {
+        if (returned.Sequence < 1 || returned.Sequence > _nextSequence || _items.Holds(returned.Sequence))
+        {
+            Reject(returned.RequestId, RejectionReason.InvalidArgument,
+                $"No item with sequence {returned.Sequence} is out of the queue: it was never handed out, or it is back already.");
+            return;
+        }
+
         if (!Accepts(returned.RequestId, returned.Item, batchIndex: null)) return;
         if (_discardsReturns)
         {

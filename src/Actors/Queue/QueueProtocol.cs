@@ -38,7 +38,8 @@ public static class QueueProtocol
     /// <param name="RequestId">Echoed in the reply; unique among the owner's waiting requests.</param>
     /// <param name="Owner">Who puts: an actor, whose waiting put is dropped if it terminates, or <see cref="ActorRefs.Nobody"/>.</param>
     /// <param name="Item">The item; a priority queue accepts only items of its element type.</param>
-    /// <param name="Timeout">How long to wait for room: null or <see cref="System.Threading.Timeout.InfiniteTimeSpan"/> for ever, zero not at all.</param>
+    /// <param name="Timeout">How long to wait for room: null or <see cref="System.Threading.Timeout.InfiniteTimeSpan"/> for ever, zero not at all.
+    /// An unbounded queue never waits and ignores it, even a value out of range, as Python does.</param>
     public sealed record Put(long RequestId, IActorRef Owner, object? Item, TimeSpan? Timeout = null) : IWaitingRequest<IPutReply>;
 
     /// <summary>The item is in the queue.</summary>
@@ -139,6 +140,9 @@ public static class QueueProtocol
     /// <remarks>
     /// A returned item is taken back even into a full bounded queue (a putter may have filled the room meanwhile), so the
     /// count can briefly exceed the bound: the item was already in the queue once, and refusing it would lose it.
+    /// A return whose sequence was never handed out, or whose item is back in the queue already, is
+    /// <see cref="Protocol.CoordinatorProtocol.Rejected"/> (<see cref="Protocol.RejectionReason.InvalidArgument"/>) and
+    /// changes nothing.
     /// </remarks>
     /// <param name="RequestId">Echoed in the reply.</param>
     /// <param name="Item">The item, as received in <see cref="Got"/> or <see cref="GotMany"/>.</param>

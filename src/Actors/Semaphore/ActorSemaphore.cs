@@ -90,12 +90,22 @@ public sealed class ActorSemaphore : CoordinatorFacade
 
     /// <summary>Returns <paramref name="count"/> permits, waking up to that many waiters. Python: <c>release(n)</c>.</summary>
     /// <returns>The free permits afterwards.</returns>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="count"/> is below one.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="count"/> is below one, or would raise the free permits
+    /// above <see cref="int.MaxValue"/> (Python has no ceiling; here the permits are an <see cref="int"/>); nothing was released.</exception>
     /// <exception cref="SemaphoreFullException">A bounded semaphore would rise above its initial value; nothing was released.</exception>
     public async Task<int> ReleaseAsync(int count = 1)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(count, 1);
-        return (await CoordinatorClient.RequestAsync(Coordinator, new SemaphoreProtocol.Release(RequestIds.Next(), Owner, count)).ConfigureAwait(false)).Value;
+        try
+        {
+            return (await CoordinatorClient.RequestAsync(Coordinator, new SemaphoreProtocol.Release(RequestIds.Next(), Owner, count))
+                .ConfigureAwait(false)).Value;
+        }
+        catch (ArgumentException beyondCeiling) when (beyondCeiling.GetType() == typeof(ArgumentException))
+        {
+            // The only argument the coordinator can refuse here is a count that would take the permits past int.MaxValue.
+            throw new ArgumentOutOfRangeException(nameof(count), count, beyondCeiling.Message);
+        }
     }
 
     /// <summary>The number of free permits.</summary>

@@ -105,10 +105,17 @@ internal sealed class SemaphoreCoordinator : Coordinator
             return;
         }
 
+        if ((long)_value + release.Count > int.MaxValue)
+        {
+            Reject(release.RequestId, RejectionReason.InvalidArgument,
+                $"Releasing {release.Count} would raise the semaphore's {_value} free permits above {int.MaxValue}, the most it can count.");
+            return;
+        }
+
         Debit(release.Owner, release.Count);
         MarkDurableStateChanged();
         HoldersChanged();
-        _value = (int)Math.Min(int.MaxValue, (long)_value + release.Count);
+        _value += release.Count;
         GrantWhilePermitsLeft();
         Reply(new SemaphoreProtocol.Released(release.RequestId, _value));
     }

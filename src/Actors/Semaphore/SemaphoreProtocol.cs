@@ -39,7 +39,9 @@ public static class SemaphoreProtocol
     /// <summary>
     /// Returns <paramref name="Count"/> permits and wakes up to that many waiters. Reply: <see cref="Released"/>; a rejection
     /// with <see cref="Protocol.RejectionReason.InvalidArgument"/> if the count is below one, or
-    /// <see cref="Protocol.RejectionReason.Full"/> if a bounded semaphore would rise above its initial value.
+    /// <see cref="Protocol.RejectionReason.Full"/> if a bounded semaphore would rise above its initial value; a rejection
+    /// with <see cref="Protocol.RejectionReason.InvalidArgument"/> too if the free permits would pass <see cref="int.MaxValue"/>,
+    /// the most the semaphore counts (Python's integers have no such ceiling). A rejected release changes nothing.
     /// </summary>
     /// <remarks>
     /// As in Python, anyone may release. The permits are taken off what <paramref name="Owner"/> holds, as far as it

@@ -192,6 +192,9 @@ public class ActorThread
     /// <summary>The registry of the thread's actor system.</summary>
     internal ThreadRegistry Registry { get; }
 
+    /// <summary>Whether <see cref="Start"/> has begun (its coordinator may not be published yet) and did not fail.</summary>
+    internal bool IsStartedOrStarting => (Volatile.Read(ref _state) & StartedFlag) != 0;
+
     /// <summary>
     /// Starts the thread (Python's <c>start()</c>): registers it, so that <c>active_count()</c> counts it from now on, and
     /// launches its body on a dedicated thread. Returns at once.
@@ -223,6 +226,7 @@ public class ActorThread
             // Nothing was launched (the actor system is shutting down): the thread stays unstarted, as in Python.
             Volatile.Write(ref _ident, 0);
             Interlocked.And(ref _state, ~StartedFlag);
+            OnStartFailed();
             throw;
         }
 
@@ -289,6 +293,11 @@ public class ActorThread
 
     /// <summary>Called at the end of <see cref="Start"/>, once <see cref="Coordinator"/> is set.</summary>
     internal virtual void OnStarted(IActorRef coordinator)
+    {
+    }
+
+    /// <summary>Called when <see cref="Start"/> launched nothing (the actor system is shutting down) and the thread stays unstarted.</summary>
+    internal virtual void OnStartFailed()
     {
     }
 

@@ -22,8 +22,9 @@ namespace Actors.Timer;
 /// <list type="bullet">
 /// <item>The interval is kept by the timer's coordinator actor (an actor timer), not by a sleeping thread; the
 /// function's dedicated thread is taken only when it fires.</item>
-/// <item>Whether a cancel came "before it fired" is decided by that actor, in the order it handles the two events;
-/// <see cref="CancelAsync"/> reports the decision.</item>
+/// <item>Whether a cancel came "before it fired" is decided by that actor, in the order it handles the two events
+/// (a cancel requested before the actor fires counts even if its message is still on the way);
+/// <see cref="CancelAsync"/> reports the decision, which Python's <c>cancel()</c> does not.</item>
 /// <item>A negative interval is an <see cref="ArgumentOutOfRangeException"/>, where Python fires at once.</item>
 /// <item>A daemon timer that has not fired when its actor system shuts down never fires (Python kills its thread).</item>
 /// </list>
@@ -89,20 +90,37 @@ public sealed class ActorTimer : ActorThread
     /// True if the timer never fires (this or an earlier cancel came first, or it was abandoned at shutdown); false if it
     /// had already fired, in which case its function runs or ran to its end.
     /// </returns>
+    /// <remarks>
+    /// A timer not started yet never fires after this (its coordinator, when it is started, finds the cancel before it
+    /// fires), so the answer is true at once; once a start is under way, even one that has not published its
+    /// coordinator, the answer waits for the coordinator's decision, so it never claims a firing it did not prevent.
+    /// </remarks>
     public async Task<bool> CancelAsync()
     {
         Cancel();
-        if (Coordinator is null) return true;
+        if (!IsStartedOrStarting) return true;
         return !await _fired.Task.ConfigureAwait(false);
     }
 
+    /// <summary>Whether a cancel was requested: the coordinator looks before it fires, whenever the cancel message arrives.</summary>
+    internal bool IsCancelRequested => Volatile.Read(ref _cancelRequested) != 0;
+
     internal override Props CreateCoordinatorProps(long ident, bool daemon, IActorRef registry, ThreadLifetime lifetime) =>
-        CoordinatorActor.PropsFor(() => new TimerCoordinator(this, ident, daemon, registry, lifetime, Interval, _fired));
+        CoordinatorActor.PropsFor(() => new TimerCoordinator(this, ident, daemon, registry, lifetime, Interval, _fired, () => IsCancelRequested));
 
     /// <summary>A cancel that came before <see cref="ActorThread.Start"/> published the coordinator is delivered now.</summary>
     internal override void OnStarted(IActorRef coordinator)
     {
         if (Volatile.Read(ref _cancelRequested) != 0) SendCancel(coordinator);
+    }
+
+    /// <summary>
+    /// A start that failed launched no coordinator to decide; if a cancel was requested, the timer never fires, and a
+    /// <see cref="CancelAsync"/> that saw the start under way learns it here.
+    /// </summary>
+    internal override void OnStartFailed()
+    {
+        if (IsCancelRequested) _fired.TrySetResult(false);
     }
 
     private static void SendCancel(IActorRef coordinator) =>

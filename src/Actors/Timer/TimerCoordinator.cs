@@ -9,23 +9,26 @@ namespace Actors.Timer;
 /// timer, unless a cancel came first. Whether the timer fired is decided here, once, and published to the facade.
 /// </summary>
 /// <remarks>
-/// "Before it fires" means before this actor handles its own fire message: a cancel that the actor handles first
-/// prevents the call, however close to the deadline it arrives; one handled after it finds the timer fired. A far
+/// "Before it fires" means before this actor handles its own fire message: a cancel that the actor handles first, or
+/// that the facade has recorded by then, prevents the call, however close to the deadline it arrives; one handled
+/// after it finds the timer fired. A far
 /// interval is approached in steps of at most an hour, as the base class does for deadlines.
 /// </remarks>
 internal sealed class TimerCoordinator : ThreadCoordinator
 {
     private readonly TimeSpan _interval;
     private readonly TaskCompletionSource<bool> _fired;
+    private readonly Func<bool> _cancelRequested;
     private long _deadline;
     private bool _cancelled;
 
     public TimerCoordinator(ActorThread thread, long ident, bool daemon, IActorRef registry, ThreadLifetime lifetime, TimeSpan interval,
-        TaskCompletionSource<bool> fired)
+        TaskCompletionSource<bool> fired, Func<bool> cancelRequested)
         : base(thread, ident, daemon, registry, lifetime)
     {
         _interval = interval;
         _fired = fired;
+        _cancelRequested = cancelRequested;
     }
 
     private bool HasFired => _fired.Task.IsCompleted && _fired.Task.Result;
@@ -77,6 +80,14 @@ internal sealed class TimerCoordinator : ThreadCoordinator
         if (MonotonicClock.Until(_deadline) > TimeSpan.Zero)
         {
             Arm();
+            return;
+        }
+
+        // A cancel requested before this moment wins, even if its message has not arrived yet (it may be sent only once
+        // Start has published this actor): the facade has already promised the caller that the timer never fires.
+        if (_cancelRequested())
+        {
+            CancelFiring();
             return;
         }
 

@@ -30,7 +30,8 @@ internal static class CompareRunner
     public static IReadOnlyList<IScenario> Scenarios { get; } =
     [
         new CounterScenario(), new BankScenario(), new QueueScenario(), new SemaphoreScenario(), new BarrierScenario(),
-        new ExecutorScenario(cpuBound: false), new ExecutorScenario(cpuBound: true),
+        new ExecutorScenario(ExecutorLoad.SmallJobs), new ExecutorScenario(ExecutorLoad.CpuBound),
+        new ExecutorScenario(ExecutorLoad.Uneven),
     ];
 
     public static async Task<(CompareReport Report, ReportFiles Files)> RunAsync(CompareOptions options, TextWriter output, CancellationToken cancellation = default)

@@ -39,11 +39,18 @@ internal sealed record CompareSizes
     /// <summary>Each CPU-bound job counts the primes below this bound by trial division.</summary>
     public int CpuPrimeBound { get; init; } = 30_000;
 
+    /// <summary>Jobs of the uneven executor run: one in eight blocks for <see cref="LongJob"/>, the others return at once.</summary>
+    public int UnevenJobs { get; init; } = 256;
+    /// <summary>Workers of the uneven executor run, in every way that has a pool.</summary>
+    public int UnevenWorkers { get; init; } = 4;
+    /// <summary>How long a long job of the uneven executor run blocks its thread.</summary>
+    public TimeSpan LongJob { get; init; } = TimeSpan.FromMilliseconds(5);
+
     /// <summary>About 15 s on 2 cores.</summary>
     public static CompareSizes Quick => new()
     {
         Profile = "quick", Runs = 5, IncrementsPerWorker = 2_500, TransfersPerWorker = 1_000, QueueItems = 20_000,
-        IoJobsPerClient = 20, BarrierPhases = 500, SmallJobs = 5_000, CpuJobs = 16,
+        IoJobsPerClient = 20, BarrierPhases = 500, SmallJobs = 5_000, CpuJobs = 16, UnevenJobs = 128,
     };
 
     /// <summary>About a minute on 2 cores.</summary>
@@ -53,7 +60,7 @@ internal sealed record CompareSizes
     public static CompareSizes Full => new()
     {
         Profile = "full", Runs = 9, IncrementsPerWorker = 40_000, TransfersPerWorker = 16_000, QueueItems = 320_000,
-        IoJobsPerClient = 200, BarrierPhases = 8_000, SmallJobs = 80_000, CpuJobs = 64,
+        IoJobsPerClient = 200, BarrierPhases = 8_000, SmallJobs = 80_000, CpuJobs = 64, UnevenJobs = 512,
     };
 
     /// <summary>For tests: every scenario runs, each in milliseconds.</summary>
@@ -61,7 +68,8 @@ internal sealed record CompareSizes
     {
         Profile = "tiny", Runs = 1, WarmupRuns = 0, CounterWorkers = 4, IncrementsPerWorker = 50, Accounts = 10, BankWorkers = 4,
         TransfersPerWorker = 30, QueueItems = 200, QueueCapacity = 8, IoClients = 6, IoJobsPerClient = 3, IoLimit = 2,
-        BarrierParties = 3, BarrierPhases = 10, SmallJobs = 100, CpuJobs = 4, CpuPrimeBound = 2_000,
+        BarrierParties = 3, BarrierPhases = 10, SmallJobs = 100, CpuJobs = 4, CpuPrimeBound = 2_000, UnevenJobs = 16,
+        LongJob = TimeSpan.FromMilliseconds(1),
     };
 
     /// <summary>The profiles <see cref="ByName"/> knows, smallest first.</summary>

@@ -59,6 +59,7 @@ internal static class PythonRunner
         ["IoClients"] = s.IoClients, ["IoJobsPerClient"] = s.IoJobsPerClient, ["IoLimit"] = s.IoLimit, ["IoDelaySeconds"] = s.IoDelay.TotalSeconds,
         ["BarrierParties"] = s.BarrierParties, ["BarrierPhases"] = s.BarrierPhases,
         ["SmallJobs"] = s.SmallJobs, ["CpuJobs"] = s.CpuJobs, ["CpuPrimeBound"] = s.CpuPrimeBound,
+        ["UnevenJobs"] = s.UnevenJobs, ["UnevenWorkers"] = s.UnevenWorkers, ["LongJobSeconds"] = s.LongJob.TotalSeconds,
     });
 
     private static Outcome Parse(string json)

@@ -223,6 +223,24 @@ def executor_cpu(s):
             f"{len(results)} of {jobs} results, sum {'as expected' if total == expected else total}", None)
 
 
+def uneven_job(i, long_job):
+    if i % 8 == 0:
+        time.sleep(long_job)
+    return i * i % 1000003
+
+
+def executor_uneven(s):
+    jobs, long_job = s["UnevenJobs"], s["LongJobSeconds"]
+    expected = sum(i * i % 1000003 for i in range(jobs))
+    t0 = time.perf_counter()
+    with concurrent.futures.ThreadPoolExecutor(max_workers=s["UnevenWorkers"]) as ex:
+        results = list(ex.map(uneven_job, range(jobs), [long_job] * jobs))
+    elapsed = time.perf_counter() - t0
+    total = sum(results)
+    return (jobs, elapsed, len(results) == jobs and total == expected,
+            f"{len(results)} of {jobs} results, sum {'as expected' if total == expected else total}", None)
+
+
 SCENARIOS = {
     "counter": counter,
     "bank": bank,
@@ -231,6 +249,7 @@ SCENARIOS = {
     "barrier": barrier,
     "executor-map": executor_map,
     "executor-cpu": executor_cpu,
+    "executor-uneven": executor_uneven,
 }
 
 

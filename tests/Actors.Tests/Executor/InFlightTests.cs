@@ -84,25 +84,5 @@ public sealed class InFlightTests : CoordinatorTestKit
         await executor.ShutdownAsync(wait: true).WaitAsync(Patience);
     }
 
-    [Fact]
-    public void UnstartedJobs_SweepsOnlyFuturesThatLeftPending()
-    {
-        var unstarted = new UnstartedJobs();
-        var futures = Enumerable.Range(0, 1_000).Select(_ => new ActorFuture<int>()).ToList();
-        for (var i = 0; i < futures.Count; i++)
-        {
-            unstarted.Add(futures[i]);
-            if (i % 4 == 0) futures[i].Cancel();
-            else if (i % 4 == 1) futures[i].TryStart();
-        }
-
-        var kept = unstarted.ToHashSet();
-        Assert.All(futures.Where(f => f.State == FutureState.Pending), f => Assert.Contains(f, kept));
-        Assert.True(kept.Count < futures.Count, "futures that left pending were swept");
-
-        unstarted.Clear();
-        Assert.Empty(unstarted);
-    }
-
     private static int Crash() => throw new ThreadInterruptedException("worker thread interrupted");
 }

@@ -36,9 +36,9 @@ public sealed class ReplyPromiseTests : CoordinatorTestKit
     {
         var relay = Sys.ActorOf(Props.Create(() => new ReplyByPath()));
 
-        var promise = ReplyPromise.TrySend(relay, "ping")!;
+        var reply = ReplyPromise.TrySend(relay, "ping")!;
 
-        Assert.Equal("pong", await promise.Task.WaitAsync(Patience));
+        Assert.Equal("pong", await reply.WaitAsync(Patience));
     }
 
     [Fact]

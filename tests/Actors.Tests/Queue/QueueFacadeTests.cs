@@ -89,6 +89,19 @@ public sealed class QueueFacadeTests : CoordinatorTestKit
         Assert.Equal(1, await simple.CountAsync());
     }
 
+    [Theory]
+    [MemberData(nameof(NegativeTimeoutTicks))]
+    public async Task PutAsync_UnboundedQueueNegativeTimeout_IgnoresTheTimeoutAsPythonDoes(long ticks)
+    {
+        var timeout = TimeSpan.FromTicks(ticks);
+        var queue = ActorQueue<int>.Create(Sys);
+
+        await queue.PutAsync(1, timeout);
+        Assert.True(await queue.TryPutAsync(2, timeout));
+
+        await AssertStateAsync(queue, count: 2, unfinished: 2);
+    }
+
     [Fact]
     public async Task PutAsync_ItemTheCoordinatorCannotOrder_ThrowsArgumentAndQueueKeepsWorking()
     {

@@ -390,6 +390,57 @@ public sealed class QueueProtocolTests : CoordinatorTestKit
     }
 
     [Fact]
+    public void Return_SequenceNeverHandedOut_IsRejectedAndChangesNothing()
+    {
+        var queue = NewQueue(maxSize: 1);
+        var p = CreateTestProbe();
+        PutNow(queue, p, 1, 7);
+
+        // Sequence 1 is in the queue (never handed out); 2 and 0 were never given to any item.
+        foreach (var (requestId, sequence) in new[] { (11L, 1L), (12L, 2L), (13L, 0L) })
+        {
+            queue.Tell(new QueueProtocol.Return(requestId, 99, sequence), p.Ref);
+            AssertRejected(p, requestId, RejectionReason.InvalidArgument);
+        }
+
+        var state = StateOf(queue);
+        Assert.Equal((1, 1), (state.Count, state.Unfinished));
+        Assert.Equal([7], Drain(queue));
+    }
+
+    [Fact]
+    public void Return_ItemAlreadyBack_IsRejectedAndChangesNothing()
+    {
+        var queue = NewQueue(maxSize: 1);
+        var p = CreateTestProbe();
+        PutNow(queue, p, 1, 7);
+        var got = GetNow(queue, p, 2);
+        queue.Tell(new QueueProtocol.Return(3, got.Item, got.Sequence), p.Ref);
+        p.ExpectMsg(new QueueProtocol.Returned(3));
+
+        queue.Tell(new QueueProtocol.Return(4, got.Item, got.Sequence), p.Ref);
+
+        AssertRejected(p, 4, RejectionReason.InvalidArgument);
+        var state = StateOf(queue);
+        Assert.Equal((1, 1), (state.Count, state.Unfinished));
+        Assert.Equal([7], Drain(queue));
+    }
+
+    [Fact]
+    public void Put_UnboundedQueueWithTimeoutOutOfRange_IgnoresItAsPythonDoes_BoundedRejects()
+    {
+        var p = CreateTestProbe();
+        var unbounded = NewQueue();
+        unbounded.Tell(new QueueProtocol.Put(1, p.Ref, 5, TimeSpan.FromSeconds(-5)), p.Ref);
+        p.ExpectMsg(new QueueProtocol.PutDone(1));
+
+        var bounded = NewQueue(maxSize: 2);
+        bounded.Tell(new QueueProtocol.Put(2, p.Ref, 5, TimeSpan.FromSeconds(-5)), p.Ref);
+        AssertRejected(p, 2, RejectionReason.InvalidArgument);
+        Assert.Equal(0, StateOf(bounded).Count);
+    }
+
+    [Fact]
     public void Return_LifoQueue_PutsTheItemBackOnTop()
     {
         var queue = Sys.ActorOf(ActorQueue<int>.LifoProps());

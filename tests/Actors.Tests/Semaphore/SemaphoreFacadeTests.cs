@@ -192,6 +192,20 @@ public sealed class SemaphoreFacadeTests : CoordinatorTestKit
     }
 
     [Fact]
+    public async Task ReleaseAsync_BeyondIntMaxValuePermits_ThrowsArgumentOutOfRangeAndValueUnchanged()
+    {
+        var semaphore = ActorSemaphore.Create(Sys, 5);
+        Assert.Equal(int.MaxValue, await semaphore.ReleaseAsync(int.MaxValue - 5));
+
+        var error = await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => semaphore.ReleaseAsync(1));
+        Assert.Equal("count", error.ParamName);
+
+        Assert.Equal(int.MaxValue, await semaphore.GetValueAsync());
+        Assert.True(await semaphore.TryAcquireAsync());
+        Assert.Equal(int.MaxValue - 1, await semaphore.GetValueAsync());
+    }
+
+    [Fact]
     public async Task ReleaseAsync_CountThreeWithFiveWaiters_CompletesExactlyTheFirstThree()
     {
         var sem = ActorSemaphore.Create(Sys, 0);

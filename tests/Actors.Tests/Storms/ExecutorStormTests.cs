@@ -14,7 +14,7 @@ public sealed class ExecutorStormTests : CoordinatorTestKit
     [Fact]
     public async Task Executor_CancelsRaceStarts_EachJobCancelledOrRunExactlyOnce()
     {
-        await using var executor = ActorExecutor.Create(Sys, new ExecutorOptions { MaxWorkers = 4, Routing = ExecutorRouting.SmallestMailbox });
+        await using var executor = ActorExecutor.Create(Sys, new ExecutorOptions { MaxWorkers = 4 });
         var runs = new int[Jobs];
         var callbacks = new int[Jobs];
         var futures = new ActorFuture<int>[Jobs];
