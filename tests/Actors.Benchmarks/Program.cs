@@ -1,10 +1,17 @@
 using BenchmarkDotNet.Running;
 
 // `dotnet run -c Release -- --filter '*'` runs everything; `--job short --filter '*Lock*'` a quick subset.
+// `dotnet run -c Release -- sizes` prints the bytes per message of the cluster protocol serializer and of Akka's JSON one.
 // `dotnet run -c Release -- memory [count]` measures the memory of idle named primitives instead (default 1,000,000).
 if (args is ["memory", ..])
 {
     await Actors.Benchmarks.IdlePrimitivesMemory.RunAsync(args.Length > 1 ? int.Parse(args[1]) : 1_000_000);
+    return;
+}
+
+if (args is ["sizes", ..])
+{
+    await Actors.Benchmarks.SerializerSizes.PrintAsync();
     return;
 }
 

@@ -1,0 +1,71 @@
+using Actors.Cluster.Persistence;
+
+namespace Actors.Cluster.Tests.Persistence;
+
+/// <summary>
+/// Primitives journal their durable state in one SQLite file (temporary, in WAL mode, shared by the three nodes): the
+/// node hosting a held lock is killed without leaving, and the lock comes back on another node still held, its tokens
+/// continued. (Stopping and starting on one node: <see cref="DurableEntityTests"/>.)
+/// </summary>
+public sealed class DurableClusterTests : IAsyncLifetime
+{
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
+    private readonly TemporaryDatabase _database = new();
+    private ClusterNodes? _nodes;
+    private ClusterNodes Nodes => _nodes!;
+
+    public async Task InitializeAsync()
+    {
+        _nodes = await ClusterNodes.StartAsync(name: "durable", config: Akka.Configuration.ConfigurationFactory
+            .ParseString("akka.loglevel = WARNING").WithFallback(_database.Config),
+        options: new ClusterPrimitivesOptions { Persistence = new PersistenceOptions() });
+    }
+
+    public async Task DisposeAsync()
+    {
+        await Nodes.DisposeAsync();
+        _database.Dispose();
+    }
+
+    [Fact]
+    public async Task HostOfAHeldLockKilled_LockComesBackHeld_AndPassesToAWaiterOnAThirdNodeWithAHigherToken()
+    {
+        // The lock lives on node 0, its holder on node 1, the next waiter on node 2.
+        var name = await Nodes.NameHostedOnAsync("held-durable-lock", PrimitiveEntityIds.Lock, host: 0);
+        await using var holder = Actors.Owners.ActorOwner.Create(Nodes.Systems[1], "holder");
+        await using var waiter = Actors.Owners.ActorOwner.Create(Nodes.Systems[2], "waiter");
+        var held = Nodes.Primitives(1).Lock(name, holder.Ref);
+        var lease = await held.LockAsync().WaitAsync(Patience);
+
+        await Nodes.KillAsync(0);
+
+        var observer = Nodes.Primitives(2).Lock(name, waiter.Ref);
+        var state = await observer.GetStateAsync().WaitAsync(Patience);
+        Assert.True(state.Locked, "The lock came back free: a second owner could enter while the first still holds.");
+        Assert.Equal(holder.Ref.Path.ToStringWithoutAddress(), state.Holder?.Path.ToStringWithoutAddress());
+        Assert.NotEqual(Nodes.AddressOf(0), await Nodes.Primitives(2).LocateAsync(observer).WaitAsync(Patience));
+        Assert.False(await observer.TryAcquireAsync().WaitAsync(Patience));
+
+        var waiting = observer.LockAsync();
+        await Poll.UntilAsync(observer.GetStateAsync, s => s.Waiting == 1, "the waiter queued");
+        await held.ReleaseAsync().WaitAsync(Patience);
+        var next = await waiting.WaitAsync(Patience);
+        Assert.True(next.FencingToken > lease.FencingToken, $"token {next.FencingToken} after {lease.FencingToken}");
+    }
+
+    [Fact]
+    public async Task Semaphore_HostKilled_ComesBackWithItsPermitsHeld()
+    {
+        var entityId = (string name) => PrimitiveEntityIds.Semaphore(name, 2, bounded: true);
+        var name = await Nodes.NameHostedOnAsync("held-durable-semaphore", entityId, host: 0);
+        await using var holder = Actors.Owners.ActorOwner.Create(Nodes.Systems[1]);
+        await Nodes.Primitives(1).Semaphore(name, 2, bounded: true, holder.Ref).AcquireAsync().WaitAsync(Patience);
+
+        await Nodes.KillAsync(0);
+
+        var state = await Nodes.Primitives(2).Semaphore(name, 2, bounded: true).GetStateAsync().WaitAsync(Patience);
+        Assert.Equal(1, state.Value);
+        Assert.Equal(1, state.HeldByOwners);
+    }
+
+}

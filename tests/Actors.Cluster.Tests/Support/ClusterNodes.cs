@@ -1,0 +1,128 @@
+using Akka.Actor;
+using Akka.Cluster;
+using Akka.Configuration;
+
+namespace Actors.Cluster.Tests.Support;
+
+/// <summary>
+/// Several cluster nodes in the test process: ActorSystems on 127.0.0.1 with free ports, cluster primitives started on
+/// each, joined programmatically (seed nodes in configuration need fixed ports). Disposing terminates every node.
+/// </summary>
+public sealed class ClusterNodes : IAsyncDisposable
+{
+    /// <summary>
+    /// TEST-ONLY settings, chosen so that a node killed in a test is downed within a few seconds on a slow machine:
+    /// heartbeats every 200 ms, a node unreachable after about 1.5 s of silence, and the split-brain resolver
+    /// (keep-majority, as in production) deciding after 2 s of stable membership. Production keeps Akka's defaults
+    /// (1 s heartbeats, 3 s pause, stable-after 20 s), which down a crashed node after roughly 25 s.
+    /// <c>run-by-actor-system-terminate = off</c> makes terminating a node a crash: it does not leave the cluster.
+    /// Sharding keeps its coordinator state in distributed data (ddata), in memory.
+    /// </summary>
+    private static readonly Config NodeConfig = ConfigurationFactory.ParseString("""
+        akka {
+          loglevel = WARNING
+          stdout-loglevel = WARNING
+          log-dead-letters = off
+          actor.provider = cluster
+          remote.dot-netty.tcp {
+            hostname = 127.0.0.1
+            port = 0
+            batching.enabled = false
+          }
+          coordinated-shutdown.run-by-actor-system-terminate = off
+          cluster {
+            downing-provider-class = "Akka.Cluster.SBR.SplitBrainResolverProvider, Akka.Cluster"
+            split-brain-resolver {
+              active-strategy = keep-majority
+              stable-after = 2s
+            }
+            failure-detector {
+              heartbeat-interval = 200ms
+              acceptable-heartbeat-pause = 1s
+              expected-response-after = 400ms
+            }
+            unreachable-nodes-reaper-interval = 200ms
+            leader-actions-interval = 200ms
+            gossip-interval = 200ms
+            sharding {
+              state-store-mode = ddata
+              distributed-data.durable.keys = []
+            }
+          }
+        }
+        """).WithFallback(ClusterPrimitivesConfig.Serialization);
+
+    private ClusterNodes(IReadOnlyList<ActorSystem> systems) => Systems = systems;
+
+    /// <summary>The nodes, in the order they joined; the first is the seed.</summary>
+    public IReadOnlyList<ActorSystem> Systems { get; }
+
+    /// <summary>The cluster primitives of node <paramref name="index"/>.</summary>
+    public ClusterPrimitives Primitives(int index) => ClusterPrimitives.Get(Systems[index]);
+
+    /// <summary>The address of node <paramref name="index"/>.</summary>
+    public Address AddressOf(int index) => Akka.Cluster.Cluster.Get(Systems[index]).SelfAddress;
+
+    /// <summary>Starts <paramref name="count"/> nodes and returns once every node sees every node up.</summary>
+    /// <param name="count">How many nodes.</param>
+    /// <param name="name">The actor systems' name.</param>
+    /// <param name="config">Settings on top of the test settings (a journal, for example).</param>
+    /// <param name="options">The cluster primitives' options on every node.</param>
+    public static async Task<ClusterNodes> StartAsync(int count = 3, string name = "primitives", Config? config = null,
+        ClusterPrimitivesOptions? options = null)
+    {
+        var nodeConfig = config is null ? NodeConfig : config.WithFallback(NodeConfig);
+        var systems = Enumerable.Range(0, count).Select(_ => ActorSystem.Create(name, nodeConfig)).ToList();
+        var nodes = new ClusterNodes(systems);
+        try
+        {
+            foreach (var system in systems) ClusterPrimitives.Start(system, options);
+            var seed = Akka.Cluster.Cluster.Get(systems[0]).SelfAddress;
+            foreach (var system in systems) Akka.Cluster.Cluster.Get(system).Join(seed);
+            await nodes.AwaitMembersUpAsync(count).ConfigureAwait(false);
+            return nodes;
+        }
+        catch
+        {
+            await nodes.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// Kills node <paramref name="index"/> without leaving (a crash as the others see it) and returns once the
+    /// remaining nodes have downed and removed it.
+    /// </summary>
+    public async Task KillAsync(int index)
+    {
+        var address = AddressOf(index);
+        await Systems[index].Terminate().ConfigureAwait(false);
+        await Poll.UntilAsync(() => Survivors(index).All(system => Akka.Cluster.Cluster.Get(system).State.Members.All(m => m.Address != address)),
+            $"node {address} removed").ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// The first name <c>{prefix}-0</c>, <c>{prefix}-1</c>, ... whose primitive (entity id made by <paramref name="entityId"/>)
+    /// lives on node <paramref name="host"/>, so a test can put a primitive where it needs it. Locating creates the entity.
+    /// </summary>
+    public async Task<string> NameHostedOnAsync(string prefix, Func<string, string> entityId, int host)
+    {
+        for (var i = 0; i < 200; i++)
+        {
+            var name = $"{prefix}-{i}";
+            if (await Primitives(0).LocateAsync(entityId(name)).ConfigureAwait(false) == AddressOf(host)) return name;
+        }
+
+        throw new InvalidOperationException($"No name of 200 with prefix {prefix} lives on node {host}.");
+    }
+
+    private IEnumerable<ActorSystem> Survivors(int killed) => Systems.Where((_, i) => i != killed);
+
+    private Task AwaitMembersUpAsync(int count) => Poll.UntilAsync(
+        () => Systems.All(system => Akka.Cluster.Cluster.Get(system).State.Members.Count(m => m.Status == MemberStatus.Up) == count),
+        $"{count} members up");
+
+    /// <summary>Terminates every node that still runs.</summary>
+    public async ValueTask DisposeAsync() =>
+        await Task.WhenAll(Systems.Where(system => !system.WhenTerminated.IsCompleted).Select(system => system.Terminate())).ConfigureAwait(false);
+}

@@ -1,0 +1,34 @@
+using Akka.Configuration;
+using Microsoft.Data.Sqlite;
+
+namespace Actors.Cluster.Tests.Support;
+
+/// <summary>
+/// A SQLite database file for one test class's journal: in the temporary folder, in WAL mode (the nodes of a test
+/// cluster share it, as processes on one machine would), deleted with its side files at the end.
+/// </summary>
+public sealed class TemporaryDatabase : IDisposable
+{
+    /// <summary>Creates the file and puts it in WAL mode.</summary>
+    public TemporaryDatabase()
+    {
+        using var connection = new SqliteConnection($"Data Source={File}");
+        connection.Open();
+        using var wal = connection.CreateCommand();
+        wal.CommandText = "PRAGMA journal_mode=WAL;";
+        wal.ExecuteNonQuery();
+    }
+
+    /// <summary>The database file.</summary>
+    public string File { get; } = Path.Combine(Path.GetTempPath(), $"actors-cluster-tests-{Guid.NewGuid():N}.db");
+
+    /// <summary>The journal and snapshot store configured on this file.</summary>
+    public Config Config => ClusterPrimitivesConfig.Sqlite(File);
+
+    /// <summary>Deletes the file and its side files once no pooled connection holds them.</summary>
+    public void Dispose()
+    {
+        SqliteConnection.ClearAllPools();
+        foreach (var file in Directory.GetFiles(Path.GetDirectoryName(File)!, Path.GetFileName(File) + "*")) System.IO.File.Delete(file);
+    }
+}
