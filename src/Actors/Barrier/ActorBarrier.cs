@@ -135,10 +135,7 @@ public sealed class ActorBarrier : CoordinatorFacade
     /// indices once the action has finished. Python runs the action under the barrier's lock, so an abort comes after it
     /// and races with the parties' wake-up; here the outcome is always the same.
     /// </remarks>
-    public async Task AbortAsync()
-    {
-        await CoordinatorClient.RequestAsync(Coordinator, new BarrierProtocol.Abort(RequestIds.Next())).ConfigureAwait(false);
-    }
+    public Task AbortAsync() => CoordinatorClient.RequestAsync(Coordinator, new BarrierProtocol.Abort(RequestIds.Next()));
 
     /// <summary>
     /// Returns the barrier to its initial state: current waits throw <see cref="BrokenBarrierException"/>, and the barrier
@@ -148,10 +145,7 @@ public sealed class ActorBarrier : CoordinatorFacade
     /// As in Python, a round that has already completed (its action still running) is not affected. The call completes
     /// when the coordinator has applied the reset, so a wait made after it belongs to a fresh round.
     /// </remarks>
-    public async Task ResetAsync()
-    {
-        await CoordinatorClient.RequestAsync(Coordinator, new BarrierProtocol.Reset(RequestIds.Next())).ConfigureAwait(false);
-    }
+    public Task ResetAsync() => CoordinatorClient.RequestAsync(Coordinator, new BarrierProtocol.Reset(RequestIds.Next()));
 
     /// <summary>
     /// The barrier's parties, waiting arrivals, brokenness and completed rounds. Python: <c>parties</c>,

@@ -46,10 +46,7 @@ public sealed class ActorEvent : CoordinatorFacade
     }
 
     /// <summary>Clears the flag. Python: <c>clear()</c>.</summary>
-    public async Task ClearAsync()
-    {
-        await CoordinatorClient.RequestAsync(Coordinator, new EventProtocol.Clear(RequestIds.Next())).ConfigureAwait(false);
-    }
+    public Task ClearAsync() => CoordinatorClient.RequestAsync(Coordinator, new EventProtocol.Clear(RequestIds.Next()));
 
     /// <summary>Whether the flag is set. Python: <c>is_set()</c>.</summary>
     public async Task<bool> IsSetAsync() => (await GetStateAsync().ConfigureAwait(false)).IsSet;

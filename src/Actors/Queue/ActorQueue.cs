@@ -6,6 +6,9 @@ using Akka.Actor;
 
 namespace Actors.Queue;
 
+// Over 300 lines on purpose: the public face of Python's queue API, each method with its documented timeout and
+// cancellation variants and its differences from Python. Every call is one request through CoordinatorClient.
+
 /// <summary>
 /// Python's <c>queue.Queue</c>, <c>LifoQueue</c> and <c>PriorityQueue</c> for async code: a typed facade over a queue
 /// coordinator actor. The kind and the bound are chosen when the coordinator is created

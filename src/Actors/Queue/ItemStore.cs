@@ -24,6 +24,61 @@ internal abstract class ItemStore
     /// <summary>Whether the item with <paramref name="sequence"/> is in the store (a linear scan: only returns ask).</summary>
     public abstract bool Holds(long sequence);
 
+    /// <summary>
+    /// Adds (or, with <paramref name="isReturn"/>, gives back) one entry; null if it went in, else why the store could
+    /// not order it (a priority comparer that throws: Python's <c>TypeError</c>). The store is left as it was then.
+    /// </summary>
+    public string? TryAdd(QueueEntry entry, bool isReturn)
+    {
+        try
+        {
+            if (isReturn) Return(entry);
+            else Add(entry);
+            return null;
+        }
+        catch (Exception error)
+        {
+            return error.Message;
+        }
+    }
+
+    /// <summary>
+    /// A batch for a getter: <paramref name="first"/>, already taken, then up to <paramref name="maxCount"/> entries in
+    /// all, fewer if the store runs out or cannot order the rest (a failing comparer ends the batch with what was taken).
+    /// </summary>
+    public (object?[] Items, long[] Sequences) TakeBatch(QueueEntry first, int maxCount)
+    {
+        var items = new object?[Math.Min(maxCount, Count + 1)];
+        var sequences = new long[items.Length];
+        (items[0], sequences[0]) = (first.Item, first.Sequence);
+        var taken = 1;
+        for (; taken < items.Length && TryTake(out var entry, out _); taken++) (items[taken], sequences[taken]) = (entry.Item, entry.Sequence);
+        if (taken < items.Length)
+        {
+            Array.Resize(ref items, taken);
+            Array.Resize(ref sequences, taken);
+        }
+
+        return (items, sequences);
+    }
+
+    /// <summary>Takes the next entry; false, with why, if the store could not order its entries (nothing is taken then).</summary>
+    public bool TryTake(out QueueEntry entry, out string? error)
+    {
+        try
+        {
+            entry = Take();
+            error = null;
+            return true;
+        }
+        catch (Exception failure)
+        {
+            entry = default;
+            error = failure.Message;
+            return false;
+        }
+    }
+
     private static bool AnyHas(Deque<QueueEntry> items, long sequence)
     {
         for (var i = 0; i < items.Count; i++)

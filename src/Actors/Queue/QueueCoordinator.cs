@@ -5,6 +5,10 @@ using Akka.Actor;
 
 namespace Actors.Queue;
 
+// Over 300 lines on purpose: one state answers eleven kinds of message (single and batch puts and gets, returns,
+// task_done, join, shutdown, state). What is a job of its own lives beside it: ordering and guarded taking in
+// ItemStore, the waiters' payloads in PendingPut and PendingGet, waiters and deadlines in the Coordinator base.
+
 /// <summary>
 /// Holds the state of one queue: its items (in the store's order), waiting getters, waiting putters (each holding
 /// the items it wants to put), join waiters, the unfinished-task count and the shutdown flag. A single put is a
@@ -169,7 +173,7 @@ internal sealed class QueueCoordinator : Coordinator
         }
         else
         {
-            if (TryAdd(new QueueEntry(returned.Item, returned.Sequence), isReturn: true) is { } error)
+            if (_items.TryAdd(new QueueEntry(returned.Item, returned.Sequence), isReturn: true) is { } error)
             {
                 Reject(returned.RequestId, RejectionReason.InvalidArgument, $"The item cannot be ordered among the others: {error}");
                 return;
@@ -272,7 +276,7 @@ internal sealed class QueueCoordinator : Coordinator
     {
         for (var index = 0; index < put.Count; index++)
         {
-            if (TryAdd(new QueueEntry(put.Items[index], _nextSequence + 1), isReturn: false) is { } error)
+            if (_items.TryAdd(new QueueEntry(put.Items[index], _nextSequence + 1), isReturn: false) is { } error)
             {
                 Send(replyTo, new CoordinatorProtocol.Rejected(requestId, RejectionReason.InvalidArgument, put.IsBatch
                     ? $"{index} of the {put.Count} items went in (the first {index}); the item at index {index} cannot be ordered among the others, so it and the {put.Count - index - 1} after it were not put: {error}"
@@ -285,21 +289,6 @@ internal sealed class QueueCoordinator : Coordinator
         }
 
         return true;
-    }
-
-    /// <summary>Adds (or gives back) one entry; null if it went in, else why the store could not order it.</summary>
-    private string? TryAdd(QueueEntry entry, bool isReturn)
-    {
-        try
-        {
-            if (isReturn) _items.Return(entry);
-            else _items.Add(entry);
-            return null;
-        }
-        catch (Exception error)
-        {
-            return error.Message;
-        }
     }
 
     /// <summary>
@@ -320,17 +309,8 @@ internal sealed class QueueCoordinator : Coordinator
             return true;
         }
 
-        var items = new object?[Math.Min(get.MaxCount, _items.Count + 1)];
-        var sequences = new long[items.Length];
-        (items[0], sequences[0]) = (first.Item, first.Sequence);
-        var taken = 1;
-        for (; taken < items.Length && TryTake(out var entry, out _); taken++) (items[taken], sequences[taken]) = (entry.Item, entry.Sequence);
-        if (taken < items.Length)
-        {
-            Array.Resize(ref items, taken);
-            Array.Resize(ref sequences, taken);
-        }
-
+        var (items, sequences) = _items.TakeBatch(first, get.MaxCount);
+        for (var more = 1; more < items.Length; more++) CountAcquisition();
         Send(replyTo, new QueueProtocol.GotMany(requestId, items, sequences));
         return true;
     }
@@ -338,19 +318,9 @@ internal sealed class QueueCoordinator : Coordinator
     /// <summary>Takes the next item and counts it as a grant; false if the comparer fails (nothing is taken then).</summary>
     private bool TryTake(out QueueEntry entry, out string? error)
     {
-        try
-        {
-            entry = _items.Take();
-            error = null;
-            CountAcquisition();
-            return true;
-        }
-        catch (Exception failure)
-        {
-            entry = default;
-            error = failure.Message;
-            return false;
-        }
+        if (!_items.TryTake(out entry, out error)) return false;
+        CountAcquisition();
+        return true;
     }
 
     private void FinishTasks(int count)
@@ -362,16 +332,4 @@ internal sealed class QueueCoordinator : Coordinator
     }
 
     private static readonly object JoinerMark = new();
-
-    /// <summary>The payload of a putter: the items it puts (one for <see cref="QueueProtocol.Put"/>), which decide the reply.</summary>
-    private sealed record PendingPut(IReadOnlyList<object?> Items, bool IsBatch)
-    {
-        public int Count => Items.Count;
-    }
-
-    /// <summary>The payload of a getter: how many items it takes at most (one for <see cref="QueueProtocol.Get"/>).</summary>
-    private sealed record PendingGet(int MaxCount, bool IsBatch)
-    {
-        public static readonly PendingGet One = new(1, IsBatch: false);
-    }
 }

@@ -75,10 +75,7 @@ public sealed class ActorLock : CoordinatorFacade
 
     /// <summary>Releases the lock. Python: <c>release()</c>; as in Python, any owner may release it.</summary>
     /// <exception cref="SynchronizationLockException">The lock is not held.</exception>
-    public async Task ReleaseAsync()
-    {
-        await CoordinatorClient.RequestAsync(Coordinator, new LockProtocol.Release(RequestIds.Next())).ConfigureAwait(false);
-    }
+    public Task ReleaseAsync() => CoordinatorClient.RequestAsync(Coordinator, new LockProtocol.Release(RequestIds.Next()));
 
     /// <summary>Whether the lock is held by anyone. Python: <c>locked()</c>.</summary>
     public async Task<bool> IsLockedAsync() => (await GetStateAsync().ConfigureAwait(false)).Locked;
