@@ -1,3 +1,4 @@
+using Actors.Diagnostics;
 using Akka.Actor;
 using Akka.Event;
 using Akka.Routing;
@@ -20,6 +21,8 @@ internal sealed class ExecutorCoordinator : UntypedActor
     private readonly List<IActorRef> _shutdownWaiters = new();
     private readonly CancellationTokenSource _stopping = new();
     private IActorRef _workers = ActorRefs.Nobody;
+    private PrimitiveInstruments? _metrics;
+    private CoordinatorGauges? _gauges;
     private int _inFlight;
     private bool _shutDown;
     private BrokenExecutorException? _broken;
@@ -43,12 +46,16 @@ internal sealed class ExecutorCoordinator : UntypedActor
             ? new SmallestMailboxPool(_maxWorkers).WithSupervisorStrategy(replaceCrashedWorkers)
             : new RoundRobinPool(_maxWorkers).WithSupervisorStrategy(replaceCrashedWorkers);
         _workers = Context.ActorOf(worker.WithRouter(pool), "workers");
+        _metrics = PrimitiveMeter.InstrumentsOf(Context.System);
+        _gauges = _metrics.Track(Self.Path.Name, "Executor");
+        _gauges.ActiveJobs = 0;
     }
 
     protected override void PostStop()
     {
         _stopping.Cancel();
         _stopping.Dispose();
+        if (_gauges is not null) _metrics!.Untrack(_gauges);
     }
 
     protected override void OnReceive(object message)
@@ -92,6 +99,7 @@ internal sealed class ExecutorCoordinator : UntypedActor
         }
 
         _inFlight++;
+        _gauges!.ActiveJobs = _inFlight;
         _unstarted.Add(job.Future);
         _workers.Forward(job);
     }
@@ -99,6 +107,7 @@ internal sealed class ExecutorCoordinator : UntypedActor
     private void OnJobsFinished(int count)
     {
         _inFlight -= count;
+        _gauges!.ActiveJobs = _inFlight;
         if (_inFlight == 0) _unstarted.Clear();
         StopWorkersWhenDrained();
     }

@@ -20,6 +20,8 @@ internal abstract class CoordinatorActor : UntypedActor, IWithTimers
     private string? _kind;
     private CoordinatorCounters _counters;
     private PrimitiveRegistry? _registry;
+    private PrimitiveInstruments _metrics = null!;
+    private CoordinatorGauges _gauges = null!;
 
     protected CoordinatorActor()
     {
@@ -84,16 +86,24 @@ internal abstract class CoordinatorActor : UntypedActor, IWithTimers
     protected string Kind => _kind ??= GetType().Name.Replace("Coordinator", "", StringComparison.Ordinal);
 
     /// <summary>Counts one grant (lock, re-entry, permit, queue item) in the statistics and the metrics.</summary>
-    protected void CountAcquisition() => Count(ref _counters.Acquisitions, PrimitiveMetrics.Acquisitions);
+    protected void CountAcquisition() => Count(ref _counters.Acquisitions, _metrics.Acquisitions);
 
     /// <summary>Counts one hold released because its owner terminated, in the statistics and the metrics.</summary>
-    protected void CountOwnerDeathRelease() => Count(ref _counters.OwnerDeathReleases, PrimitiveMetrics.OwnerDeathReleases);
+    protected void CountOwnerDeathRelease() => Count(ref _counters.OwnerDeathReleases, _metrics.OwnerDeathReleases);
 
     /// <summary>The one place an event is counted: in the coordinator's own statistics and on the meter together.</summary>
     private void Count(ref long tally, System.Diagnostics.Metrics.Counter<long> metric)
     {
         tally++;
-        PrimitiveMetrics.Count(metric, Self.Path.Name, Kind);
+        PrimitiveInstruments.Count(metric, _gauges);
+    }
+
+    /// <summary>
+    /// Publishes what only the primitive knows (holders, queue length) for the metrics' observable instruments; called
+    /// after every message, so it only copies fields.
+    /// </summary>
+    protected virtual void PublishGauges(CoordinatorGauges gauges)
+    {
     }
 
     /// <summary>
@@ -114,6 +124,8 @@ internal abstract class CoordinatorActor : UntypedActor, IWithTimers
         finally
         {
             _waitsFor?.Flush(Context);
+            _gauges.Waiters = _waiting.Count;
+            PublishGauges(_gauges);
         }
     }
 
@@ -235,7 +247,7 @@ internal abstract class CoordinatorActor : UntypedActor, IWithTimers
     {
         Leave(waiter);
         if (!keepsWatch) Owners.Remove(waiter.Owner);
-        PrimitiveMetrics.RecordWait(_counters.RecordWait(MonotonicClock.Now - waiter.Since), Self.Path.Name, Kind);
+        _metrics.RecordWait(_counters.RecordWait(MonotonicClock.Now - waiter.Since) / 1000, _gauges);
         return waiter;
     }
 
@@ -259,12 +271,17 @@ internal abstract class CoordinatorActor : UntypedActor, IWithTimers
     {
         _registry = PrimitiveRegistry.Get(Context.System);
         _registry.Add(Self);
+        _metrics = PrimitiveMeter.InstrumentsOf(Context.System);
+        _gauges = _metrics.Track(Self.Path.Name, Kind);
+        _gauges.Waiters = 0;
+        PublishGauges(_gauges);
         base.PreStart();
     }
 
     protected override void PostStop()
     {
         _registry?.Remove(Self);
+        if (_gauges is not null) _metrics.Untrack(_gauges);
         foreach (var queue in _queues)
         foreach (var waiter in queue.Snapshot())
         {
@@ -278,7 +295,7 @@ internal abstract class CoordinatorActor : UntypedActor, IWithTimers
     private void OnCancel(CoordinatorProtocol.Cancel cancel)
     {
         if (Withdraw(cancel.Owner, cancel.RequestId) is not { } waiter) return;
-        Count(ref _counters.Cancellations, PrimitiveMetrics.Cancellations);
+        Count(ref _counters.Cancellations, _metrics.Cancellations);
         OnCancelled(waiter);
     }
 
@@ -332,7 +349,7 @@ internal abstract class CoordinatorActor : UntypedActor, IWithTimers
         else RemoveFromQueue(waiter);
         Owners.Remove(waiter.Owner);
         OnWaiterLeft(waiter);
-        Count(ref _counters.Timeouts, PrimitiveMetrics.Timeouts);
+        Count(ref _counters.Timeouts, _metrics.Timeouts);
         OnExpired(waiter);
     }
 
@@ -341,14 +358,20 @@ internal abstract class CoordinatorActor : UntypedActor, IWithTimers
         var statistics = _counters.ToStatistics(get.RequestId, Self.Path.Name, Kind, _waiting.Count);
         var (named, anonymous) = CurrentHolders();
         var waiting = System.Collections.Immutable.ImmutableList.CreateBuilder<IActorRef>();
+        var oldest = MonotonicClock.Never;
         foreach (var queue in _queues)
             for (var waiter = queue.First; waiter is not null; waiter = waiter.Next)
+            {
                 waiting.Add(waiter.Owner);
+                oldest = Math.Min(oldest, waiter.Since);
+            }
+
         statistics = statistics with
         {
             Holders = [.. named],
             HeldAnonymously = anonymous,
             WaitingOwners = waiting.ToImmutable(),
+            LongestWaitMs = oldest == MonotonicClock.Never ? 0 : System.Diagnostics.Stopwatch.GetElapsedTime(oldest).TotalMilliseconds,
         };
         Reply(DescribeStatistics(statistics));
     }

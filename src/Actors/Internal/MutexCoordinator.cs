@@ -102,6 +102,8 @@ internal abstract class MutexCoordinator : CoordinatorActor
         var holder => ([holder], false),
     };
 
+    protected override void PublishGauges(CoordinatorGauges gauges) => gauges.Holders = Holder is null ? 0 : 1;
+
     protected override void OnOwnerTerminated(IActorRef owner)
     {
         if (!owner.Equals(Holder)) return;

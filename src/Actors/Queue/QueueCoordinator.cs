@@ -1,3 +1,4 @@
+using Actors.Diagnostics;
 using Actors.Internal;
 using Actors.Protocol;
 using Akka.Actor;
@@ -96,6 +97,8 @@ internal sealed class QueueCoordinator : CoordinatorActor
 
     protected override CoordinatorProtocol.Statistics DescribeStatistics(CoordinatorProtocol.Statistics statistics) =>
         statistics with { QueueLength = _items.Count };
+
+    protected override void PublishGauges(CoordinatorGauges gauges) => gauges.QueueLength = _items.Count;
 
     /// <summary>A queue holds nothing on behalf of an owner; but a dropped batch may have held back the putters behind it.</summary>
     protected override void OnOwnerTerminated(IActorRef owner) => Balance();

@@ -46,6 +46,8 @@ internal sealed class SemaphoreCoordinator : CoordinatorActor
     protected override (IReadOnlyList<IActorRef> Named, bool Anonymous) CurrentHolders() =>
         ([.. _heldBy.Keys], _outstanding > _heldByOwners);
 
+    protected override void PublishGauges(CoordinatorGauges gauges) => gauges.Holders = _outstanding;
+
     protected override void OnExpired(Waiter waiter) => Send(waiter.ReplyTo, new SemaphoreProtocol.NotAcquired(waiter.RequestId));
 
     protected override void OnOwnerTerminated(IActorRef owner)
