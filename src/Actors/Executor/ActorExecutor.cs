@@ -33,7 +33,7 @@ public sealed class ActorExecutor : IAsyncDisposable
     private long _nextJobId;
     private int _shutDown;
 
-    private ActorExecutor(IActorRef coordinator, int maxWorkers)
+    internal ActorExecutor(IActorRef coordinator, int maxWorkers)
     {
         Coordinator = coordinator;
         MaxWorkers = maxWorkers;
