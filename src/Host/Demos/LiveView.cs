@@ -22,12 +22,17 @@ internal sealed class LiveView : IAsyncDisposable
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _display;
 
+    // Spectre's live display takes its own lock and then the console's, while a console write from another thread takes
+    // the console's and then (through the live render hook) the display's: the two orders deadlock. Every call into the
+    // console and the display goes through this one gate, so only one thread is inside Spectre at a time.
+    private readonly object _consoleGate = new();
+
     private LiveView(ActorSystem system, IAnsiConsole console, TextWriter output, bool inPlace)
     {
         _system = system;
         _console = console;
         _inPlace = inPlace;
-        Output = inPlace ? new ConsoleLineWriter(console, output.Encoding) : output;
+        Output = inPlace ? new ConsoleLineWriter(console, output.Encoding, _consoleGate) : output;
         _display = inPlace ? DisplayAsync() : Task.CompletedTask;
     }
 
@@ -74,23 +79,30 @@ internal sealed class LiveView : IAsyncDisposable
             {
                 do
                 {
-                    live.UpdateTarget(await BuildTableAsync());
-                    live.Refresh();
+                    Show(live, await BuildTableAsync());
                 }
                 while (await timer.WaitForNextTickAsync(_stop.Token));
             }
             catch (OperationCanceledException)
             {
             }
-            live.UpdateTarget(await BuildTableAsync());
-            live.Refresh();
+            Show(live, await BuildTableAsync());
         });
+
+    private void Show(LiveDisplayContext live, Table table)
+    {
+        lock (_consoleGate)
+        {
+            live.UpdateTarget(table);
+            live.Refresh();
+        }
+    }
 
     /// <summary>
     /// Passes the demo's text to the live console a whole line at a time (Spectre draws it above the live table); a
     /// partial line waits for its end.
     /// </summary>
-    private sealed class ConsoleLineWriter(IAnsiConsole console, Encoding encoding) : TextWriter
+    private sealed class ConsoleLineWriter(IAnsiConsole console, Encoding encoding, object consoleGate) : TextWriter
     {
         private readonly StringBuilder _line = new();
 
@@ -98,7 +110,7 @@ internal sealed class LiveView : IAsyncDisposable
 
         public override void Write(char value)
         {
-            lock (_line)
+            lock (consoleGate)
             {
                 if (value == '\n')
                 {
@@ -114,13 +126,13 @@ internal sealed class LiveView : IAsyncDisposable
 
         public override void Write(string? value)
         {
-            lock (_line)
+            lock (consoleGate)
                 foreach (var c in value ?? "") Write(c);
         }
 
         public override void WriteLine(string? value)
         {
-            lock (_line)
+            lock (consoleGate)
             {
                 Write(value);
                 Write('\n');
