@@ -192,9 +192,7 @@ public sealed class BarrierBreakProtocolTests : BarrierProtocolTestKit
         var state = GetState(barrier, a); // a's next message: the rejected wait did not complete the round
         Assert.Equal((1, false), (state.Waiting, state.IsBroken));
 
-        barrier.Tell(new BarrierProtocol.Wait(3, b.Ref), b.Ref);
-        a.ExpectMsg(new BarrierProtocol.Passed(1, 0, 0));
-        b.ExpectMsg(new BarrierProtocol.Passed(3, 1, 0));
+        ExpectRoundCompletes(barrier, a, 1, b, 3);
     }
 
     [Fact]
@@ -208,9 +206,7 @@ public sealed class BarrierBreakProtocolTests : BarrierProtocolTestKit
         var state = GetState(barrier);
         Assert.Equal((1, false), (state.Waiting, state.IsBroken));
 
-        barrier.Tell(new BarrierProtocol.Wait(3, b.Ref), b.Ref);
-        a.ExpectMsg(new BarrierProtocol.Passed(1, 0, 0));
-        b.ExpectMsg(new BarrierProtocol.Passed(3, 1, 0));
+        ExpectRoundCompletes(barrier, a, 1, b, 3);
     }
 
     [Fact]
@@ -223,9 +219,7 @@ public sealed class BarrierBreakProtocolTests : BarrierProtocolTestKit
         Assert.Equal(RejectionReason.DuplicateRequest, a.ExpectMsg<CoordinatorProtocol.Rejected>().Reason);
         Assert.Equal(1, GetState(barrier).Waiting);
 
-        barrier.Tell(new BarrierProtocol.Wait(1, b.Ref), b.Ref);
-        a.ExpectMsg(new BarrierProtocol.Passed(1, 0, 0));
-        b.ExpectMsg(new BarrierProtocol.Passed(1, 1, 0));
+        ExpectRoundCompletes(barrier, a, 1, b, 1);
     }
 
     [Fact]

@@ -21,4 +21,16 @@ public abstract class BarrierProtocolTestKit : CoordinatorTestKit
         barrier.Tell(new BarrierProtocol.GetState(99), probe.Ref);
         return probe.ExpectMsg<BarrierProtocol.BarrierState>();
     }
+
+    /// <summary>
+    /// Proves a refused request left the round as it was: <paramref name="second"/> arrives with request
+    /// <paramref name="secondId"/> and completes the round that <paramref name="first"/> (request <paramref name="firstId"/>)
+    /// is waiting in, with indices 0 and 1 of round 0.
+    /// </summary>
+    protected static void ExpectRoundCompletes(IActorRef barrier, TestProbe first, long firstId, TestProbe second, long secondId)
+    {
+        barrier.Tell(new BarrierProtocol.Wait(secondId, second.Ref), second.Ref);
+        first.ExpectMsg(new BarrierProtocol.Passed(firstId, 0, 0));
+        second.ExpectMsg(new BarrierProtocol.Passed(secondId, 1, 0));
+    }
 }
