@@ -195,6 +195,9 @@ public class ActorThread
     /// <summary>Whether <see cref="Start"/> has begun (its coordinator may not be published yet) and did not fail.</summary>
     internal bool IsStartedOrStarting => (Volatile.Read(ref _state) & StartedFlag) != 0;
 
+    /// <summary>Whether the coordinator has published the end of the thread's body (see <see cref="ThreadLifetime"/>).</summary>
+    internal bool HasEnded => _lifetime.HasEnded;
+
     /// <summary>
     /// Starts the thread (Python's <c>start()</c>): registers it, so that <c>active_count()</c> counts it from now on, and
     /// launches its body on a dedicated thread. Returns at once.

@@ -10,9 +10,11 @@ namespace Actors.Threads;
 /// </summary>
 /// <remarks>
 /// Joins are ordinary waiters of the base class, so their timeouts, cancellation and owners' deaths need no code here.
-/// When the body ends, the coordinator tells the registry first, then publishes the end to the facade, then answers every
+/// When the body ends, the coordinator publishes the end to the facade first, then tells the registry, then answers every
 /// join, and finally stops itself (after any message already in its mailbox): so whoever sees a join return sees the
-/// thread gone from <c>enumerate()</c> as well.
+/// thread gone from <c>enumerate()</c> as well, and a shutdown that the registry lets go on sees the thread not alive.
+/// The registry leaves out of <c>enumerate()</c> a thread whose end is published but not yet reported, so that
+/// <see cref="ActorThread.IsAlive"/> false also means gone from <c>enumerate()</c>, as in Python.
 /// </remarks>
 internal class ThreadCoordinator : Coordinator
 {
@@ -94,13 +96,13 @@ internal class ThreadCoordinator : Coordinator
             .PipeTo(self, success: static () => BodyEnded.Instance, failure: static _ => BodyEnded.Instance);
     }
 
-    /// <summary>Ends the thread: the registry forgets it, the facade sees it end, every join is answered, then the actor stops.</summary>
+    /// <summary>Ends the thread: the facade sees it end, the registry forgets it, every join is answered, then the actor stops.</summary>
     protected void Finish()
     {
         if (Status == ThreadStatus.Finished) return;
         Status = ThreadStatus.Finished;
-        _registry.Tell(new ThreadRegistryProtocol.Ended(_ident), Self);
         _lifetime.MarkEnded();
+        _registry.Tell(new ThreadRegistryProtocol.Ended(_ident), Self);
         while (DequeueNext(_joiners, keepsWatch: false) is { } joiner) Send(joiner.ReplyTo, new ThreadProtocol.Joined(joiner.RequestId));
         Self.Tell(Retire.Instance);
     }

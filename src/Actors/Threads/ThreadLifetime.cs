@@ -1,8 +1,8 @@
 namespace Actors.Threads;
 
 /// <summary>
-/// What a thread's coordinator publishes to its facade, each fact once: that the thread has finished (after the
-/// registry was told and before any join is answered) and that the coordinator has stopped. The facade reads them for
+/// What a thread's coordinator publishes to its facade, each fact once: that the thread has finished (before the
+/// registry is told and before any join is answered) and that the coordinator has stopped. The facade reads them for
 /// <see cref="ActorThread.IsAlive"/>, and a join races its request against them, so that a join sent to a coordinator
 /// that has already retired still returns. Only the coordinator completes them.
 /// </summary>

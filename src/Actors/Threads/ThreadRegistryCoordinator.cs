@@ -41,11 +41,11 @@ internal sealed class ThreadRegistryCoordinator : Coordinator
                 Forget(ident);
                 return true;
             case ThreadRegistryProtocol.GetActiveCount get:
-                Reply(new ThreadRegistryProtocol.ActiveCount(get.RequestId, 1 + _threads.Count));
+                Reply(new ThreadRegistryProtocol.ActiveCount(get.RequestId, 1 + AliveThreads().Count()));
                 return true;
             case ThreadRegistryProtocol.Enumerate enumerate:
                 var threads = new List<ActorThread>(1 + _threads.Count) { _mainThread };
-                threads.AddRange(_threads.Values.Select(entry => entry.Thread));
+                threads.AddRange(AliveThreads());
                 Reply(new ThreadRegistryProtocol.Enumerated(enumerate.RequestId, threads));
                 return true;
             case ThreadRegistryProtocol.WaitForNonDaemonThreads wait:
@@ -98,6 +98,12 @@ internal sealed class ThreadRegistryCoordinator : Coordinator
         while (DequeueNext(_nonDaemonWaiters, keepsWatch: false) is { } waiter)
             Send(waiter.ReplyTo, new ThreadRegistryProtocol.NonDaemonThreadsEnded(waiter.RequestId));
     }
+
+    /// <summary>
+    /// The registered threads whose end is not yet published: a thread's coordinator publishes the end before it reports
+    /// it here, so one may be registered and already not alive for a moment.
+    /// </summary>
+    private IEnumerable<ActorThread> AliveThreads() => _threads.Values.Select(entry => entry.Thread).Where(thread => !thread.HasEnded);
 
     private List<string> NonDaemonNames() => _threads.Values.Where(entry => !entry.Daemon).Select(entry => entry.Thread.Name).ToList();
 
