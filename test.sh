@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
-# The whole test run, restore and build included: every test project of Actors.sln, then the library packed into
-# artifacts/packages and smoke-tested by tests/Actors.PackageTests, which restores that package as a consumer would.
+# The whole test run, restore and build included: the servers some tests need (PostgreSQL, Redis: installed from
+# Debian's packages when missing and started on ports of their own by scripts/test-servers.sh), every test project of
+# Actors.sln, then the library packed into artifacts/packages and smoke-tested by tests/Actors.PackageTests, which
+# restores that package as a consumer would.
 # Each step runs even when an earlier one fails, so every result is printed; the exit code is the first failure's.
 set -uo pipefail
 cd "$(dirname "$0")"
@@ -11,6 +13,9 @@ step() {
   local code=$?
   [ "$status" -eq 0 ] && status=$code
 }
+
+# The servers are left running for the next run; a test that needs one that did not start fails saying so.
+servers=$(scripts/test-servers.sh) && eval "$servers"
 
 step dotnet test -c Release
 
