@@ -76,7 +76,10 @@ internal static class ExecutorProtocol
         public static readonly WorkerReady Instance = new();
     }
 
-    /// <summary>Worker to itself: report the jobs finished since the last report.</summary>
+    /// <summary>
+    /// Worker to itself, and coordinator to worker in the middle of a batch: report the jobs finished since the last
+    /// report (a worker with nothing finished since says nothing).
+    /// </summary>
     public sealed record ReportFinished
     {
         public static readonly ReportFinished Instance = new();

@@ -10,6 +10,10 @@ namespace Actors.Executor;
 /// takes over jobs handed to a busy worker that has not started them (the busy one may be blocked in a long job).
 /// </summary>
 /// <remarks>
+/// A worker is topped up before it runs dry: after the first half of a batch the coordinator queues a
+/// <see cref="ExecutorProtocol.ReportFinished"/> to it, so its report arrives while the second half runs, and a worker
+/// with at most half a batch left gets more at once. Without this, every batch of short jobs ended with the worker idle
+/// for a round trip to the coordinator (Map over 100,000 items in chunks of 1,000 ran at 0.38× Task.Run).
 /// A job taken over is handed twice; the future's own start (<see cref="ActorFuture.TryStart"/>, a compare-and-swap)
 /// decides which worker runs it, and the other passes it by without a reply. Both report it, so the count of jobs in
 /// flight drops only when every handing of a job is reported.
@@ -52,7 +56,7 @@ internal sealed class WorkQueue
     {
         if (!_workers.TryGetValue(worker, out var slot) || slot.IsIdle) return;
         for (var i = 0; i < count && slot.Handed.Count > 0; i++) Leave(slot.Handed.RemoveFirst().Job);
-        if (slot.IsIdle) Feed(slot);
+        if (slot.IsIdle || (_queued.Count > 0 && slot.Handed.Count <= MaxBatch / 2)) Feed(slot);
     }
 
     /// <summary>Cancels every job not yet started: those queued leave at once, those handed out are passed by.</summary>
@@ -89,7 +93,8 @@ internal sealed class WorkQueue
     /// </summary>
     private void Feed(WorkerSlot slot)
     {
-        var batch = Math.Clamp((_queued.Count + _workers.Count - 1) / Math.Max(1, _workers.Count), 1, MaxBatch);
+        var batch = Math.Clamp((_queued.Count + _workers.Count - 1) / Math.Max(1, _workers.Count), 1, MaxBatch - slot.Handed.Count);
+        var reportAfter = batch > 1 ? slot.Handed.Count + (batch + 1) / 2 : -1;
         while (batch > 0 && _queued.Count > 0)
         {
             var job = _queued.RemoveFirst();
@@ -102,6 +107,7 @@ internal sealed class WorkQueue
 
             slot.Hand(job);
             batch--;
+            if (slot.Handed.Count == reportAfter) slot.Worker.Tell(ExecutorProtocol.ReportFinished.Instance);
         }
 
         if (slot.IsIdle && !TakeOver(slot)) _idle.AddLast(slot);

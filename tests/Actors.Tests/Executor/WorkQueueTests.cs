@@ -75,6 +75,37 @@ public sealed class WorkQueueTests : CoordinatorTestKit
     }
 
     [Fact]
+    public void BusyWorker_ReportsHalfABatch_IsToppedUpBeforeItRunsDry()
+    {
+        var (queue, worker) = (new WorkQueue(), CreateTestProbe());
+        queue.Register(worker.Ref);
+        queue.Accept(NewJob(0));
+        Assert.Equal(0, worker.ExpectMsg<ExecutorProtocol.Job>().Id);
+        for (var id = 1; id <= 40; id++) queue.Accept(NewJob(id));
+
+        queue.Finished(worker.Ref, 1);
+        ExpectJobs(worker, 1, 16);
+        worker.ExpectMsg<ExecutorProtocol.ReportFinished>();
+        ExpectJobs(worker, 17, 16);
+
+        // The first half is through: the worker still holds 16 jobs, and gets the rest of the queue now, not when idle.
+        queue.Finished(worker.Ref, 16);
+        ExpectJobs(worker, 33, 4);
+        worker.ExpectMsg<ExecutorProtocol.ReportFinished>();
+        ExpectJobs(worker, 37, 4);
+        worker.ExpectNoMsg(TimeSpan.Zero);
+        Assert.Equal(24, queue.InFlight);
+    }
+
+    private static AcceptedJob NewJob(long id) =>
+        new(new ExecutorProtocol.FunctionJob<long>(id, new ActorFuture<long>(), () => id), ActorRefs.Nobody);
+
+    private static void ExpectJobs(TestProbe worker, long firstId, int count)
+    {
+        for (var id = firstId; id < firstId + count; id++) Assert.Equal(id, worker.ExpectMsg<ExecutorProtocol.Job>().Id);
+    }
+
+    [Fact]
     public async Task OneWorker_JobsStartInSubmitOrder()
     {
         await using var executor = ActorExecutor.Create(Sys, new ExecutorOptions { MaxWorkers = 1 });
