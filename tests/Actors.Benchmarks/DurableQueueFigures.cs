@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Actors.Cluster;
 using Actors.Cluster.Persistence;
+using Actors.Cluster.Tests.Support;
 using Actors.Queue;
 using Akka.Actor;
 using Akka.Configuration;
@@ -24,7 +25,7 @@ internal static class DurableQueueFigures
     {
         Console.WriteLine("Acknowledged puts per second (items/s), ratio to the same queue in memory:");
         var inMemory = await MeasurePutsAsync("in memory", null);
-        using (var sqlite = new SqliteFile()) await MeasurePutsAsync("SQLite", sqlite.Config, inMemory);
+        using (var sqlite = new TemporaryDatabase()) await MeasurePutsAsync("SQLite", sqlite.Config, inMemory);
         if (Environment.GetEnvironmentVariable("ACTORS_TEST_POSTGRES") is { Length: > 0 } postgres)
             await MeasurePutsAsync("PostgreSQL", await PostgresConfigAsync(postgres), inMemory);
         else Console.WriteLine("  PostgreSQL: ACTORS_TEST_POSTGRES is not set (eval \"$(scripts/test-servers.sh)\"); not measured.");
@@ -32,7 +33,7 @@ internal static class DurableQueueFigures
         Console.WriteLine($"Recovery of a queue holding {recoveryItems:N0} items (put in batches of {RecoveryBatch:N0}), to the first answered get, SQLite:");
         foreach (var (label, snapshotEvery) in new[] { ("with snapshots (every 100 events, doubling)", (int?)null), ("without snapshots", int.MaxValue) })
         {
-            using var sqlite = new SqliteFile();
+            using var sqlite = new TemporaryDatabase();
             await MeasureRecoveryAsync(label, sqlite.Config, new PersistenceOptions { SnapshotEvery = snapshotEvery }, recoveryItems);
         }
     }
@@ -143,28 +144,5 @@ internal static class DurableQueueFigures
               auto-initialize = on
             }
             """).WithFallback(Akka.Persistence.Sql.SqlPersistence.DefaultConfiguration);
-    }
-
-    /// <summary>A SQLite database file in WAL mode (as the cluster tests use), deleted at the end.</summary>
-    private sealed class SqliteFile : IDisposable
-    {
-        public SqliteFile()
-        {
-            using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={File}");
-            connection.Open();
-            using var wal = connection.CreateCommand();
-            wal.CommandText = "PRAGMA journal_mode=WAL;";
-            wal.ExecuteNonQuery();
-        }
-
-        public string File { get; } = Path.Combine(Path.GetTempPath(), $"actors-durable-queue-figures-{Guid.NewGuid():N}.db");
-
-        public Config Config => ClusterPrimitivesConfig.Sqlite(File);
-
-        public void Dispose()
-        {
-            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-            foreach (var file in Directory.GetFiles(Path.GetDirectoryName(File)!, Path.GetFileName(File) + "*")) System.IO.File.Delete(file);
-        }
     }
 }
