@@ -90,7 +90,8 @@ internal sealed class DurableEntity : UntypedPersistentActor, IWithTimers, ICoor
             case SaveSnapshotSuccess or SaveSnapshotFailure:
                 return;
             case StopEntity:
-                Context.Stop(Self);
+                // After the events still being stored, so that their replies go out.
+                DeferAsync(StopEntity.Instance, _ => Context.Stop(Self));
                 return;
         }
 

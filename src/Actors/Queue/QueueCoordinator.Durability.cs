@@ -13,13 +13,18 @@ namespace Actors.Queue;
 internal sealed partial class QueueCoordinator
 {
     private readonly TimeSpan? _confirmWithin;
-    private readonly UnconfirmedDeliveries _deliveries = new();
+
+    /// <summary>Null for a queue in one process, which keeps no deliveries (nor the memory for them).</summary>
+    private readonly UnconfirmedDeliveries? _deliveries;
     private long _confirmationTimerDeadline = MonotonicClock.Never;
 
     /// <summary>Whether the queue journals events and keeps deliveries until they are confirmed.</summary>
-    private bool IsDurable => _confirmWithin is not null;
+    [System.Diagnostics.CodeAnalysis.MemberNotNullWhen(true, nameof(_deliveries))]
+    private bool IsDurable => _deliveries is not null;
 
-    private protected override long DurableStateWeight => _items.Count + _deliveries.Count + 1;
+    private int AwaitingConfirmation => _deliveries?.Count ?? 0;
+
+    private protected override long DurableStateWeight => _items.Count + AwaitingConfirmation + 1;
 
     private protected override int WeightOf(IDurableEvent durableEvent) => Math.Max(1, durableEvent switch
     {
@@ -35,7 +40,7 @@ internal sealed partial class QueueCoordinator
         var items = new object?[_items.Count];
         var sequences = new long[items.Length];
         for (var index = 0; index < items.Length; index++) (items[index], sequences[index]) = _items[index];
-        var deliveries = _deliveries.All.ToList();
+        var deliveries = _deliveries!.All.ToList();
         return new QueueDurableState(items, sequences, deliveries.Select(d => d.Entry.Item).ToArray(), deliveries.Select(d => d.Entry.Sequence).ToArray(),
             deliveries.Select(d => d.Getter).ToImmutableList(), _nextSequence, _unfinished, _isShutDown, _discardsReturns);
     }
@@ -121,6 +126,7 @@ internal sealed partial class QueueCoordinator
     /// <summary>Keeps <paramref name="entry"/> as a delivery to <paramref name="getter"/> awaiting confirmation, watching the getter.</summary>
     private void Delivered(QueueEntry entry, IActorRef getter)
     {
+        if (!IsDurable) return;
         _deliveries.Add(entry, getter, MonotonicClock.DeadlineAfter(_confirmWithin));
         Owners.Add(getter);
         ArmConfirmationTimer();
@@ -129,7 +135,7 @@ internal sealed partial class QueueCoordinator
     /// <summary>Ends the delivery of <paramref name="sequence"/>, if one awaits confirmation; true if one did.</summary>
     private bool ForgetDelivery(long sequence)
     {
-        if (!_deliveries.TryRemove(sequence, out var delivery)) return false;
+        if (!IsDurable || !_deliveries.TryRemove(sequence, out var delivery)) return false;
         Owners.Remove(delivery.Getter);
         return true;
     }
@@ -156,7 +162,7 @@ internal sealed partial class QueueCoordinator
     {
         _confirmationTimerDeadline = MonotonicClock.Never;
         var now = MonotonicClock.Now;
-        while (_deliveries.TakeExpired(now) is { } expired)
+        while (_deliveries?.TakeExpired(now) is { } expired)
         {
             Owners.Remove(expired.Getter);
             PutBack(expired.Entry);
@@ -169,13 +175,13 @@ internal sealed partial class QueueCoordinator
     /// <summary>The unconfirmed deliveries to an owner that terminated go back to their places.</summary>
     private void PutBackDeliveriesOf(IActorRef owner)
     {
-        if (_deliveries.Count == 0) return;
-        foreach (var delivery in _deliveries.Of(owner)) PutBack(delivery.Entry);
+        if (AwaitingConfirmation == 0) return;
+        foreach (var delivery in _deliveries!.Of(owner)) PutBack(delivery.Entry);
     }
 
     private void ArmConfirmationTimer()
     {
-        if (_deliveries.NextDeadline is not { } next || next >= _confirmationTimerDeadline) return;
+        if (_deliveries?.NextDeadline is not { } next || next >= _confirmationTimerDeadline) return;
         _confirmationTimerDeadline = next;
         Timers.StartSingleTimer(ConfirmationDue.Instance, ConfirmationDue.Instance, MonotonicClock.Until(next));
     }

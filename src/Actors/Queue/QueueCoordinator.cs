@@ -42,6 +42,7 @@ internal sealed partial class QueueCoordinator : Coordinator
         _maxSize = maxSize;
         _tracksTasks = tracksTasks;
         _confirmWithin = confirmWithin;
+        if (confirmWithin is not null) _deliveries = new UnconfirmedDeliveries();
         _getters = NewQueue();
         _putters = NewQueue();
         _joiners = NewQueue();
@@ -86,7 +87,7 @@ internal sealed partial class QueueCoordinator : Coordinator
                 return true;
             case QueueProtocol.GetState get:
                 Reply(new QueueProtocol.QueueState(get.RequestId, _items.Count, _maxSize, _unfinished, _isShutDown, _getters.Count, _putters.Count,
-                    _deliveries.Count));
+                    AwaitingConfirmation));
                 return true;
             default:
                 return false;
