@@ -9,8 +9,9 @@ namespace Actors.Cluster.Persistence;
 /// The entity of a named primitive whose state outlives its actor: a persistent actor that hosts the core's coordinator
 /// behaviour (<see cref="ICoordinatorHost"/>), journals the primitive's <see cref="IDurableState"/> after every message
 /// that changed it (a queue: the <see cref="IDurableEvent"/>s the message produced), and holds that message's replies
-/// until the change is stored — so no grant or acknowledged put ever goes out that a crash could take back. A new incarnation (hand-off, rebalance, passivation, the crash of its node) recovers the
-/// latest state: the same holders, watched again, and fencing tokens that continue above every token handed out.
+/// until the change is stored — so no grant or acknowledged put ever goes out that a crash could take back. A new
+/// incarnation (hand-off, rebalance, passivation, the crash of its node) recovers the latest state: the same holders,
+/// watched again, and fencing tokens that continue above every token handed out.
 /// </summary>
 /// <remarks>
 /// Waiting requests are not persisted: a wait belongs to a live caller, who learns of a lost wait from its own timeout.
@@ -18,7 +19,8 @@ namespace Actors.Cluster.Persistence;
 /// and a short tail; a primitive that journals events is snapshotted when <see cref="Coordinator.IsSnapshotDue"/> says
 /// so. Events are written without stopping the entity (Akka's <c>PersistAllAsync</c>): the messages that arrive
 /// meanwhile are handled and their events batched into the next write, their replies held until their own events are
-/// stored, and replies that changed nothing go out only after the events before them (<c>DeferAsync</c>). A message that arrives while a state is being stored waits (Akka.Persistence's stash).
+/// stored, and replies that changed nothing go out only after the events before them (<c>DeferAsync</c>). A message
+/// that arrives while a whole state (or the events before a snapshot) is being stored waits (Akka.Persistence's stash).
 /// Sharding stops it with <see cref="StopEntity"/>, handled after that stash, never with <c>PoisonPill</c>, which would
 /// drop the requests stashed while it recovers or stores a state.
 /// </remarks>
@@ -105,15 +107,15 @@ internal sealed class DurableEntity : UntypedPersistentActor, IWithTimers, ICoor
             _handling = false;
         }
 
+        var replies = _held.ToArray();
+        _held.Clear();
         if (!_coordinator.DurableStateChanged)
         {
             // Behind the events still being stored, if any; at once otherwise.
-            DeferAsync(_held.ToArray(), Flush);
+            DeferAsync(replies, Flush);
             return;
         }
 
-        var replies = _held.ToArray();
-        _held.Clear();
         if (_coordinator.TakeDurableEvents() is { Count: > 0 } events)
         {
             PersistEvents(events, replies);
@@ -161,7 +163,6 @@ internal sealed class DurableEntity : UntypedPersistentActor, IWithTimers, ICoor
 
     private void Flush((IActorRef To, object Message)[] replies)
     {
-        _held.Clear();
         foreach (var (to, reply) in replies) to.Tell(reply, Self);
     }
 }

@@ -107,6 +107,27 @@ public sealed class DurableEntityTests : Akka.TestKit.Xunit2.TestKit
     }
 
     [Fact]
+    public void Queue_RequestsWhileEventsAreStored_AreAnsweredOnce_InOrder_NoneBeforeTheEventsBeforeIt()
+    {
+        var entity = Start(PrimitiveEntityIds.Queue("interleaved", Actors.Hosting.QueueKind.Fifo, 0));
+        const int puts = 30;
+        for (var i = 1; i <= puts; i++)
+        {
+            entity.Tell(new QueueProtocol.Put(i, ActorRefs.Nobody, i));
+            entity.Tell(new QueueProtocol.GetState(1000 + i));
+        }
+
+        for (var i = 1; i <= puts; i++)
+        {
+            Assert.Equal(new QueueProtocol.PutDone(i), ExpectMsg<QueueProtocol.PutDone>(Recovery));
+            var state = ExpectMsg<QueueProtocol.QueueState>(Recovery);
+            Assert.Equal((1000L + i, i), (state.RequestId, state.Count));
+        }
+
+        ExpectNoMsg(TimeSpan.FromMilliseconds(300));
+    }
+
+    [Fact]
     public void Lock_StopEntity_StopsItAfterTheRequestsBeforeIt()
     {
         var entity = Start(PrimitiveEntityIds.Lock("stopped-lock"));
