@@ -87,4 +87,12 @@ public sealed class DurableClusterTests : IAsyncLifetime
         Assert.Equal([1, 2, 3], await queue.GetManyAsync(3).WaitAsync(Patience));
         Assert.Equal(0, (await queue.GetStateAsync().WaitAsync(Patience)).AwaitingConfirmation);
     }
+
+    [Fact]
+    public async Task DurableQueue_FilledOnOneNode_DrainedFromTwoOthers_DeliversEveryItemExactlyOnce_AllConfirmed()
+    {
+        Assert.Equal(Enumerable.Range(0, 300), await QueueDrain.RunAsync(Nodes, "durable-drained-queue", 300));
+        var state = await Nodes.Primitives(1).Queue<int>("durable-drained-queue", maxSize: 50).GetStateAsync().WaitAsync(Patience);
+        Assert.Equal((0, 0, 0), (state.Count, state.Unfinished, state.AwaitingConfirmation));
+    }
 }
