@@ -26,6 +26,9 @@ namespace Actors.Queue;
 /// <item>Batch methods, which Python lacks, move many items per message: <see cref="PutManyAsync(IEnumerable{T}, CancellationToken)"/>
 /// (all or nothing), <see cref="GetManyAsync(int, CancellationToken)"/>, <see cref="ReadAllAsync"/> and
 /// <see cref="TaskDoneAsync(int)"/>.</item>
+/// <item>Over a durable queue (a cluster queue with persistence, <see cref="DurableBehavior"/>) the facade confirms each
+/// delivery as soon as it arrives; an item whose getter's node dies before that goes back to its place, so across
+/// nodes an item may be delivered more than once, never lost. In one process nothing changes.</item>
 /// </list>
 /// </remarks>
 /// <typeparam name="T">The item type.</typeparam>
