@@ -19,7 +19,6 @@ namespace Actors.Benchmarks;
 internal static class DurableQueueFigures
 {
     private const int BatchSize = 100;
-    private const int RecoveryBatch = 1000;
 
     public static async Task RunAsync(int recoveryItems)
     {
@@ -30,11 +29,14 @@ internal static class DurableQueueFigures
             await MeasurePutsAsync("PostgreSQL", await PostgresConfigAsync(postgres), inMemory);
         else Console.WriteLine("  PostgreSQL: ACTORS_TEST_POSTGRES is not set (eval \"$(scripts/test-servers.sh)\"); not measured.");
 
-        Console.WriteLine($"Recovery of a queue holding {recoveryItems:N0} items (put in batches of {RecoveryBatch:N0}), to the first answered get, SQLite:");
-        foreach (var (label, snapshotEvery) in new[] { ("with snapshots (every 100 events, doubling)", (int?)null), ("without snapshots", int.MaxValue) })
+        Console.WriteLine($"Recovery of a queue holding {recoveryItems:N0} items, to the first answered get, SQLite:");
+        // Few large events (one producer, batches of 1,000), then many small ones (eight producers, batches of 10).
+        foreach (var (batch, producers) in new[] { (1000, 1), (10, 8) })
+        foreach (var (label, snapshotEvery) in new[] { ("with snapshots", (int?)null), ("without snapshots", int.MaxValue) })
         {
             using var sqlite = new TemporaryDatabase();
-            await MeasureRecoveryAsync(label, sqlite.Config, new PersistenceOptions { SnapshotEvery = snapshotEvery }, recoveryItems);
+            await MeasureRecoveryAsync($"{recoveryItems / batch:N0} events of {batch:N0}, {label}", sqlite.Config,
+                new PersistenceOptions { SnapshotEvery = snapshotEvery }, recoveryItems, batch, producers);
         }
     }
 
@@ -86,7 +88,7 @@ internal static class DurableQueueFigures
         ? system.ActorOf(PrimitiveEntityProps.For(PrimitiveEntityIds.Queue(name, Actors.Hosting.QueueKind.Fifo, 0), new PersistenceOptions()))
         : system.ActorOf(ActorQueue<int>.Props()));
 
-    private static async Task MeasureRecoveryAsync(string label, Config journal, PersistenceOptions options, int items)
+    private static async Task MeasureRecoveryAsync(string label, Config journal, PersistenceOptions options, int items, int batchSize, int producers)
     {
         var entityId = PrimitiveEntityIds.Queue("recovered", Actors.Hosting.QueueKind.Fifo, 0);
         var config = ConfigurationFactory.ParseString("akka.loglevel = WARNING\nakka.log-dead-letters = off").WithFallback(journal)
@@ -94,12 +96,11 @@ internal static class DurableQueueFigures
         var fill = Stopwatch.StartNew();
         var system = ActorSystem.Create("durable-queue-fill", config);
         var queue = new ActorQueue<int>(system.ActorOf(PrimitiveEntityProps.For(entityId, options)));
-        var batch = new int[RecoveryBatch];
-        for (var put = 0; put < items; put += RecoveryBatch)
+        var perProducer = items / producers;
+        await Task.WhenAll(Enumerable.Range(0, producers).Select(async producer =>
         {
-            for (var i = 0; i < batch.Length; i++) batch[i] = put + i;
-            await queue.PutManyAsync(batch);
-        }
+            for (var put = 0; put < perProducer; put += batchSize) await queue.PutManyAsync(Enumerable.Range(producer * perProducer + put, batchSize));
+        }));
 
         var filled = fill.Elapsed;
         // A snapshot is written by the snapshot store after the write that asked for it; let the last one land.
@@ -113,7 +114,7 @@ internal static class DurableQueueFigures
         var recovered = recovery.Elapsed;
         var count = (await queue.GetStateAsync()).Count + 1;
         await system.Terminate();
-        Console.WriteLine($"  {label,-45} first get after {recovered.TotalSeconds,6:N2} s (item {first}, {count:N0} items back; filled in {filled.TotalSeconds:N1} s)");
+        Console.WriteLine($"  {label,-42} first get after {recovered.TotalSeconds,6:N2} s (item {first}, {count:N0} items back; filled in {filled.TotalSeconds:N1} s)");
     }
 
     /// <summary>The journal and snapshot store in a schema of their own on the test server, created afresh.</summary>

@@ -40,7 +40,7 @@ internal sealed partial class QueueCoordinator
         var items = new object?[_items.Count];
         var sequences = new long[items.Length];
         for (var index = 0; index < items.Length; index++) (items[index], sequences[index]) = _items[index];
-        var deliveries = _deliveries!.All.ToList();
+        var deliveries = _deliveries.All.ToList();
         return new QueueDurableState(items, sequences, deliveries.Select(d => d.Entry.Item).ToArray(), deliveries.Select(d => d.Entry.Sequence).ToArray(),
             deliveries.Select(d => d.Getter).ToImmutableList(), _nextSequence, _unfinished, _isShutDown, _discardsReturns);
     }
