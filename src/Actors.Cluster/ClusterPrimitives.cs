@@ -28,8 +28,9 @@ namespace Actors.Cluster;
 /// timer run on the caller's node.</para>
 /// <para>By default the entity's state lives in memory on its node. A node that crashes or hands a shard off takes the
 /// state of its primitives with it; they come back empty elsewhere, unless <see cref="ClusterPrimitivesOptions.Persistence"/>
-/// is set: then locks, semaphores, events and barriers come back with their holders, permits and fencing tokens
-/// (queues not yet).</para>
+/// is set: then locks, semaphores, events and barriers come back with their holders, permits and fencing tokens, and
+/// queues with every acknowledged item, in order, and the deliveries their getters have not confirmed (see
+/// <see cref="Persistence.PersistenceOptions.ConfirmDeliveriesWithin"/>).</para>
 /// </remarks>
 public sealed class ClusterPrimitives : IExtension
 {
@@ -170,6 +171,7 @@ public sealed class ClusterPrimitives : IExtension
         system.Serialization.AddSerializer(ClusterPrimitivesConfig.SerializerName, serializer);
         system.Serialization.AddSerializationMap(typeof(IPrimitiveMessage), serializer);
         system.Serialization.AddSerializationMap(typeof(IDurableState), serializer);
+        system.Serialization.AddSerializationMap(typeof(IDurableEvent), serializer);
     }
 
     private sealed class Id(ClusterPrimitivesOptions options) : ExtensionIdProvider<ClusterPrimitives>

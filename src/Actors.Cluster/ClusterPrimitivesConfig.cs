@@ -10,7 +10,8 @@ public static class ClusterPrimitivesConfig
     public const string SerializerName = "actors-primitives";
 
     /// <summary>
-    /// Binds every <see cref="Actors.Protocol.IPrimitiveMessage"/> and <see cref="Actors.Protocol.IDurableState"/> to
+    /// Binds every <see cref="Actors.Protocol.IPrimitiveMessage"/>, <see cref="Actors.Protocol.IDurableState"/> and
+    /// <see cref="Actors.Protocol.IDurableEvent"/> to
     /// <see cref="PrimitiveMessageSerializer"/>. Include
     /// it in the configuration of every node (it is a fallback of <c>WithClusterPrimitives</c> already), so that no
     /// protocol message goes over the wire with Akka's default JSON serializer.
@@ -21,6 +22,7 @@ public static class ClusterPrimitivesConfig
           serialization-bindings {
             "{{typeof(Actors.Protocol.IPrimitiveMessage).FullName}}, {{typeof(Actors.Protocol.IPrimitiveMessage).Assembly.GetName().Name}}" = {{SerializerName}}
             "{{typeof(Actors.Protocol.IDurableState).FullName}}, {{typeof(Actors.Protocol.IDurableState).Assembly.GetName().Name}}" = {{SerializerName}}
+            "{{typeof(Actors.Protocol.IDurableEvent).FullName}}, {{typeof(Actors.Protocol.IDurableEvent).Assembly.GetName().Name}}" = {{SerializerName}}
           }
           serialization-identifiers {
             "{{typeof(PrimitiveMessageSerializer).FullName}}, {{typeof(PrimitiveMessageSerializer).Assembly.GetName().Name}}" = {{PrimitiveMessageSerializer.SerializerId}}

@@ -23,9 +23,9 @@ public sealed class ClusterPrimitivesOptions
 
     /// <summary>
     /// Where locks, re-entrant locks, semaphores, events and barriers journal their durable state (holders, permits,
-    /// fencing tokens, flags, rounds), so that an entity started again — after a hand-off, a rebalance, a passivation or
-    /// the crash of its node — comes back with it; null (the default) keeps state in memory only. Queues are not
-    /// persisted yet. Waiting requests never are: a caller learns of a lost wait from its own timeout.
+    /// fencing tokens, flags, rounds) and queues their changes (items put, taken, confirmed), so that an entity started
+    /// again — after a hand-off, a rebalance, a passivation or the crash of its node — comes back with it; null (the
+    /// default) keeps state in memory only. Waiting requests never are: a caller learns of a lost wait from its own timeout.
     /// </summary>
     public Persistence.PersistenceOptions? Persistence { get; init; }
 

@@ -24,14 +24,14 @@ internal static class PrimitiveEntityProps
 
     /// <summary>
     /// The props of the entity <paramref name="entityId"/> with its durable state persisted: a lock, re-entrant lock,
-    /// semaphore, event or barrier is the core's behaviour hosted by a <see cref="DurableEntity"/>; a queue (no durable
-    /// state yet) and a malformed id are as <see cref="For(string)"/> makes them, in a host that stops on <see cref="StopEntity"/>.
+    /// semaphore, event, barrier or queue is the core's behaviour hosted by a <see cref="DurableEntity"/>; a malformed id
+    /// is as <see cref="For(string)"/> makes it, in a host that stops on <see cref="StopEntity"/>.
     /// </summary>
     public static Props For(string entityId, PersistenceOptions persistence) =>
-        TryBehavior(entityId) is { } behavior ? DurableEntity.Props(entityId, behavior, persistence) : StoppableEntity.Props(For(entityId));
+        TryBehavior(entityId, persistence) is { } behavior ? DurableEntity.Props(entityId, behavior, persistence) : StoppableEntity.Props(For(entityId));
 
     /// <summary>The factory of the coordinator behaviour an id stands for, for the kinds that have a durable state.</summary>
-    private static Func<Coordinator>? TryBehavior(string entityId)
+    private static Func<Coordinator>? TryBehavior(string entityId, PersistenceOptions persistence)
     {
         if (TryParse(entityId) is null) return null;
         var fields = entityId.Split(':');
@@ -42,9 +42,20 @@ internal static class PrimitiveEntityProps
             PrimitiveEntityIds.EventKind => ActorEvent.Behavior,
             PrimitiveEntityIds.SemaphoreKind => () => ActorSemaphore.Behavior(Count(fields[2])!.Value, bounded: fields[1] == "bounded"),
             PrimitiveEntityIds.BarrierKind => () => ActorBarrier.Behavior(Count(fields[1])!.Value, defaultTimeout: BarrierTimeout(fields[2])),
+            PrimitiveEntityIds.QueueKind => DurableQueueBehavior(Enum.Parse<QueueKind>(fields[1], ignoreCase: true), Count(fields[2])!.Value,
+                persistence.ConfirmDeliveriesWithinOrDefault),
             _ => null,
         };
     }
+
+    /// <remarks>Items are ordered as in <see cref="QueueProps"/>.</remarks>
+    private static Func<Coordinator> DurableQueueBehavior(QueueKind kind, int maxSize, TimeSpan confirmWithin) => kind switch
+    {
+        QueueKind.Lifo => () => ActorQueue<object>.DurableLifoBehavior(maxSize, confirmWithin),
+        QueueKind.Priority => () => ActorQueue<object>.DurablePriorityBehavior(null, maxSize, confirmWithin),
+        QueueKind.Simple => () => ActorSimpleQueue<object>.DurableBehavior(confirmWithin),
+        _ => () => ActorQueue<object>.DurableBehavior(maxSize, confirmWithin),
+    };
 
     private static TimeSpan? BarrierTimeout(string field) =>
         field == PrimitiveEntityIds.NoTimeout ? null : TimeSpan.FromMilliseconds(Count(field)!.Value);

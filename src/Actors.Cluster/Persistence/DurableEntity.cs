@@ -8,14 +8,19 @@ namespace Actors.Cluster.Persistence;
 /// <summary>
 /// The entity of a named primitive whose state outlives its actor: a persistent actor that hosts the core's coordinator
 /// behaviour (<see cref="ICoordinatorHost"/>), journals the primitive's <see cref="IDurableState"/> after every message
-/// that changed it, and holds that message's replies until the state is stored — so no grant ever goes out that a
-/// crash could take back. A new incarnation (hand-off, rebalance, passivation, the crash of its node) recovers the
-/// latest state: the same holders, watched again, and fencing tokens that continue above every token handed out.
+/// that changed it (a queue: the <see cref="IDurableEvent"/>s the message produced), and holds that message's replies
+/// until the change is stored — so no grant or acknowledged put ever goes out that a crash could take back. A new
+/// incarnation (hand-off, rebalance, passivation, the crash of its node) recovers the latest state: the same holders,
+/// watched again, and fencing tokens that continue above every token handed out.
 /// </summary>
 /// <remarks>
 /// Waiting requests are not persisted: a wait belongs to a live caller, who learns of a lost wait from its own timeout.
 /// Every <see cref="PersistenceOptions.SnapshotEvery"/> stored states a snapshot is saved, so recovery reads a snapshot
-/// and a short tail. A message that arrives while a state is being stored waits (Akka.Persistence's stash).
+/// and a short tail; a primitive that journals events is snapshotted when <see cref="Coordinator.IsSnapshotDue"/> says
+/// so. Events are written without stopping the entity (Akka's <c>PersistAllAsync</c>): the messages that arrive
+/// meanwhile are handled and their events batched into the next write, their replies held until their own events are
+/// stored, and replies that changed nothing go out only after the events before them (<c>DeferAsync</c>). A message
+/// that arrives while a whole state (or the events before a snapshot) is being stored waits (Akka.Persistence's stash).
 /// Sharding stops it with <see cref="StopEntity"/>, handled after that stash, never with <c>PoisonPill</c>, which would
 /// drop the requests stashed while it recovers or stores a state.
 /// </remarks>
@@ -70,6 +75,9 @@ internal sealed class DurableEntity : UntypedPersistentActor, IWithTimers, ICoor
             case IDurableState state:
                 _coordinator.RestoreDurableState(state);
                 break;
+            case IDurableEvent durableEvent:
+                _coordinator.ApplyDurableEvent(durableEvent);
+                break;
             case RecoveryCompleted:
                 _coordinator.Started();
                 break;
@@ -84,7 +92,8 @@ internal sealed class DurableEntity : UntypedPersistentActor, IWithTimers, ICoor
             case SaveSnapshotSuccess or SaveSnapshotFailure:
                 return;
             case StopEntity:
-                Context.Stop(Self);
+                // After the events still being stored, so that their replies go out.
+                DeferAsync(StopEntity.Instance, _ => Context.Stop(Self));
                 return;
         }
 
@@ -98,15 +107,22 @@ internal sealed class DurableEntity : UntypedPersistentActor, IWithTimers, ICoor
             _handling = false;
         }
 
+        var replies = _held.ToArray();
+        _held.Clear();
         if (!_coordinator.DurableStateChanged)
         {
-            Flush(_held.ToArray());
+            // Behind the events still being stored, if any; at once otherwise.
+            DeferAsync(replies, Flush);
+            return;
+        }
+
+        if (_coordinator.TakeDurableEvents() is { Count: > 0 } events)
+        {
+            PersistEvents(events, replies);
             return;
         }
 
         var state = _coordinator.CaptureDurableState();
-        var replies = _held.ToArray();
-        _held.Clear();
         Persist(state, stored =>
         {
             Flush(replies);
@@ -121,9 +137,32 @@ internal sealed class DurableEntity : UntypedPersistentActor, IWithTimers, ICoor
         base.PostStop();
     }
 
+    /// <summary>
+    /// Journals <paramref name="events"/> and lets <paramref name="replies"/> go out once the last is stored. A snapshot
+    /// that is due is taken with a write that holds back the next messages, so that it is the state these events end in.
+    /// </summary>
+    private void PersistEvents(IReadOnlyList<IDurableEvent> events, (IActorRef To, object Message)[] replies)
+    {
+        var unstored = events.Count;
+        if (!_coordinator.IsSnapshotDue(_options.SnapshotEveryOrDefault))
+        {
+            PersistAllAsync(events, _ =>
+            {
+                if (--unstored == 0) Flush(replies);
+            });
+            return;
+        }
+
+        PersistAll(events, _ =>
+        {
+            if (--unstored > 0) return;
+            Flush(replies);
+            SaveSnapshot(_coordinator.CaptureDurableState());
+        });
+    }
+
     private void Flush((IActorRef To, object Message)[] replies)
     {
-        _held.Clear();
         foreach (var (to, reply) in replies) to.Tell(reply, Self);
     }
 }

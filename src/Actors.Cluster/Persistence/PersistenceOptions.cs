@@ -16,6 +16,16 @@ public sealed class PersistenceOptions
     /// <summary>A snapshot every this many stored states of one primitive, so recovery replays a short tail; default 100.</summary>
     public int? SnapshotEvery { get; init; }
 
+    /// <summary>
+    /// How long a getter of a durable queue has to confirm that a delivered item reached it (the facades confirm as soon
+    /// as the reply arrives) before the item goes back to its place; default 30 s. An item also goes back at once when
+    /// its getter's owner terminates (its node is downed). A confirmation later than this may see its item delivered
+    /// again: across nodes a queue delivers at least once.
+    /// </summary>
+    public TimeSpan? ConfirmDeliveriesWithin { get; init; }
+
+    internal TimeSpan ConfirmDeliveriesWithinOrDefault => ConfirmDeliveriesWithin ?? TimeSpan.FromSeconds(30);
+
     internal string JournalPluginIdOrDefault => JournalPluginId ?? "akka.persistence.journal.sql";
 
     internal string SnapshotPluginIdOrDefault => SnapshotPluginId ?? "akka.persistence.snapshot-store.sql";

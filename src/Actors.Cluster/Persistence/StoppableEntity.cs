@@ -3,7 +3,7 @@ using Akka.Actor;
 namespace Actors.Cluster.Persistence;
 
 /// <summary>
-/// Hosts an entity that has no durable state (a queue, a malformed id) in a persisting region: forwards every message
+/// Hosts an entity that has no durable state (a malformed id) in a persisting region: forwards every message
 /// to it, keeping the sender, and stops on <see cref="StopEntity"/>, which the hosted coordinator would not understand.
 /// </summary>
 internal sealed class StoppableEntity : UntypedActor

@@ -10,7 +10,7 @@ namespace Actors.Cluster.Serialization;
 
 /// <summary>
 /// The wire (and journal) format of every <see cref="IPrimitiveMessage"/> that may cross the network and of every
-/// <see cref="IDurableState"/> a primitive persists: a compact MessagePack array of
+/// <see cref="IDurableState"/> and <see cref="IDurableEvent"/> a primitive persists: a compact MessagePack array of
 /// the record's fields, with a short manifest naming the record (<c>Lock.Acquire</c>). Actor references go by path;
 /// queue items and other values of no protocol type are nested through Akka's serializer for their own type.
 /// </summary>
@@ -67,13 +67,14 @@ public sealed class PrimitiveMessageSerializer : SerializerWithStringManifest
     private sealed record MessageCodecs(FrozenDictionary<Type, MessageCodec> ByType, FrozenDictionary<string, MessageCodec> ByManifest)
     {
         /// <summary>
-        /// Every concrete <see cref="IPrimitiveMessage"/> and <see cref="IDurableState"/> of the core library whose fields can cross the wire, keyed
+        /// Every concrete <see cref="IPrimitiveMessage"/>, <see cref="IDurableState"/> and <see cref="IDurableEvent"/> of the core library whose fields can cross the wire, keyed
         /// by type and by manifest: the protocol class's name without <c>Protocol</c>, a dot, the record's name.
         /// </summary>
         public static MessageCodecs Build()
         {
             var codecs = typeof(IPrimitiveMessage).Assembly.GetTypes()
-                .Where(type => (typeof(IPrimitiveMessage).IsAssignableFrom(type) || typeof(IDurableState).IsAssignableFrom(type))
+                .Where(type => (typeof(IPrimitiveMessage).IsAssignableFrom(type) || typeof(IDurableState).IsAssignableFrom(type)
+                                || typeof(IDurableEvent).IsAssignableFrom(type))
                                && type is { IsAbstract: false, IsInterface: false } && (type.IsPublic || type.IsNestedPublic))
                 .Select(type => TryBuild(type))
                 .OfType<MessageCodec>()

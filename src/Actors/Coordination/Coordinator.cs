@@ -35,6 +35,10 @@ public abstract class Coordinator : IWaitForSource
     private PrimitiveRegistry? _registry;
     private ICoordinatorHost? _host;
     private WaiterQueue? _reportedQueue;
+    private readonly List<IDurableEvent> _durableEvents = [];
+    private int _eventsSinceSnapshot;
+    private long _weightSinceSnapshot;
+    private long _snapshotWeight;
 
     private protected Coordinator()
     {
@@ -145,12 +149,56 @@ public abstract class Coordinator : IWaitForSource
     public bool DurableStateChanged { get; private set; }
 
     /// <summary>The primitive's durable state now; clears <see cref="DurableStateChanged"/>.</summary>
+    /// <remarks>For a primitive that journals events, this is the snapshot: it also starts the count that <see cref="IsSnapshotDue"/> reads afresh.</remarks>
     /// <exception cref="NotSupportedException">The primitive has no durable form (threads, timers).</exception>
     public IDurableState CaptureDurableState()
     {
         DurableStateChanged = false;
-        return DescribeDurableState();
+        var state = DescribeDurableState();
+        StartSnapshotCount();
+        return state;
     }
+
+    /// <summary>
+    /// The changes of the durable state that the messages handled since the last call made, in order, as events (the
+    /// items put, the items taken, ...); clears them and <see cref="DurableStateChanged"/>. Empty for a primitive that
+    /// journals its whole state (<see cref="CaptureDurableState"/>) instead: a durable host persists these events when
+    /// there are any, else the whole state, and lets the messages' replies go out only once they are stored.
+    /// </summary>
+    public IReadOnlyList<IDurableEvent> TakeDurableEvents()
+    {
+        if (_durableEvents.Count == 0) return [];
+        var events = _durableEvents.ToArray();
+        _durableEvents.Clear();
+        DurableStateChanged = false;
+        return events;
+    }
+
+    /// <summary>
+    /// Replays one journalled event on a new coordinator, after <see cref="Attach"/>, after the snapshot it follows
+    /// (<see cref="RestoreDurableState"/>, if there is one) and before <see cref="Started"/>. Owners in it are watched
+    /// again, as by <see cref="RestoreDurableState"/>.
+    /// </summary>
+    /// <exception cref="ArgumentException">The event is not this primitive's, or does not fit its state (a journal of
+    /// another primitive, or corrupted).</exception>
+    /// <exception cref="NotSupportedException">The primitive journals its whole state, not events.</exception>
+    public void ApplyDurableEvent(IDurableEvent durableEvent)
+    {
+        ArgumentNullException.ThrowIfNull(durableEvent);
+        ReplayDurableEvent(durableEvent);
+        CountJournalled(durableEvent);
+        _durableEvents.Clear();
+        DurableStateChanged = false;
+    }
+
+    /// <summary>
+    /// Whether a host that journals this primitive's events should store a snapshot (<see cref="CaptureDurableState"/>)
+    /// now: at least <paramref name="minimumEvents"/> events were journalled since the last one, and together they moved
+    /// at least as many items as that snapshot held. A large state is thus stored again only after as much journal, so
+    /// its cost per event stays constant and recovery reads a snapshot and a tail no larger than it.
+    /// </summary>
+    /// <param name="minimumEvents">The fewest events between two snapshots (the host's setting).</param>
+    public bool IsSnapshotDue(int minimumEvents) => _eventsSinceSnapshot >= minimumEvents && _weightSinceSnapshot >= _snapshotWeight;
 
     /// <summary>
     /// Gives a new coordinator the durable state a previous one captured, after <see cref="Attach"/> and before
@@ -162,11 +210,44 @@ public abstract class Coordinator : IWaitForSource
     {
         ArgumentNullException.ThrowIfNull(state);
         ApplyDurableState(state);
+        _durableEvents.Clear();
         DurableStateChanged = false;
+        StartSnapshotCount();
     }
 
     /// <summary>Notes that the durable state changed while the current message is handled.</summary>
     private protected void MarkDurableStateChanged() => DurableStateChanged = true;
+
+    /// <summary>Notes a change of the durable state as an event for the host to journal (see <see cref="TakeDurableEvents"/>).</summary>
+    private protected void RecordDurableEvent(IDurableEvent durableEvent)
+    {
+        _durableEvents.Add(durableEvent);
+        CountJournalled(durableEvent);
+        DurableStateChanged = true;
+    }
+
+    /// <summary>Applies an event that <see cref="RecordDurableEvent"/> recorded; primitives that journal their whole state keep this default, which refuses.</summary>
+    private protected virtual void ReplayDurableEvent(IDurableEvent durableEvent) =>
+        throw new NotSupportedException($"A {Kind} journals its whole state, not events.");
+
+    /// <summary>How much an event moves (a queue: its items), weighed against <see cref="DurableStateWeight"/> for <see cref="IsSnapshotDue"/>.</summary>
+    private protected virtual int WeightOf(IDurableEvent durableEvent) => 1;
+
+    /// <summary>How large the durable state is in the unit of <see cref="WeightOf"/> (a queue: its items).</summary>
+    private protected virtual long DurableStateWeight => 1;
+
+    private void CountJournalled(IDurableEvent durableEvent)
+    {
+        _eventsSinceSnapshot++;
+        _weightSinceSnapshot += WeightOf(durableEvent);
+    }
+
+    private void StartSnapshotCount()
+    {
+        _eventsSinceSnapshot = 0;
+        _weightSinceSnapshot = 0;
+        _snapshotWeight = DurableStateWeight;
+    }
 
     /// <summary>The primitive's <see cref="IDurableState"/>; primitives without one keep this default, which refuses.</summary>
     private protected virtual IDurableState DescribeDurableState() =>

@@ -20,8 +20,8 @@ public interface ICoordinatorHost
     /// <summary>
     /// Sends <paramref name="message"/> (a reply, a grant) to <paramref name="to"/> with the hosting actor as the sender.
     /// A host that persists the durable state holds what is sent while a message is handled until the state that
-    /// message changed is stored (<see cref="Coordinator.DurableStateChanged"/>), so no reply ever reports a state that
-    /// could be lost.
+    /// message changed (or the events it produced, <see cref="Coordinator.TakeDurableEvents"/>) is stored
+    /// (<see cref="Coordinator.DurableStateChanged"/>), so no reply ever reports a state that could be lost.
     /// </summary>
     void Send(IActorRef to, object message);
 }

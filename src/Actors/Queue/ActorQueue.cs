@@ -26,6 +26,9 @@ namespace Actors.Queue;
 /// <item>Batch methods, which Python lacks, move many items per message: <see cref="PutManyAsync(IEnumerable{T}, CancellationToken)"/>
 /// (all or nothing), <see cref="GetManyAsync(int, CancellationToken)"/>, <see cref="ReadAllAsync"/> and
 /// <see cref="TaskDoneAsync(int)"/>.</item>
+/// <item>Over a durable queue (a cluster queue with persistence, <see cref="DurableBehavior"/>) the facade confirms each
+/// delivery as soon as it arrives; an item whose getter's node dies before that goes back to its place, so across
+/// nodes an item may be delivered more than once, never lost. In one process nothing changes.</item>
 /// </list>
 /// </remarks>
 /// <typeparam name="T">The item type.</typeparam>
@@ -56,10 +59,52 @@ public sealed class ActorQueue<T> : CoordinatorFacade
     /// <param name="maxSize">The bound; zero or less means unbounded.</param>
     public static Props PriorityProps(IComparer<T>? comparer = null, int maxSize = 0)
     {
+        return QueueProps(PriorityStore(comparer), maxSize, tracksTasks: true);
+    }
+
+    private static Func<ItemStore> PriorityStore(IComparer<T>? comparer)
+    {
         var typed = comparer ?? Comparer<T>.Default;
         var untyped = Comparer<object?>.Create((a, b) => typed.Compare((T)a!, (T)b!));
-        return QueueProps(() => new ItemStore.Priority(untyped, item => item is T || (item is null && default(T) is null)), maxSize, tracksTasks: true);
+        return () => new ItemStore.Priority(untyped, item => item is T || (item is null && default(T) is null));
     }
+
+    /// <summary>A confirmation time, checked: positive and finite.</summary>
+    internal static TimeSpan ConfirmationTime(TimeSpan confirmWithin)
+    {
+        if (confirmWithin <= TimeSpan.Zero || confirmWithin == Timeout.InfiniteTimeSpan)
+            throw new ArgumentOutOfRangeException(nameof(confirmWithin), confirmWithin, "A getter needs a positive, finite time to confirm a delivery.");
+        return confirmWithin;
+    }
+
+    /// <summary>
+    /// A new durable FIFO queue coordinator's behaviour, for an actor of your own to host (<see cref="ICoordinatorHost"/>)
+    /// that journals its <see cref="Coordinator.TakeDurableEvents"/> (<see cref="QueueDurableEvents"/>) and snapshots its
+    /// <see cref="Coordinator.CaptureDurableState"/> (a <see cref="QueueDurableState"/>), such as a cluster entity.
+    /// </summary>
+    /// <remarks>
+    /// Unlike a queue in one process, it keeps every item it delivers until the getter confirms receipt
+    /// (<see cref="QueueProtocol.ConfirmDelivery"/>, sent by the facades themselves), and puts it back at its place if
+    /// the getter's owner terminates or <paramref name="confirmWithin"/> passes first: a reply lost with the getter's
+    /// node does not lose the item. Across nodes a queue therefore delivers at least once.
+    /// </remarks>
+    /// <param name="maxSize">The bound; zero or less means unbounded.</param>
+    /// <param name="confirmWithin">How long a getter has to confirm a delivery.</param>
+    public static Coordinator DurableBehavior(int maxSize, TimeSpan confirmWithin) =>
+        new QueueCoordinator(() => new ItemStore.Fifo(), maxSize, tracksTasks: true, ConfirmationTime(confirmWithin));
+
+    /// <summary>A new durable LIFO queue coordinator's behaviour; see <see cref="DurableBehavior"/>.</summary>
+    /// <param name="maxSize">The bound; zero or less means unbounded.</param>
+    /// <param name="confirmWithin">How long a getter has to confirm a delivery.</param>
+    public static Coordinator DurableLifoBehavior(int maxSize, TimeSpan confirmWithin) =>
+        new QueueCoordinator(() => new ItemStore.Lifo(), maxSize, tracksTasks: true, ConfirmationTime(confirmWithin));
+
+    /// <summary>A new durable priority queue coordinator's behaviour; see <see cref="DurableBehavior"/> and <see cref="PriorityProps"/>.</summary>
+    /// <param name="comparer">Orders the items; <see cref="Comparer{T}.Default"/> if null.</param>
+    /// <param name="maxSize">The bound; zero or less means unbounded.</param>
+    /// <param name="confirmWithin">How long a getter has to confirm a delivery.</param>
+    public static Coordinator DurablePriorityBehavior(IComparer<T>? comparer, int maxSize, TimeSpan confirmWithin) =>
+        new QueueCoordinator(PriorityStore(comparer), maxSize, tracksTasks: true, ConfirmationTime(confirmWithin));
 
     /// <summary>Creates a FIFO queue coordinator and returns a facade over it.</summary>
     public static ActorQueue<T> Create(IActorRefFactory factory, int maxSize = 0, string? name = null) => new(Spawn(factory, Props(maxSize), name));
@@ -280,13 +325,19 @@ public sealed class ActorQueue<T> : CoordinatorFacade
             .ConfigureAwait(false) is not null;
     }
 
-    private Task<QueueProtocol.Got?> GetCoreAsync(TimeSpan? timeout, CancellationToken cancellationToken)
+    private async Task<QueueProtocol.Got?> GetCoreAsync(TimeSpan? timeout, CancellationToken cancellationToken)
     {
-        return CoordinatorClient.WaitForGrantAsync<QueueProtocol.IGetReply, QueueProtocol.Got>(Coordinator,
+        var got = await CoordinatorClient.WaitForGrantAsync<QueueProtocol.IGetReply, QueueProtocol.Got>(Coordinator,
             new QueueProtocol.Get(RequestIds.Next(), Owner, timeout),
             got => CoordinatorClient.Tell(Coordinator, new QueueProtocol.Return(RequestIds.Next(), got.Item, got.Sequence)),
-            cancellationToken, ShutDownOutcome);
+            cancellationToken, ShutDownOutcome).ConfigureAwait(false);
+        if (got is { AwaitsConfirmation: true }) ConfirmReceipt([got.Sequence]);
+        return got;
     }
+
+    /// <summary>Tells a durable queue that its delivery reached this process, so it need not put the items back.</summary>
+    private void ConfirmReceipt(IReadOnlyList<long> sequences) =>
+        CoordinatorClient.Tell(Coordinator, new QueueProtocol.ConfirmDelivery(RequestIds.Next(), sequences));
 
     private async Task<bool> PutManyCoreAsync(IEnumerable<T> items, TimeSpan? timeout, CancellationToken cancellationToken)
     {
@@ -311,11 +362,13 @@ public sealed class ActorQueue<T> : CoordinatorFacade
     /// Sends a <see cref="QueueProtocol.GetMany"/>; null when the wait timed out. A batch that crosses a cancellation goes
     /// back item by item, each to its place.
     /// </summary>
-    private Task<QueueProtocol.GotMany?> AskGetManyAsync(int maxCount, TimeSpan? timeout, CancellationToken cancellationToken)
+    private async Task<QueueProtocol.GotMany?> AskGetManyAsync(int maxCount, TimeSpan? timeout, CancellationToken cancellationToken)
     {
-        return CoordinatorClient.WaitForGrantAsync<QueueProtocol.IGetManyReply, QueueProtocol.GotMany>(Coordinator,
+        var got = await CoordinatorClient.WaitForGrantAsync<QueueProtocol.IGetManyReply, QueueProtocol.GotMany>(Coordinator,
             new QueueProtocol.GetMany(RequestIds.Next(), Owner, maxCount, timeout),
-            got => GiveBack(got.Items, got.Sequences, from: 0), cancellationToken, ShutDownOutcome);
+            got => GiveBack(got.Items, got.Sequences, from: 0), cancellationToken, ShutDownOutcome).ConfigureAwait(false);
+        if (got is { AwaitsConfirmation: true }) ConfirmReceipt(got.Sequences);
+        return got;
     }
 
     private async IAsyncEnumerable<T> ReadAllCoreAsync(int batchSize, [EnumeratorCancellation] CancellationToken cancellationToken)

@@ -26,6 +26,11 @@ public sealed class ActorSimpleQueue<T>
     /// <summary>The props of a simple queue.</summary>
     public static Props Props() => ActorQueue<T>.QueueProps(() => new ItemStore.Fifo(), maxSize: 0, tracksTasks: false);
 
+    /// <summary>A new durable simple queue coordinator's behaviour; see <see cref="ActorQueue{T}.DurableBehavior"/>.</summary>
+    /// <param name="confirmWithin">How long a getter has to confirm a delivery.</param>
+    public static Actors.Coordination.Coordinator DurableBehavior(TimeSpan confirmWithin) =>
+        new QueueCoordinator(() => new ItemStore.Fifo(), maxSize: 0, tracksTasks: false, ActorQueue<T>.ConfirmationTime(confirmWithin));
+
     /// <summary>Creates a simple-queue coordinator and returns a facade over it.</summary>
     public static ActorSimpleQueue<T> Create(IActorRefFactory factory, string? name = null) =>
         new(ActorQueue<T>.SpawnCoordinator(factory, Props(), name));

@@ -10,6 +10,9 @@ internal abstract class ItemStore
 {
     public abstract int Count { get; }
 
+    /// <summary>The entry at <paramref name="index"/> in the store's own order; adding the entries again in this order rebuilds the same store.</summary>
+    public abstract QueueEntry this[int index] { get; }
+
     /// <summary>Whether the store can hold <paramref name="item"/> (a priority queue needs items its comparer understands).</summary>
     public virtual bool Accepts(object? item) => true;
 
@@ -93,6 +96,8 @@ internal abstract class ItemStore
 
         public override int Count => _items.Count;
 
+        public override QueueEntry this[int index] => _items[index];
+
         public override void Add(QueueEntry entry) => _items.AddLast(entry);
 
         public override QueueEntry Take() => _items.RemoveFirst();
@@ -116,6 +121,8 @@ internal abstract class ItemStore
         private readonly Deque<QueueEntry> _items = new();
 
         public override int Count => _items.Count;
+
+        public override QueueEntry this[int index] => _items[index];
 
         public override void Add(QueueEntry entry) => _items.AddLast(entry);
 
@@ -145,6 +152,9 @@ internal abstract class ItemStore
         private readonly List<QueueEntry> _heap = new();
 
         public override int Count => _heap.Count;
+
+        /// <summary>The heap's array order: added again in this order, no entry moves.</summary>
+        public override QueueEntry this[int index] => _heap[index];
 
         public override bool Accepts(object? item) => accepts(item);
 

@@ -5,16 +5,17 @@ using Akka.Actor;
 
 namespace Actors.Queue;
 
-// Over 300 lines on purpose: one state answers eleven kinds of message (single and batch puts and gets, returns,
-// task_done, join, shutdown, state). What is a job of its own lives beside it: ordering and guarded taking in
-// ItemStore, the waiters' payloads in PendingPut and PendingGet, waiters and deadlines in the Coordinator base.
+// Over 300 lines on purpose: one state answers twelve kinds of message (single and batch puts and gets, returns,
+// confirmations, task_done, join, shutdown, state). What is a job of its own lives beside it: ordering and guarded
+// taking in ItemStore, the waiters' payloads in PendingPut and PendingGet, waiters and deadlines in the Coordinator
+// base, and the durable form (events, snapshot, deliveries awaiting confirmation) in QueueCoordinator.Durability.cs.
 
 /// <summary>
 /// Holds the state of one queue: its items (in the store's order), waiting getters, waiting putters (each holding
 /// the items it wants to put), join waiters, the unfinished-task count and the shutdown flag. A single put is a
 /// batch of one and a single get a batch of at most one: both kinds share every path and differ only in the reply.
 /// </summary>
-internal sealed class QueueCoordinator : Coordinator
+internal sealed partial class QueueCoordinator : Coordinator
 {
     private readonly ItemStore _items;
     private readonly int _maxSize;
@@ -27,11 +28,21 @@ internal sealed class QueueCoordinator : Coordinator
     private bool _isShutDown;
     private bool _discardsReturns;
 
-    public QueueCoordinator(Func<ItemStore> newStore, int maxSize, bool tracksTasks)
+    /// <param name="newStore">Makes the store that orders the items.</param>
+    /// <param name="maxSize">The bound; zero or less is unbounded.</param>
+    /// <param name="tracksTasks">False for a simple queue (no task_done, no join).</param>
+    /// <param name="confirmWithin">
+    /// Null for a queue in one process. Set for a durable queue: it journals its changes as events and keeps every
+    /// delivery until its getter confirms it, putting it back at its place if the getter dies or does not confirm
+    /// within this time.
+    /// </param>
+    public QueueCoordinator(Func<ItemStore> newStore, int maxSize, bool tracksTasks, TimeSpan? confirmWithin = null)
     {
         _items = newStore();
         _maxSize = maxSize;
         _tracksTasks = tracksTasks;
+        _confirmWithin = confirmWithin;
+        if (confirmWithin is not null) _deliveries = new UnconfirmedDeliveries();
         _getters = NewQueue();
         _putters = NewQueue();
         _joiners = NewQueue();
@@ -68,8 +79,15 @@ internal sealed class QueueCoordinator : Coordinator
             case QueueProtocol.Shutdown shutdown:
                 OnShutdown(shutdown);
                 return true;
+            case QueueProtocol.ConfirmDelivery confirm:
+                OnConfirmDelivery(confirm);
+                return true;
+            case ConfirmationDue:
+                OnConfirmationDue();
+                return true;
             case QueueProtocol.GetState get:
-                Reply(new QueueProtocol.QueueState(get.RequestId, _items.Count, _maxSize, _unfinished, _isShutDown, _getters.Count, _putters.Count));
+                Reply(new QueueProtocol.QueueState(get.RequestId, _items.Count, _maxSize, _unfinished, _isShutDown, _getters.Count, _putters.Count,
+                    AwaitingConfirmation));
                 return true;
             default:
                 return false;
@@ -102,8 +120,15 @@ internal sealed class QueueCoordinator : Coordinator
     private protected override CoordinatorProtocol.Statistics DescribeStatistics(CoordinatorProtocol.Statistics statistics) =>
         statistics with { QueueLength = _items.Count };
 
-    /// <summary>A queue holds nothing on behalf of an owner; but a dropped batch may have held back the putters behind it.</summary>
-    private protected override void OnOwnerTerminated(IActorRef owner) => Balance();
+    /// <summary>
+    /// A durable queue's deliveries to the owner that were not confirmed go back to their places; a dropped batch may
+    /// have held back the putters behind it.
+    /// </summary>
+    private protected override void OnOwnerTerminated(IActorRef owner)
+    {
+        PutBackDeliveriesOf(owner);
+        Balance();
+    }
 
     private void OnGet(long requestId, IActorRef owner, TimeSpan? timeout, PendingGet get)
     {
@@ -112,7 +137,7 @@ internal sealed class QueueCoordinator : Coordinator
             Reject(requestId, RejectionReason.InvalidArgument, $"A get must be allowed at least one item, not {get.MaxCount}.");
         else if (_items.Count > 0)
         {
-            Serve(requestId, Sender, get);
+            Serve(requestId, owner, Sender, get);
             Balance();
         }
         else if (_isShutDown) Reply(new QueueProtocol.QueueShutDown(requestId));
@@ -167,21 +192,13 @@ internal sealed class QueueCoordinator : Coordinator
         }
 
         if (!Accepts(returned.RequestId, returned.Item, batchIndex: null)) return;
-        if (_discardsReturns)
+        if (PutBack(new QueueEntry(returned.Item, returned.Sequence)) is { } error)
         {
-            FinishTasks(1);
-        }
-        else
-        {
-            if (_items.TryAdd(new QueueEntry(returned.Item, returned.Sequence), isReturn: true) is { } error)
-            {
-                Reject(returned.RequestId, RejectionReason.InvalidArgument, $"The item cannot be ordered among the others: {error}");
-                return;
-            }
-
-            Balance();
+            Reject(returned.RequestId, RejectionReason.InvalidArgument, $"The item cannot be ordered among the others: {error}");
+            return;
         }
 
+        Balance();
         Reply(new QueueProtocol.Returned(returned.RequestId));
     }
 
@@ -197,6 +214,7 @@ internal sealed class QueueCoordinator : Coordinator
         else
         {
             FinishTasks(done.Count);
+            Journal(new QueueDurableEvents.TasksDone(done.Count));
             Reply(new QueueProtocol.TaskDoneAck(done.RequestId, _unfinished));
         }
     }
@@ -212,20 +230,38 @@ internal sealed class QueueCoordinator : Coordinator
 
     private void OnShutdown(QueueProtocol.Shutdown shutdown)
     {
-        _isShutDown = true;
-        var discarded = 0;
-        if (shutdown.Immediate)
-        {
-            _discardsReturns = true;
-            discarded = _items.Count;
-            _items.Clear();
-            FinishTasks(discarded);
-        }
+        var discarded = ShutDown(shutdown.Immediate);
+        Journal(new QueueDurableEvents.ShutDown(shutdown.Immediate));
 
         while (DequeueNext(_putters, keepsWatch: false) is { } putter) Send(putter.ReplyTo, new QueueProtocol.QueueShutDown(putter.RequestId));
         Balance();
         while (DequeueNext(_getters, keepsWatch: false) is { } getter) Send(getter.ReplyTo, new QueueProtocol.QueueShutDown(getter.RequestId));
         Reply(new QueueProtocol.ShutdownDone(shutdown.RequestId, discarded));
+    }
+
+    /// <summary>Marks the queue shut down and, if <paramref name="immediate"/>, discards its items; returns how many.</summary>
+    private int ShutDown(bool immediate)
+    {
+        _isShutDown = true;
+        if (!immediate) return 0;
+        _discardsReturns = true;
+        var discarded = _items.Count;
+        _items.Clear();
+        FinishTasks(discarded);
+        return discarded;
+    }
+
+    /// <summary>
+    /// Puts an item that was out of the queue back at its place (or discards it, counted done, after an immediate
+    /// shutdown); a delivery awaiting confirmation ends. Null if it went back, else why the store could not order it.
+    /// </summary>
+    private string? PutBack(QueueEntry entry)
+    {
+        if (_discardsReturns) FinishTasks(1);
+        else if (_items.TryAdd(entry, isReturn: true) is { } error) return error;
+        ForgetDelivery(entry.Sequence);
+        Journal(new QueueDurableEvents.ItemReturned(entry.Sequence, entry.Item));
+        return null;
     }
 
     private bool HasRoomFor(int count) => !IsBounded || _items.Count + count <= _maxSize;
@@ -249,7 +285,7 @@ internal sealed class QueueCoordinator : Coordinator
         {
             if (_items.Count > 0 && DequeueNext(_getters, keepsWatch: false) is { } getter)
             {
-                if (!Serve(getter.RequestId, getter.ReplyTo, (PendingGet)getter.Payload!)) return;
+                if (!Serve(getter.RequestId, getter.Owner, getter.ReplyTo, (PendingGet)getter.Payload!)) return;
             }
             else if (TakeAdmissiblePutter() is { } putter) Admit(putter.RequestId, putter.ReplyTo, (PendingPut)putter.Payload!);
             else return;
@@ -274,28 +310,37 @@ internal sealed class QueueCoordinator : Coordinator
     /// </summary>
     private bool TryStoreAll(long requestId, IActorRef replyTo, PendingPut put)
     {
+        var firstSequence = _nextSequence + 1;
         for (var index = 0; index < put.Count; index++)
         {
             if (_items.TryAdd(new QueueEntry(put.Items[index], _nextSequence + 1), isReturn: false) is { } error)
             {
+                JournalPut(firstSequence, put.Items, index);
                 Send(replyTo, new CoordinatorProtocol.Rejected(requestId, RejectionReason.InvalidArgument, put.IsBatch
                     ? $"{index} of the {put.Count} items went in (the first {index}); the item at index {index} cannot be ordered among the others, so it and the {put.Count - index - 1} after it were not put: {error}"
                     : $"The item cannot be ordered among the others: {error}"));
                 return false;
             }
 
-            _nextSequence++;
-            if (_tracksTasks) _unfinished++;
+            CountPut(_nextSequence + 1);
         }
 
+        JournalPut(firstSequence, put.Items, put.Count);
         return true;
+    }
+
+    /// <summary>Counts an item that went in with <paramref name="sequence"/>, the next one.</summary>
+    private void CountPut(long sequence)
+    {
+        _nextSequence = sequence;
+        if (_tracksTasks) _unfinished++;
     }
 
     /// <summary>
     /// Takes up to the getter's maximum of the items there are and sends them. False (and a rejection) if the comparer
     /// fails on the items queued before anything was taken; a failure later ends the batch with what was taken.
     /// </summary>
-    private bool Serve(long requestId, IActorRef replyTo, PendingGet get)
+    private bool Serve(long requestId, IActorRef owner, IActorRef replyTo, PendingGet get)
     {
         if (!TryTake(out var first, out var error))
         {
@@ -305,13 +350,15 @@ internal sealed class QueueCoordinator : Coordinator
 
         if (!get.IsBatch)
         {
-            Send(replyTo, new QueueProtocol.Got(requestId, first.Item, first.Sequence));
+            Delivered([first.Item], [first.Sequence], owner);
+            Send(replyTo, new QueueProtocol.Got(requestId, first.Item, first.Sequence, IsDurable));
             return true;
         }
 
         var (items, sequences) = _items.TakeBatch(first, get.MaxCount);
         for (var more = 1; more < items.Length; more++) CountAcquisition();
-        Send(replyTo, new QueueProtocol.GotMany(requestId, items, sequences));
+        Delivered(items, sequences, owner);
+        Send(replyTo, new QueueProtocol.GotMany(requestId, items, sequences, IsDurable));
         return true;
     }
 

@@ -90,11 +90,17 @@ public static class QueueProtocol
     public sealed record Get(long RequestId, IActorRef Owner, TimeSpan? Timeout = null) : IWaitingRequest<IGetReply>;
 
     /// <summary>The next item, now taken out of the queue.</summary>
-    /// <remarks>If the getter no longer wants it (its cancel crossed this reply), it must send <see cref="Return"/> with the same sequence.</remarks>
+    /// <remarks>
+    /// If the getter no longer wants it (its cancel crossed this reply), it must send <see cref="Return"/> with the same
+    /// sequence. If <paramref name="AwaitsConfirmation"/> is set (a durable queue), it must confirm receipt with
+    /// <see cref="ConfirmDelivery"/>, or the item goes back to its place when the getter's owner terminates or the
+    /// queue's confirmation time passes.
+    /// </remarks>
     /// <param name="RequestId">The id of the get.</param>
     /// <param name="Item">The item.</param>
-    /// <param name="Sequence">The item's place in the queue, for <see cref="Return"/>.</param>
-    public sealed record Got(long RequestId, object? Item, long Sequence) : IGetReply;
+    /// <param name="Sequence">The item's place in the queue, for <see cref="Return"/> and <see cref="ConfirmDelivery"/>.</param>
+    /// <param name="AwaitsConfirmation">Whether the queue keeps the item until the getter confirms receipt (a durable queue); false in one process.</param>
+    public sealed record Got(long RequestId, object? Item, long Sequence, bool AwaitsConfirmation = false) : IGetReply;
 
     /// <summary>
     /// Takes up to <paramref name="MaxCount"/> items at once: waits for at least one (like <see cref="Get"/>), then takes
@@ -118,12 +124,14 @@ public static class QueueProtocol
     /// <summary>Items now taken out of the queue: at least one, at most the request's maximum.</summary>
     /// <remarks>
     /// If the getter no longer wants them (its cancel crossed this reply), it must send a <see cref="Return"/> for each,
-    /// with its sequence; the returns may go in any order.
+    /// with its sequence; the returns may go in any order. If <paramref name="AwaitsConfirmation"/> is set, it must
+    /// confirm the others with <see cref="ConfirmDelivery"/> (see <see cref="Got"/>).
     /// </remarks>
     /// <param name="RequestId">The id of the get.</param>
     /// <param name="Items">The items, in the order they were taken.</param>
     /// <param name="Sequences">Each item's place in the queue, for <see cref="Return"/>; as many as <paramref name="Items"/>.</param>
-    public sealed record GotMany(long RequestId, IReadOnlyList<object?> Items, IReadOnlyList<long> Sequences) : IGetManyReply;
+    /// <param name="AwaitsConfirmation">Whether the queue keeps the items until the getter confirms receipt (a durable queue); false in one process.</param>
+    public sealed record GotMany(long RequestId, IReadOnlyList<object?> Items, IReadOnlyList<long> Sequences, bool AwaitsConfirmation = false) : IGetManyReply;
 
     /// <summary>No item arrived before the get's timeout (Python's <c>queue.Empty</c>).</summary>
     /// <param name="RequestId">The id of the get.</param>
@@ -152,6 +160,27 @@ public static class QueueProtocol
     /// <summary>The item is back in the queue (or discarded, if the queue was shut down immediately meanwhile).</summary>
     /// <param name="RequestId">The id of the return.</param>
     public sealed record Returned(long RequestId) : IReply;
+
+    /// <summary>
+    /// Confirms that items delivered by a durable queue (<see cref="Got.AwaitsConfirmation"/>) reached their getter: the
+    /// queue forgets them. Until then it keeps each delivery and puts the item back at its place when the getter's owner
+    /// terminates (its node is downed) or the queue's confirmation time passes, so an item sent to a getter that died
+    /// with it is not lost. Reply: <see cref="DeliveryConfirmed"/>.
+    /// </summary>
+    /// <remarks>
+    /// Python's queue hands an item over in one process and needs no such step; the facades send it themselves as soon as
+    /// a reply arrives. Sequences that await no confirmation (confirmed already, put back, or of a queue in one process)
+    /// are ignored. A confirmation that arrives after the item was put back is too late: the item may be delivered
+    /// again, so across nodes a queue delivers at least once.
+    /// </remarks>
+    /// <param name="RequestId">Echoed in the reply.</param>
+    /// <param name="Sequences">The sequences received in <see cref="Got"/> or <see cref="GotMany"/>.</param>
+    public sealed record ConfirmDelivery(long RequestId, IReadOnlyList<long> Sequences) : IRequest<DeliveryConfirmed>;
+
+    /// <summary>The deliveries are confirmed.</summary>
+    /// <param name="RequestId">The id of the confirmation.</param>
+    /// <param name="Confirmed">How many of the sequences were awaiting confirmation.</param>
+    public sealed record DeliveryConfirmed(long RequestId, int Confirmed) : IReply;
 
     /// <summary>
     /// Marks items taken out of the queue as processed (Python's <c>task_done()</c>, <paramref name="Count"/> times).
@@ -215,7 +244,9 @@ public static class QueueProtocol
     /// <param name="IsShutDown">Whether the queue was shut down.</param>
     /// <param name="WaitingGetters">Gets waiting for an item.</param>
     /// <param name="WaitingPutters">Puts waiting for room.</param>
-    public sealed record QueueState(long RequestId, int Count, int MaxSize, int Unfinished, bool IsShutDown, int WaitingGetters, int WaitingPutters) : IReply
+    /// <param name="AwaitingConfirmation">Items a durable queue delivered whose getters have not confirmed them yet (see <see cref="ConfirmDelivery"/>); zero in one process.</param>
+    public sealed record QueueState(long RequestId, int Count, int MaxSize, int Unfinished, bool IsShutDown, int WaitingGetters, int WaitingPutters,
+        int AwaitingConfirmation = 0) : IReply
     {
         /// <summary>Python's <c>empty()</c>.</summary>
         public bool IsEmpty => Count == 0;

@@ -68,4 +68,31 @@ public sealed class DurableClusterTests : IAsyncLifetime
         Assert.Equal(1, state.HeldByOwners);
     }
 
+    [Fact]
+    public async Task GetterNodeKilledBeforeConfirming_ItsItemGoesBackToItsPlace()
+    {
+        var entityId = (string name) => PrimitiveEntityIds.Queue(name, Actors.Hosting.QueueKind.Fifo, 0);
+        var name = await Nodes.NameHostedOnAsync("durable-queue", entityId, host: 0);
+        var queue = Nodes.Primitives(2).Queue<int>(name);
+        await queue.PutManyAsync([1, 2, 3]).WaitAsync(Patience);
+
+        // A getter on node 1 that receives the item and dies with its node before it confirms.
+        await using var getter = Actors.Owners.ActorOwner.Create(Nodes.Systems[1], "silent-getter");
+        Nodes.Primitives(1).EntityRef(entityId(name)).Tell(new Actors.Queue.QueueProtocol.Get(1, getter.Ref), getter.Ref);
+        await Poll.UntilAsync(queue.GetStateAsync, s => s.AwaitingConfirmation == 1 && s.Count == 2, "the item delivered, unconfirmed");
+
+        await Nodes.KillAsync(1);
+
+        await Poll.UntilAsync(queue.GetStateAsync, s => s.AwaitingConfirmation == 0 && s.Count == 3, "the item back in the queue");
+        Assert.Equal([1, 2, 3], await queue.GetManyAsync(3).WaitAsync(Patience));
+        Assert.Equal(0, (await queue.GetStateAsync().WaitAsync(Patience)).AwaitingConfirmation);
+    }
+
+    [Fact]
+    public async Task DurableQueue_FilledOnOneNode_DrainedFromTwoOthers_DeliversEveryItemExactlyOnce_AllConfirmed()
+    {
+        Assert.Equal(Enumerable.Range(0, 300), await QueueDrain.RunAsync(Nodes, "durable-drained-queue", 300));
+        var state = await Nodes.Primitives(1).Queue<int>("durable-drained-queue", maxSize: 50).GetStateAsync().WaitAsync(Patience);
+        Assert.Equal((0, 0, 0), (state.Count, state.Unfinished, state.AwaitingConfirmation));
+    }
 }

@@ -1,5 +1,6 @@
 using Actors.Cluster.Persistence;
 using Actors.Lock;
+using Actors.Queue;
 using Actors.Semaphore;
 using Akka.Configuration;
 
@@ -65,15 +66,65 @@ public sealed class DurableEntityTests : Akka.TestKit.Xunit2.TestKit
         Assert.Equal(1, state.HeldByOwners);
     }
 
-    [Fact]
-    public void Queue_HasNoDurableStateYet_ItsCoordinatorAnswers_AndStopEntityStopsIt()
+    [Theory]
+    [InlineData(Actors.Hosting.QueueKind.Fifo)]
+    [InlineData(Actors.Hosting.QueueKind.Lifo)]
+    [InlineData(Actors.Hosting.QueueKind.Priority)]
+    [InlineData(Actors.Hosting.QueueKind.Simple)]
+    public void Queue_AcknowledgedItemsSurviveItsEntity_InOrder_AndAnUnconfirmedDeliveryComesBack(Actors.Hosting.QueueKind kind)
     {
-        var entity = Sys.ActorOf(PrimitiveEntityProps.For(PrimitiveEntityIds.Queue("q", Actors.Hosting.QueueKind.Fifo, 0), Options));
-        entity.Tell(new CoordinatorProtocol.GetStatistics(1));
-        Assert.Equal("Queue", ExpectMsg<CoordinatorProtocol.Statistics>().Kind);
-        Watch(entity);
-        entity.Tell(StopEntity.Instance);
-        ExpectTerminated(entity);
+        var entityId = PrimitiveEntityIds.Queue($"durable-{kind}", kind, 0);
+        var entity = Start(entityId);
+        var expected = new List<object?>();
+        for (var i = 1; i <= 10; i++)
+        {
+            entity.Tell(new QueueProtocol.Put(i, ActorRefs.Nobody, i));
+            ExpectMsg<QueueProtocol.PutDone>(Recovery);
+            expected.Add(i);
+        }
+
+        entity.Tell(new QueueProtocol.PutMany(11, ActorRefs.Nobody, Enumerable.Range(11, 30).Cast<object?>().ToArray()));
+        ExpectMsg<QueueProtocol.PutManyDone>(Recovery);
+        expected.AddRange(Enumerable.Range(11, 30).Cast<object?>());
+        if (kind == Actors.Hosting.QueueKind.Lifo) expected.Reverse();
+        var getter = CreateTestProbe();
+        entity.Tell(new QueueProtocol.Get(50, getter.Ref), getter.Ref);
+        Assert.Equal(expected[0], getter.ExpectMsg<QueueProtocol.Got>(Recovery).Item);
+        Assert.Equal(expected.Skip(1).Take(4), Drain(entity, 4));
+
+        entity = Restart(entity, entityId);
+        entity.Tell(new QueueProtocol.GetState(60));
+        Assert.Equal((35, 1), ExpectMsg<QueueProtocol.QueueState>(Recovery) is var state ? (state.Count, state.AwaitingConfirmation) : default);
+        Sys.Stop(getter.Ref);
+        AwaitAssert(() =>
+        {
+            entity.Tell(new QueueProtocol.GetState(61));
+            Assert.Equal(0, ExpectMsg<QueueProtocol.QueueState>(Recovery).AwaitingConfirmation);
+        }, Recovery);
+
+        expected.RemoveRange(1, 4);
+        Assert.Equal(expected, Drain(entity, int.MaxValue));
+    }
+
+    [Fact]
+    public void Queue_RequestsWhileEventsAreStored_AreAnsweredOnce_InOrder_NoneBeforeTheEventsBeforeIt()
+    {
+        var entity = Start(PrimitiveEntityIds.Queue("interleaved", Actors.Hosting.QueueKind.Fifo, 0));
+        const int puts = 30;
+        for (var i = 1; i <= puts; i++)
+        {
+            entity.Tell(new QueueProtocol.Put(i, ActorRefs.Nobody, i));
+            entity.Tell(new QueueProtocol.GetState(1000 + i));
+        }
+
+        for (var i = 1; i <= puts; i++)
+        {
+            Assert.Equal(new QueueProtocol.PutDone(i), ExpectMsg<QueueProtocol.PutDone>(Recovery));
+            var state = ExpectMsg<QueueProtocol.QueueState>(Recovery);
+            Assert.Equal((1000L + i, i), (state.RequestId, state.Count));
+        }
+
+        ExpectNoMsg(TimeSpan.FromMilliseconds(300));
     }
 
     [Fact]
@@ -85,6 +136,22 @@ public sealed class DurableEntityTests : Akka.TestKit.Xunit2.TestKit
         entity.Tell(StopEntity.Instance);
         ExpectMsg<LockProtocol.Acquired>(Recovery);
         ExpectTerminated(entity);
+    }
+
+    /// <summary>Takes up to <paramref name="count"/> items, confirming each, until the queue is empty.</summary>
+    private List<object?> Drain(IActorRef entity, int count)
+    {
+        var items = new List<object?>();
+        while (items.Count < count)
+        {
+            entity.Tell(new QueueProtocol.Get(1, ActorRefs.Nobody, TimeSpan.Zero));
+            if (ExpectMsg<QueueProtocol.IGetReply>(Recovery) is not QueueProtocol.Got got) break;
+            items.Add(got.Item);
+            entity.Tell(new QueueProtocol.ConfirmDelivery(2, [got.Sequence]));
+            ExpectMsg<QueueProtocol.DeliveryConfirmed>(Recovery);
+        }
+
+        return items;
     }
 
     private IActorRef Start(string entityId) => Sys.ActorOf(PrimitiveEntityProps.For(entityId, Options));

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Actors.Hosting;
 
 namespace Actors.Cluster.Tests.Primitives;
@@ -10,41 +9,8 @@ public sealed class ClusterQueueTests(ThreeNodeCluster cluster)
     private ClusterNodes Nodes => cluster.Nodes;
 
     [Fact]
-    public async Task Queue_FilledOnOneNode_DrainedFromTwoOthers_DeliversEveryItemExactlyOnce()
-    {
-        const int count = 300;
-        var producer = Nodes.Primitives(0).Queue<int>("drained-queue", maxSize: 50);
-        var got = new ConcurrentBag<int>();
-
-        async Task Drain(int node)
-        {
-            var consumer = Nodes.Primitives(node).Queue<int>("drained-queue", maxSize: 50);
-            try
-            {
-                while (true)
-                {
-                    got.Add(await consumer.GetAsync());
-                    await consumer.TaskDoneAsync();
-                }
-            }
-            catch (Actors.Queue.QueueShutDownException)
-            {
-                // Every item was got and marked done; the producer shut the queue down to end the drains.
-            }
-        }
-
-        var put = Task.Run(async () =>
-        {
-            for (var i = 0; i < count; i += 10) await producer.PutManyAsync(Enumerable.Range(i, 10));
-        });
-        var drains = new[] { Task.Run(() => Drain(1)), Task.Run(() => Drain(2)) };
-        await put.WaitAsync(Patience);
-        await producer.JoinAsync().WaitAsync(Patience);
-        await producer.ShutdownAsync().WaitAsync(Patience);
-        await Task.WhenAll(drains).WaitAsync(Patience);
-
-        Assert.Equal(Enumerable.Range(0, count), got.Order());
-    }
+    public async Task Queue_FilledOnOneNode_DrainedFromTwoOthers_DeliversEveryItemExactlyOnce() =>
+        Assert.Equal(Enumerable.Range(0, 300), await QueueDrain.RunAsync(Nodes, "drained-queue", 300));
 
     [Fact]
     public async Task PriorityQueue_AcrossNodes_ServesSmallestFirst()

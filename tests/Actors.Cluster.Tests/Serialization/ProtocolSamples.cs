@@ -16,9 +16,13 @@ internal static class ProtocolSamples
     /// </summary>
     public static readonly Type LocalOnly = typeof(Actors.Threads.ThreadRegistryProtocol.Enumerated);
 
-    /// <summary>Every concrete <see cref="IPrimitiveMessage"/> that may cross the wire and every <see cref="IDurableState"/> of the core library.</summary>
+    /// <summary>
+    /// Every concrete <see cref="IPrimitiveMessage"/> that may cross the wire and every <see cref="IDurableState"/> and
+    /// <see cref="IDurableEvent"/> of the core library.
+    /// </summary>
     public static IEnumerable<Type> AllMessageTypes() => typeof(IPrimitiveMessage).Assembly.GetTypes()
-        .Where(type => (typeof(IPrimitiveMessage).IsAssignableFrom(type) || typeof(IDurableState).IsAssignableFrom(type))
+        .Where(type => (typeof(IPrimitiveMessage).IsAssignableFrom(type) || typeof(IDurableState).IsAssignableFrom(type)
+                        || typeof(IDurableEvent).IsAssignableFrom(type))
                        && type is { IsAbstract: false, IsInterface: false } && type != LocalOnly);
 
     /// <summary>An instance of <paramref name="type"/>; <paramref name="full"/> chooses the full or the empty variant.</summary>
