@@ -21,7 +21,7 @@ namespace Actors.Lock;
 /// <item>Waiters are served first come, first served (Python promises no order).</item>
 /// </list>
 /// </remarks>
-public sealed class ActorLock : CoordinatorFacade
+public sealed class ActorLock : HoldingFacade
 {
     /// <summary>Creates a facade over an existing lock coordinator.</summary>
     /// <param name="coordinator">A coordinator made from <see cref="Props"/>.</param>
@@ -70,7 +70,7 @@ public sealed class ActorLock : CoordinatorFacade
     public async Task<Lease> LockAsync(CancellationToken cancellationToken = default)
     {
         var granted = await AcquireCoreAsync(null, cancellationToken).ConfigureAwait(false);
-        return new Lease(granted!.FencingToken, () => GiveBack(granted));
+        return LeaseOf(granted!.FencingToken, () => GiveBack(granted));
     }
 
     /// <summary>Releases the lock. Python: <c>release()</c>; as in Python, any owner may release it.</summary>

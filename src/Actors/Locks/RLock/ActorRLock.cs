@@ -18,7 +18,7 @@ namespace Actors.RLock;
 /// <item>Waiting is cancellable, waiters are served in FIFO order, and a grant that crosses a cancellation is given back.</item>
 /// </list>
 /// </remarks>
-public sealed class ActorRLock : CoordinatorFacade
+public sealed class ActorRLock : HoldingFacade
 {
     /// <summary>Creates a facade over an existing re-entrant lock coordinator, acting for <paramref name="owner"/>.</summary>
     /// <param name="coordinator">A coordinator made from <see cref="Props"/>.</param>
@@ -68,7 +68,7 @@ public sealed class ActorRLock : CoordinatorFacade
     public async Task<Lease> LockAsync(CancellationToken cancellationToken = default)
     {
         var granted = await AcquireCoreAsync(null, cancellationToken).ConfigureAwait(false);
-        return new Lease(granted!.FencingToken, GiveBack);
+        return LeaseOf(granted!.FencingToken, GiveBack);
     }
 
     /// <summary>Releases one level of the owner's hold. Python: <c>release()</c>.</summary>
