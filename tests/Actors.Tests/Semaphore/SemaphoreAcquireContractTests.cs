@@ -8,7 +8,7 @@ namespace Actors.Tests.Semaphore;
 /// <see cref="BoundedSemaphoreAcquireContractTests"/>. A semaphore reports no holder, only how many permits named
 /// owners hold.
 /// </summary>
-public class SemaphoreAcquireContractTests : AcquireProtocolContract
+public class SemaphoreAcquireContractTests : HoldProtocolContract
 {
     /// <summary>Whether the coordinator is a BoundedSemaphore.</summary>
     protected virtual bool Bounded => false;
