@@ -186,7 +186,7 @@ internal abstract class MutexCoordinator : Coordinator
     private void OnWait(ConditionProtocol.Wait wait)
     {
         if (!Validate(wait.RequestId, wait.Owner, wait.Timeout) || !ValidateCondition(wait.RequestId, wait.Condition, wait.Owner)) return;
-        var condition = new ConditionWait(ConditionFor(wait.Condition), Depth);
+        var condition = new ConditionWait(ConditionFor(wait.Condition), Depth, _hold?.Watchers);
         if (IsNonBlocking(wait.Timeout))
         {
             ReleaseCompletely();
@@ -241,13 +241,13 @@ internal abstract class MutexCoordinator : Coordinator
         if (Holder is null)
         {
             Owners.Add(owner);
-            Hold(owner, wait.Depth);
+            Hold(owner, wait.Depth, wait.Watchers);
             Send(replyTo, new ConditionProtocol.Woken(requestId, reason, FencingToken));
             return;
         }
 
         wait.Queue.Reacquiring++;
-        Enqueue(_acquirers, requestId, owner, replyTo, timeout: null, new Reacquiring(wait.Queue, wait.Depth, reason));
+        Enqueue(_acquirers, requestId, owner, replyTo, timeout: null, new Reacquiring(wait.Queue, wait.Depth, reason, wait.Watchers));
     }
 
     /// <summary>Frees the lock of its holder's hold and hands it over; the hold ends silently unless it was lost first.</summary>
@@ -270,7 +270,7 @@ internal abstract class MutexCoordinator : Coordinator
         if (next.Payload is Reacquiring reacquiring)
         {
             reacquiring.Queue.Reacquiring--;
-            Hold(next.Owner, reacquiring.Depth);
+            Hold(next.Owner, reacquiring.Depth, reacquiring.Watchers);
             Send(next.ReplyTo, new ConditionProtocol.Woken(next.RequestId, reacquiring.Reason, FencingToken));
         }
         else
@@ -280,12 +280,14 @@ internal abstract class MutexCoordinator : Coordinator
         }
     }
 
-    private void Hold(IActorRef owner, int depth)
+    /// <summary>Grants the lock to <paramref name="owner"/> at <paramref name="depth"/>: a new hold with the next fencing token, watched by <paramref name="watchers"/>.</summary>
+    private void Hold(IActorRef owner, int depth, IReadOnlyList<IActorRef>? watchers = null)
     {
         Holder = owner;
         Depth = depth;
         FencingToken++;
         _hold = BeginHold(FencingToken, owner);
+        foreach (var watcher in watchers ?? []) _hold.AddWatcher(watcher);
         MarkDurableStateChanged();
         HoldersChanged();
         CountAcquisition();
@@ -305,9 +307,12 @@ internal abstract class MutexCoordinator : Coordinator
         public int Reacquiring { get; set; }
     }
 
-    /// <summary>The payload of a condition waiter: its condition and the depth to restore.</summary>
-    private sealed record ConditionWait(ConditionQueue Queue, int Depth);
+    /// <summary>
+    /// The payload of a condition waiter: its condition, the depth to restore, and the watchers of the hold it released,
+    /// which watch the hold it takes back (a lease around a condition wait stays watched).
+    /// </summary>
+    private sealed record ConditionWait(ConditionQueue Queue, int Depth, IReadOnlyList<IActorRef>? Watchers);
 
     /// <summary>The payload of a woken condition waiter in line for the lock.</summary>
-    private sealed record Reacquiring(ConditionQueue Queue, int Depth, ConditionProtocol.WakeReason Reason);
+    private sealed record Reacquiring(ConditionQueue Queue, int Depth, ConditionProtocol.WakeReason Reason, IReadOnlyList<IActorRef>? Watchers);
 }

@@ -82,6 +82,11 @@ public sealed class ActorSemaphore : HoldingFacade
 
     /// <summary>Waits for a permit and returns a <see cref="Lease"/> that returns it when disposed. Python: <c>with sem:</c>.</summary>
     /// <exception cref="OperationCanceledException">The token was cancelled first; no permit is held.</exception>
+    /// <remarks>
+    /// The lease's <see cref="Lease.HoldLost"/> fires if the hold is taken away before the lease is disposed (owner
+    /// terminated, <see cref="HoldingFacade.ForceReleaseAsync"/>, the maximum hold time, across a cluster a lost node);
+    /// its <see cref="Lease.FencingToken"/> lets the guarded resource refuse a holder that has not noticed yet.
+    /// </remarks>
     public async Task<Lease> EnterAsync(CancellationToken cancellationToken = default)
     {
         var granted = await AcquireCoreAsync(null, cancellationToken).ConfigureAwait(false);

@@ -67,6 +67,11 @@ public sealed class ActorLock : HoldingFacade
 
     /// <summary>Waits for the lock and returns a <see cref="Lease"/> that releases it when disposed. Python: <c>with lock:</c>.</summary>
     /// <exception cref="OperationCanceledException">The token was cancelled first; the lock is not held.</exception>
+    /// <remarks>
+    /// The lease's <see cref="Lease.HoldLost"/> fires if the hold is taken away before the lease is disposed (owner
+    /// terminated, <see cref="HoldingFacade.ForceReleaseAsync"/>, the maximum hold time, across a cluster a lost node);
+    /// its <see cref="Lease.FencingToken"/> lets the guarded resource refuse a holder that has not noticed yet.
+    /// </remarks>
     public async Task<Lease> LockAsync(CancellationToken cancellationToken = default)
     {
         var granted = await AcquireCoreAsync(null, cancellationToken).ConfigureAwait(false);

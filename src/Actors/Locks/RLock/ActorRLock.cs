@@ -65,6 +65,11 @@ public sealed class ActorRLock : HoldingFacade
 
     /// <summary>Acquires one level and returns a <see cref="Lease"/> that releases it when disposed. Python: <c>with rlock:</c>.</summary>
     /// <exception cref="OperationCanceledException">The token was cancelled first; the depth is unchanged.</exception>
+    /// <remarks>
+    /// The lease's <see cref="Lease.HoldLost"/> fires if the hold is taken away before the lease is disposed (owner
+    /// terminated, <see cref="HoldingFacade.ForceReleaseAsync"/>, the maximum hold time, across a cluster a lost node);
+    /// its <see cref="Lease.FencingToken"/> lets the guarded resource refuse a holder that has not noticed yet.
+    /// </remarks>
     public async Task<Lease> LockAsync(CancellationToken cancellationToken = default)
     {
         var granted = await AcquireCoreAsync(null, cancellationToken).ConfigureAwait(false);
