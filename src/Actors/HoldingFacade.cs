@@ -47,5 +47,5 @@ public abstract class HoldingFacade : CoordinatorFacade
     }
 
     /// <summary>A lease over the grant with <paramref name="fencingToken"/>, watched for a lost hold, released by <paramref name="release"/>.</summary>
-    private protected Lease LeaseOf(long fencingToken, Action release) => new(fencingToken, release, HoldLostSignal.Watch(Coordinator, fencingToken));
+    private protected Lease LeaseOf(long fencingToken, Action release) => new(fencingToken, release, Coordinator);
 }

@@ -13,6 +13,11 @@ namespace Actors.Coordination;
 /// </summary>
 public abstract partial class Coordinator
 {
+    /// <summary>How many lost holds a coordinator remembers, for watches and releases that arrive after the loss.</summary>
+    private const int LostHoldMemory = 1024;
+
+    private readonly Dictionary<long, HoldLostReason> _lostHolds = new();
+    private readonly Queue<long> _lostOrder = new();
     private WaiterQueue? _holdTerms;
 
     /// <summary>The longest a hold may last, or null for no limit (<see cref="CoordinatorProtocol.SetMaxHoldTime"/>).</summary>
@@ -66,12 +71,31 @@ public abstract partial class Coordinator
     private protected void LoseHold(Hold hold, HoldLostReason reason)
     {
         EndHold(hold);
+        RememberLost(hold.FencingToken, reason);
         if (reason == HoldLostReason.ForceReleased) Count(ref _counters.ForcedReleases, PrimitiveMetrics.ForcedReleases);
         var lost = new CoordinatorProtocol.HoldLost(hold.FencingToken, reason);
         var ownerAlive = reason != HoldLostReason.OwnerTerminated && !OwnerWatch.IsAnonymous(hold.Owner);
         if (ownerAlive) Send(hold.Owner, lost);
         foreach (var watcher in hold.Watchers ?? [])
             if (!ownerAlive || !watcher.Equals(hold.Owner)) Send(watcher, lost);
+    }
+
+    /// <summary>
+    /// Whether the coordinator itself ended the hold of <paramref name="fencingToken"/> (one of the last
+    /// <see cref="LostHoldMemory"/> so ended); forgets it, for its holder's late release comes once.
+    /// </summary>
+    private protected bool ForgetLostHold(long fencingToken)
+    {
+        if (!_lostHolds.Remove(fencingToken)) return false;
+        if (_lostHolds.Count == 0) _lostOrder.Clear();
+        return true;
+    }
+
+    private void RememberLost(long fencingToken, HoldLostReason reason)
+    {
+        if (!_lostHolds.TryAdd(fencingToken, reason)) return;
+        _lostOrder.Enqueue(fencingToken);
+        if (_lostOrder.Count > LostHoldMemory) _lostHolds.Remove(_lostOrder.Dequeue());
     }
 
     private void HoldTermExpired(Waiter term)
@@ -115,7 +139,9 @@ public abstract partial class Coordinator
         }
         else
         {
-            Send(watch.Watcher, new CoordinatorProtocol.HoldLost(watch.FencingToken, HoldLostReason.NotHeld));
+            // A watch that comes after the loss (a lease watches when its token is first asked for) hears the real reason.
+            var reason = _lostHolds.GetValueOrDefault(watch.FencingToken, HoldLostReason.NotHeld);
+            Send(watch.Watcher, new CoordinatorProtocol.HoldLost(watch.FencingToken, reason));
         }
     }
 

@@ -34,17 +34,16 @@ internal sealed class HoldLostSignal : ReplyTarget
     /// <inheritdoc />
     protected override bool IsCompleted => Volatile.Read(ref _ended) != 0;
 
-    /// <summary>
-    /// Asks <paramref name="coordinator"/> to report the loss of the hold granted with <paramref name="fencingToken"/> to
-    /// a new signal; null when the coordinator's reference has no provider to build one with.
-    /// </summary>
-    public static HoldLostSignal? Watch(IActorRef coordinator, long fencingToken)
-    {
-        if (coordinator is not IInternalActorRef { Provider: { } provider }) return null;
-        var signal = new HoldLostSignal(provider);
-        coordinator.Tell(new CoordinatorProtocol.WatchHold(fencingToken, signal), ActorRefs.NoSender);
-        return signal;
-    }
+    /// <summary>A signal for a hold granted by <paramref name="coordinator"/>; null when its reference has no provider to build one with.</summary>
+    public static HoldLostSignal? For(IActorRef coordinator) =>
+        coordinator is IInternalActorRef { Provider: { } provider } ? new HoldLostSignal(provider) : null;
+
+    /// <summary>Whether <paramref name="coordinator"/> runs in this process, where a hold is lost only by the coordinator's doing.</summary>
+    public static bool IsInProcess(IActorRef coordinator) => coordinator is ActorRefWithCell { IsLocal: true };
+
+    /// <summary>Asks <paramref name="coordinator"/> to report the loss of the hold granted with <paramref name="fencingToken"/> to this signal.</summary>
+    public void Watch(IActorRef coordinator, long fencingToken) =>
+        coordinator.Tell(new CoordinatorProtocol.WatchHold(fencingToken, this), ActorRefs.NoSender);
 
     /// <summary>The hold ended normally (its lease was disposed): stop watching, without firing.</summary>
     public void Detach()

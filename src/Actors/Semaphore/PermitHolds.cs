@@ -9,13 +9,8 @@ namespace Actors.Semaphore;
 /// </summary>
 internal sealed class PermitHolds
 {
-    /// <summary>How many revoked tokens are remembered for their holders' late releases.</summary>
-    public const int RevokedMemory = 1024;
-
     private readonly Dictionary<long, Hold> _byToken = new();
     private readonly Dictionary<IActorRef, SortedSet<long>> _byOwner = new();
-    private readonly HashSet<long> _revoked = [];
-    private readonly Queue<long> _revokedOrder = new();
 
     /// <summary>The permit granted with <paramref name="fencingToken"/>, if it is still out.</summary>
     public Hold? Find(long fencingToken) => _byToken.GetValueOrDefault(fencingToken);
@@ -32,7 +27,8 @@ internal sealed class PermitHolds
         if (!_byToken.Remove(hold.FencingToken)) return;
         var tokens = _byOwner[hold.Owner];
         tokens.Remove(hold.FencingToken);
-        if (tokens.Count == 0) _byOwner.Remove(hold.Owner);
+        // The anonymous owner's set is kept: it empties and fills on every permit of an anonymous acquire/release loop.
+        if (tokens.Count == 0 && !hold.Owner.IsNobody()) _byOwner.Remove(hold.Owner);
     }
 
     /// <summary>Takes out up to <paramref name="count"/> of <paramref name="owner"/>'s permits, oldest first.</summary>
@@ -52,20 +48,6 @@ internal sealed class PermitHolds
 
     /// <summary>Takes out every permit of <paramref name="owner"/>.</summary>
     public List<Hold> TakeAllOf(IActorRef owner) => TakeOldest(owner, int.MaxValue);
-
-    /// <summary>Remembers that the coordinator took back the permit of <paramref name="fencingToken"/>, the last <see cref="RevokedMemory"/> such.</summary>
-    public void NoteRevoked(long fencingToken)
-    {
-        if (!_revoked.Add(fencingToken)) return;
-        _revokedOrder.Enqueue(fencingToken);
-        if (_revokedOrder.Count > RevokedMemory) _revoked.Remove(_revokedOrder.Dequeue());
-    }
-
-    /// <summary>
-    /// Whether the permit of <paramref name="fencingToken"/> was taken back by the coordinator (rather than returned by
-    /// a release that named no permit); forgets it, since its holder releases it once.
-    /// </summary>
-    public bool ForgetRevoked(long fencingToken) => _revoked.Remove(fencingToken);
 
     /// <summary>Takes out every permit, oldest first.</summary>
     public List<Hold> TakeAll()

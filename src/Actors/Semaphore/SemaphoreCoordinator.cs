@@ -62,7 +62,7 @@ internal sealed class SemaphoreCoordinator : Coordinator
     private protected override int RevokeAllHolds()
     {
         var revoked = _holds.TakeAll();
-        foreach (var hold in revoked) Revoke(hold, HoldLostReason.ForceReleased);
+        foreach (var hold in revoked) LoseHold(hold, HoldLostReason.ForceReleased);
         foreach (var (owner, count) in _heldBy) Owners.Remove(owner, count);
         _heldBy.Clear();
         _value += _outstanding;
@@ -76,7 +76,7 @@ internal sealed class SemaphoreCoordinator : Coordinator
 
     private protected override void OnHoldTimeExpired(Hold hold)
     {
-        Revoke(hold, HoldLostReason.MaxHoldTimeExceeded);
+        LoseHold(hold, HoldLostReason.MaxHoldTimeExceeded);
         ReleaseHold(hold);
     }
 
@@ -84,7 +84,7 @@ internal sealed class SemaphoreCoordinator : Coordinator
     {
         if (!_heldBy.Remove(owner, out var held)) return;
         CountOwnerDeathRelease();
-        foreach (var hold in _holds.TakeAllOf(owner)) Revoke(hold, HoldLostReason.OwnerTerminated);
+        foreach (var hold in _holds.TakeAllOf(owner)) LoseHold(hold, HoldLostReason.OwnerTerminated);
         _heldByOwners -= held;
         _outstanding -= held;
         _value += held;
@@ -132,7 +132,7 @@ internal sealed class SemaphoreCoordinator : Coordinator
             return;
         }
 
-        if (release.FencingToken is { } stale && _holds.ForgetRevoked(stale))
+        if (release.FencingToken is { } stale && ForgetLostHold(stale))
         {
             Reject(release.RequestId, RejectionReason.NotHeld, $"The grant with fencing token {stale} no longer holds a permit.");
             return;
@@ -238,12 +238,6 @@ internal sealed class SemaphoreCoordinator : Coordinator
         MarkDurableStateChanged();
         HoldersChanged();
         GrantWhilePermitsLeft();
-    }
-
-    private void Revoke(Hold hold, HoldLostReason reason)
-    {
-        LoseHold(hold, reason);
-        _holds.NoteRevoked(hold.FencingToken);
     }
 
     private void EndHolds(List<Hold> holds)

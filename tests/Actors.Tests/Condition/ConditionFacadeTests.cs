@@ -18,12 +18,13 @@ public sealed class ConditionFacadeTests : CoordinatorTestKit
         await using var owner = ActorOwner.Create(Sys);
         var (mutex, condition) = Bind(owner.Ref);
         var lease = await mutex.LockAsync();
+        var lost = lease.HoldLost; // watched from here on, before the wait
 
         Assert.False(await condition.WaitAsync(TimeSpan.FromMilliseconds(50))); // releases the lock, takes it back
-        Assert.False(lease.HoldLost.IsCancellationRequested);
+        Assert.False(lost.IsCancellationRequested);
         Assert.Equal(1, await mutex.ForceReleaseAsync());
 
-        Assert.True(lease.HoldLost.IsCancellationRequested);
+        Assert.True(lost.IsCancellationRequested);
         Assert.Equal(HoldLostReason.ForceReleased, lease.LostReason);
     }
 
