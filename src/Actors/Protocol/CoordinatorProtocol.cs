@@ -42,7 +42,8 @@ public static class CoordinatorProtocol
     /// Asks the coordinator of a lock, re-entrant lock or semaphore to tell <paramref name="Watcher"/> when the hold
     /// granted with <paramref name="FencingToken"/> ends other than by its holder's release. The coordinator answers
     /// <see cref="HoldWatched"/> (its sender is the coordinator, so the watcher learns the coordinator's node), or at once
-    /// <see cref="HoldLost"/> with <see cref="HoldLostReason.NotHeld"/> if that hold has already ended. Later, if the
+    /// <see cref="HoldLost"/> if that hold has already ended: with the reason the coordinator ended it (it remembers its
+    /// last 1024 such), else <see cref="HoldLostReason.NotHeld"/>. Later, if the
     /// coordinator releases the hold itself (owner terminated, <see cref="ForceRelease"/>, maximum hold time), the
     /// watcher receives <see cref="HoldLost"/>; a release by the holder ends the watch silently.
     /// </summary>

@@ -14,7 +14,8 @@ public enum HoldLostReason
 
     /// <summary>
     /// The hold was not found when it was to be watched (<see cref="CoordinatorProtocol.WatchHold"/>): it had already
-    /// ended, or the primitive came back without it.
+    /// ended by a release, or long enough ago that the coordinator no longer remembers why, or the primitive came back
+    /// without it.
     /// </summary>
     NotHeld,
 
