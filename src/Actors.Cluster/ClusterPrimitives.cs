@@ -26,6 +26,10 @@ namespace Actors.Cluster;
 /// <para>What stays local: the executor, threads and timers carry delegates and are not offered here, and a barrier
 /// here has no action (an action is a delegate). Every caller's async continuation, cancellation token and backstop
 /// timer run on the caller's node.</para>
+/// <para>A lease of <c>LockAsync</c> or <c>EnterAsync</c> here also fires its <see cref="Lease.HoldLost"/> when this
+/// node's failure detector marks the primitive's node unreachable, when that node leaves or is downed, and when this
+/// node leaves or is downed (see <see cref="IHoldGuard"/>); an actor that holds a primitive learns the same with
+/// <see cref="GuardHold"/>.</para>
 /// <para>By default the entity's state lives in memory on its node. A node that crashes or hands a shard off takes the
 /// state of its primitives with it; they come back empty elsewhere, unless <see cref="ClusterPrimitivesOptions.Persistence"/>
 /// is set: then locks, semaphores, events and barriers come back with their holders, permits and fencing tokens, and
@@ -36,12 +40,15 @@ public sealed class ClusterPrimitives : IExtension
 {
     private readonly ExtendedActorSystem _system;
     private readonly ClusterPrimitivesOptions _options;
+    private readonly Holds.ClusterHoldGuard _holdGuard;
 
     private ClusterPrimitives(ExtendedActorSystem system, ClusterPrimitivesOptions options)
     {
         _system = system;
         _options = options;
         EnsureSerializer(system);
+        _holdGuard = new Holds.ClusterHoldGuard(system);
+        HoldGuards.Register(system, _holdGuard);
         var sharding = ClusterSharding.Get(system);
         // Sharding unwraps ShardingEnvelope itself; every request reaches an entity in one (see ShardedPrimitiveRef).
         var extractor = HashCodeMessageExtractor.Create(options.NumberOfShardsOrDefault, _ => null!, message => message);
@@ -133,6 +140,24 @@ public sealed class ClusterPrimitives : IExtension
     /// <summary>The cluster-wide <c>queue.SimpleQueue</c> named <paramref name="name"/>.</summary>
     public ActorSimpleQueue<T> SimpleQueue<T>(string name, IActorRef? owner = null) =>
         new(EntityRef(PrimitiveEntityIds.Queue(name, QueueKind.Simple, 0)), owner);
+
+    /// <summary>
+    /// For an actor that holds a primitive: tells <paramref name="holder"/> <see cref="CoordinatorProtocol.HoldLost"/>
+    /// with <paramref name="fencingToken"/> when the hold can no longer be trusted for a network reason — this node
+    /// loses contact with <paramref name="coordinatorNode"/> (<see cref="HoldLostReason.CoordinatorUnreachable"/>) or is
+    /// itself leaving or downed (<see cref="HoldLostReason.HolderNodeLeaving"/>). The coordinator tells a named owner
+    /// itself when it releases the hold (force-release, maximum hold time); this adds what the coordinator cannot say.
+    /// </summary>
+    /// <param name="holder">The actor to tell.</param>
+    /// <param name="fencingToken">The grant's fencing token, echoed in the notice.</param>
+    /// <param name="coordinatorNode">The primitive's node: the sender's address of the grant, or of the
+    /// <see cref="CoordinatorProtocol.HoldWatched"/> that answers a <see cref="CoordinatorProtocol.WatchHold"/>.</param>
+    /// <returns>Dispose it when the hold ends, to stop watching.</returns>
+    public IDisposable GuardHold(IActorRef holder, long fencingToken, Address coordinatorNode)
+    {
+        ArgumentNullException.ThrowIfNull(holder);
+        return _holdGuard.Guard(coordinatorNode, reason => holder.Tell(new CoordinatorProtocol.HoldLost(fencingToken, reason), ActorRefs.NoSender));
+    }
 
     /// <summary>The address of the node where the primitive behind <paramref name="facade"/> lives now (it is created there if it was not).</summary>
     /// <exception cref="ArgumentException">The facade is not one of these cluster primitives.</exception>

@@ -56,13 +56,14 @@ internal sealed class MessageCodec
     /// <summary>Reads a message written by <see cref="Write"/>.</summary>
     public object Read(ref MessagePackReader reader, WireContext context)
     {
+        // A payload written before the record gained settable properties lacks them at its end; they keep their defaults.
         var count = reader.ReadArrayHeader();
-        if (count != _parameters.Length + _extras.Length)
+        if (count < _parameters.Length || count > _parameters.Length + _extras.Length)
             throw new System.Runtime.Serialization.SerializationException($"{Manifest} has {_parameters.Length + _extras.Length} fields, the payload {count}.");
         var arguments = new object?[_parameters.Length];
         for (var i = 0; i < arguments.Length; i++) arguments[i] = _parameters[i].Codec.Read(ref reader, context);
         var message = _constructor.Invoke(arguments);
-        foreach (var field in _extras) field.Property.SetValue(message, field.Codec.Read(ref reader, context));
+        foreach (var field in _extras.AsSpan(0, count - _parameters.Length)) field.Property.SetValue(message, field.Codec.Read(ref reader, context));
         return message;
     }
 

@@ -7,7 +7,7 @@ namespace Actors.Coordination;
 
 // Over 300 lines on purpose: this is the documented surface every coordinator is written against. The parts that are a
 // job of their own live beside it: Internal/WaiterIndex (queues, index, deadlines), Internal/OwnerWatch,
-// Diagnostics/WaitForReporter, CoordinatorCounters, and the actor that hosts it, CoordinatorActor.
+// Diagnostics/WaitForReporter, CoordinatorCounters, the holds (Coordinator.Holds.cs), and the actor that hosts it, CoordinatorActor.
 
 /// <summary>
 /// The behaviour of one primitive's coordinator, apart from the actor that runs it: the primitive's state and what
@@ -25,7 +25,7 @@ namespace Actors.Coordination;
 /// <para>Expired waiters are answered (<see cref="OnExpired"/>) after the message that found them has been handled,
 /// never from inside a primitive's own grant loop, so no primitive's code is re-entered.</para>
 /// </remarks>
-public abstract class Coordinator : IWaitForSource
+public abstract partial class Coordinator : IWaitForSource
 {
     private readonly WaiterIndex _waiters = new();
     private long _timerDeadline = MonotonicClock.Never;
@@ -397,7 +397,7 @@ public abstract class Coordinator : IWaitForSource
 
     private void Dispatch(object message)
     {
-        if (Handle(message)) return;
+        if (Handle(message) || HandleHoldMessage(message)) return;
         switch (message)
         {
             case CoordinatorProtocol.Cancel cancel:
@@ -479,6 +479,12 @@ public abstract class Coordinator : IWaitForSource
     {
         while (_waiters.TakeOverdue() is { } waiter)
         {
+            if (waiter.IsHoldTerm)
+            {
+                HoldTermExpired(waiter);
+                continue;
+            }
+
             Abandon(waiter);
             Count(ref _counters.Timeouts, PrimitiveMetrics.Timeouts);
             OnExpired(waiter);
@@ -494,7 +500,7 @@ public abstract class Coordinator : IWaitForSource
 
     private void OnGetStatistics(CoordinatorProtocol.GetStatistics get)
     {
-        var statistics = _counters.ToStatistics(get.RequestId, Self.Path.Name, Kind, _waiters.Count);
+        var statistics = _counters.ToStatistics(get.RequestId, Self.Path.Name, Kind, _waiters.Count) with { MaxHoldTime = MaxHoldTime };
         var (named, anonymous) = CurrentHolders();
         var waiting = System.Collections.Immutable.ImmutableList.CreateBuilder<IActorRef>();
         foreach (var queue in _waiters.Queues)

@@ -13,6 +13,8 @@ internal struct CoordinatorCounters
     public long Timeouts;
     public long Cancellations;
     public long OwnerDeathReleases;
+    public long ForcedReleases;
+    public long HoldTimeExpiries;
     public long WaitCount;
     private long _waitTicksTotal;
     private long _waitTicksMax;
@@ -30,7 +32,11 @@ internal struct CoordinatorCounters
     /// <summary>The counters as a <see cref="CoordinatorProtocol.Statistics"/> reply.</summary>
     public readonly CoordinatorProtocol.Statistics ToStatistics(long requestId, string name, string kind, int waiting) =>
         new(requestId, name, kind, Acquisitions, Timeouts, Cancellations, OwnerDeathReleases, waiting, WaitCount,
-            WaitCount == 0 ? 0 : ToMs(_waitTicksTotal) / WaitCount, ToMs(_waitTicksMax));
+            WaitCount == 0 ? 0 : ToMs(_waitTicksTotal) / WaitCount, ToMs(_waitTicksMax))
+        {
+            ForcedReleases = ForcedReleases,
+            HoldTimeExpiries = HoldTimeExpiries,
+        };
 
     private static double ToMs(long ticks) => ticks * 1000.0 / Stopwatch.Frequency;
 }

@@ -16,6 +16,8 @@ namespace Actors.Diagnostics;
 /// <item><c>actors.timeouts</c>: waits that ended because their timeout passed.</item>
 /// <item><c>actors.cancellations</c>: waits withdrawn by a cancel.</item>
 /// <item><c>actors.owner_death_releases</c>: holds released because their owner terminated.</item>
+/// <item><c>actors.forced_releases</c>: holds revoked by an administrative force-release.</item>
+/// <item><c>actors.hold_time_expiries</c>: holds released because they outlasted the maximum hold time.</item>
 /// <item><c>actors.wait_time</c> (ms): how long granted waiters waited.</item>
 /// </list>
 /// <para>Each coordinator keeps the same counts itself and answers <see cref="Protocol.CoordinatorProtocol.GetStatistics"/> with them.</para>
@@ -41,6 +43,10 @@ public static class PrimitiveMetrics
     internal static readonly Counter<long> Cancellations = Meter.CreateCounter<long>("actors.cancellations", description: "Waits withdrawn by a cancel.");
 
     internal static readonly Counter<long> OwnerDeathReleases = Meter.CreateCounter<long>("actors.owner_death_releases", description: "Holds released because their owner terminated.");
+
+    internal static readonly Counter<long> ForcedReleases = Meter.CreateCounter<long>("actors.forced_releases", description: "Holds revoked by an administrative force-release.");
+
+    internal static readonly Counter<long> HoldTimeExpiries = Meter.CreateCounter<long>("actors.hold_time_expiries", description: "Holds released because they outlasted the maximum hold time.");
 
     internal static readonly Histogram<double> WaitTime = Meter.CreateHistogram<double>("actors.wait_time", "ms", "How long granted waiters waited.");
 

@@ -67,7 +67,8 @@ internal abstract class ReplyTarget : MinimalActorRef
         if (TryComplete(message)) Unregister();
     }
 
-    private void Unregister()
+    /// <summary>Drops the temporary path, if one was registered: nothing is delivered to this target any more.</summary>
+    protected void Unregister()
     {
         if (Volatile.Read(ref _path) is { } path) _provider.UnregisterTempActor(path);
     }

@@ -4,12 +4,14 @@ namespace Actors.Internal;
 
 /// <summary>
 /// One request that a coordinator could not answer at once. It sits in exactly one <see cref="WaiterQueue"/>
-/// until it is granted, expires, is cancelled, or its owner dies.
+/// until it is granted, expires, is cancelled, or its owner dies. A <see cref="IsHoldTerm"/> entry is not a request
+/// but the term of a granted hold (a maximum hold time): it shares the deadlines so that one timer serves both.
 /// </summary>
 internal sealed class Waiter
 {
-    public Waiter(long requestId, IActorRef owner, IActorRef replyTo, long deadline, object? payload)
+    public Waiter(long requestId, IActorRef owner, IActorRef replyTo, long deadline, object? payload, bool isHoldTerm = false)
     {
+        IsHoldTerm = isHoldTerm;
         RequestId = requestId;
         Owner = owner;
         ReplyTo = replyTo;
@@ -32,6 +34,12 @@ internal sealed class Waiter
 
     /// <summary>What the primitive needs to remember about the request (an item to put, a depth to restore, ...).</summary>
     public object? Payload { get; }
+
+    /// <summary>
+    /// True for the term of a hold rather than a waiting request: <see cref="RequestId"/> is the grant's fencing token,
+    /// nobody is answered, and it is neither indexed by request id nor counted among the waiters.
+    /// </summary>
+    public bool IsHoldTerm { get; }
 
     public bool HasDeadline => Deadline != MonotonicClock.Never;
 

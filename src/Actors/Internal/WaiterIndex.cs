@@ -38,6 +38,19 @@ internal sealed class WaiterIndex
         return queue;
     }
 
+    /// <summary>
+    /// Makes a queue of hold terms (<see cref="Waiter.IsHoldTerm"/>): their deadlines are kept with the waiters', but
+    /// the queue is not among <see cref="Queues"/>, so statistics, owner deaths and stopping never treat them as waits.
+    /// </summary>
+    public WaiterQueue NewHoldTermQueue() => new();
+
+    /// <summary>Appends the hold term <paramref name="term"/> to <paramref name="queue"/> (made by <see cref="NewHoldTermQueue"/>).</summary>
+    public void AddHoldTerm(WaiterQueue queue, Waiter term)
+    {
+        queue.Append(term);
+        if (term.HasDeadline) _deadlines.Add(term);
+    }
+
     /// <summary>Appends <paramref name="waiter"/> to <paramref name="queue"/>; false if its owner already waits with the same request id.</summary>
     public bool TryAdd(WaiterQueue queue, Waiter waiter)
     {
@@ -50,7 +63,7 @@ internal sealed class WaiterIndex
     /// <summary>The waiting request of <paramref name="owner"/> with <paramref name="requestId"/>, if any.</summary>
     public Waiter? Find(IActorRef owner, long requestId) => _byKey.GetValueOrDefault(new WaiterKey(owner, requestId));
 
-    /// <summary>Takes a waiting <paramref name="waiter"/> out of its queue, the index and the deadlines.</summary>
+    /// <summary>Takes a waiting <paramref name="waiter"/> (or a hold term) out of its queue, the index and the deadlines.</summary>
     public void Remove(Waiter waiter)
     {
         Unlink(waiter);
@@ -89,6 +102,12 @@ internal sealed class WaiterIndex
 
     private void Unlink(Waiter waiter)
     {
+        if (waiter.IsHoldTerm)
+        {
+            waiter.Queue!.Unlink(waiter);
+            return;
+        }
+
         Observer?.Leaving(waiter);
         waiter.Queue!.Unlink(waiter);
         _byKey.Remove(waiter.Key);

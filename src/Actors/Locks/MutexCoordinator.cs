@@ -18,6 +18,7 @@ internal abstract class MutexCoordinator : Coordinator
     private readonly bool _reentrant;
     private readonly WaiterQueue _acquirers;
     private readonly Dictionary<string, ConditionQueue> _conditions = new();
+    private Hold? _hold;
 
     protected MutexCoordinator(bool reentrant)
     {
@@ -44,27 +45,50 @@ internal abstract class MutexCoordinator : Coordinator
     /// <summary>The primitive's reply to an acquire that timed out.</summary>
     protected abstract object NotGranted(long requestId);
 
-    /// <summary>The primitive's durable record of a holder (null when free), its depth and the latest fencing token.</summary>
+    /// <summary>The primitive's durable record of a holder (null when free), its depth, the latest fencing token and the <see cref="Coordinator.MaxHoldTime"/>.</summary>
     protected abstract IDurableState DurableStateOf(IActorRef? holder, int depth, long fencingToken);
 
-    /// <summary>The holder, depth and fencing token in <paramref name="state"/>, or null if it is not this primitive's.</summary>
-    protected abstract (IActorRef? Holder, int Depth, long FencingToken)? ReadDurableState(IDurableState state);
+    /// <summary>The holder, depth, fencing token and maximum hold time in <paramref name="state"/>, or null if it is not this primitive's.</summary>
+    protected abstract (IActorRef? Holder, int Depth, long FencingToken, TimeSpan? MaxHoldTime)? ReadDurableState(IDurableState state);
 
     private protected override IDurableState DescribeDurableState() => DurableStateOf(Holder, Depth, FencingToken);
 
+    private protected override bool GrantsHolds => true;
+
+    private protected override Hold? FindHold(long fencingToken) => _hold is { } hold && hold.FencingToken == fencingToken ? hold : null;
+
+    private protected override int RevokeAllHolds()
+    {
+        if (_hold is not { } hold) return 0;
+        LoseHold(hold, HoldLostReason.ForceReleased);
+        ReleaseCompletely();
+        return 1;
+    }
+
+    private protected override void OnHoldTimeExpired(Hold hold)
+    {
+        if (!ReferenceEquals(hold, _hold)) return;
+        LoseHold(hold, HoldLostReason.MaxHoldTimeExceeded);
+        ReleaseCompletely();
+    }
+
     /// <summary>
-    /// Takes over a recovered holder, depth and fencing token; the holder is watched again. Waiters are not recovered:
-    /// a condition wait that was under way has released the lock, and its caller learns from its own timeout.
+    /// Takes over a recovered holder, depth, fencing token and maximum hold time; the holder is watched again and its
+    /// hold starts a fresh term. Waiters are not recovered: a condition wait that was under way has released the lock,
+    /// and its caller learns from its own timeout.
     /// </summary>
     private protected override void ApplyDurableState(IDurableState state)
     {
-        if (ReadDurableState(state) is not var (holder, depth, token)) throw ForeignState(state);
+        if (ReadDurableState(state) is not var (holder, depth, token, maxHoldTime)) throw ForeignState(state);
         if (token < 0 || depth < 0 || (holder is null) != (depth == 0) || (holder is not null && token == 0))
             throw ForeignState(state, $"holder {holder?.Path.ToString() ?? "none"} at depth {depth} with fencing token {token} is impossible");
         if (Holder is not null) Owners.Remove(Holder);
+        EndHold(_hold);
+        RestoreMaxHoldTime(maxHoldTime);
         Holder = holder;
         Depth = depth;
         FencingToken = token;
+        _hold = holder is null ? null : BeginHold(token, holder);
         if (holder is not null) Owners.Add(holder);
     }
 
@@ -134,6 +158,7 @@ internal abstract class MutexCoordinator : Coordinator
     {
         if (!owner.Equals(Holder)) return;
         CountOwnerDeathRelease();
+        LoseHold(_hold!, HoldLostReason.OwnerTerminated);
         HandOver();
     }
 
@@ -161,7 +186,7 @@ internal abstract class MutexCoordinator : Coordinator
     private void OnWait(ConditionProtocol.Wait wait)
     {
         if (!Validate(wait.RequestId, wait.Owner, wait.Timeout) || !ValidateCondition(wait.RequestId, wait.Condition, wait.Owner)) return;
-        var condition = new ConditionWait(ConditionFor(wait.Condition), Depth);
+        var condition = new ConditionWait(ConditionFor(wait.Condition), Depth, _hold?.Watchers);
         if (IsNonBlocking(wait.Timeout))
         {
             ReleaseCompletely();
@@ -216,18 +241,20 @@ internal abstract class MutexCoordinator : Coordinator
         if (Holder is null)
         {
             Owners.Add(owner);
-            Hold(owner, wait.Depth);
+            Hold(owner, wait.Depth, wait.Watchers);
             Send(replyTo, new ConditionProtocol.Woken(requestId, reason, FencingToken));
             return;
         }
 
         wait.Queue.Reacquiring++;
-        Enqueue(_acquirers, requestId, owner, replyTo, timeout: null, new Reacquiring(wait.Queue, wait.Depth, reason));
+        Enqueue(_acquirers, requestId, owner, replyTo, timeout: null, new Reacquiring(wait.Queue, wait.Depth, reason, wait.Watchers));
     }
 
+    /// <summary>Frees the lock of its holder's hold and hands it over; the hold ends silently unless it was lost first.</summary>
     private void ReleaseCompletely()
     {
         Owners.Remove(Holder!);
+        EndHold(_hold);
         HandOver();
     }
 
@@ -235,6 +262,7 @@ internal abstract class MutexCoordinator : Coordinator
     private void HandOver()
     {
         Holder = null;
+        _hold = null;
         Depth = 0;
         MarkDurableStateChanged();
         HoldersChanged();
@@ -242,7 +270,7 @@ internal abstract class MutexCoordinator : Coordinator
         if (next.Payload is Reacquiring reacquiring)
         {
             reacquiring.Queue.Reacquiring--;
-            Hold(next.Owner, reacquiring.Depth);
+            Hold(next.Owner, reacquiring.Depth, reacquiring.Watchers);
             Send(next.ReplyTo, new ConditionProtocol.Woken(next.RequestId, reacquiring.Reason, FencingToken));
         }
         else
@@ -252,11 +280,14 @@ internal abstract class MutexCoordinator : Coordinator
         }
     }
 
-    private void Hold(IActorRef owner, int depth)
+    /// <summary>Grants the lock to <paramref name="owner"/> at <paramref name="depth"/>: a new hold with the next fencing token, watched by <paramref name="watchers"/>.</summary>
+    private void Hold(IActorRef owner, int depth, IReadOnlyList<IActorRef>? watchers = null)
     {
         Holder = owner;
         Depth = depth;
         FencingToken++;
+        _hold = BeginHold(FencingToken, owner);
+        foreach (var watcher in watchers ?? []) _hold.AddWatcher(watcher);
         MarkDurableStateChanged();
         HoldersChanged();
         CountAcquisition();
@@ -276,9 +307,12 @@ internal abstract class MutexCoordinator : Coordinator
         public int Reacquiring { get; set; }
     }
 
-    /// <summary>The payload of a condition waiter: its condition and the depth to restore.</summary>
-    private sealed record ConditionWait(ConditionQueue Queue, int Depth);
+    /// <summary>
+    /// The payload of a condition waiter: its condition, the depth to restore, and the watchers of the hold it released,
+    /// which watch the hold it takes back (a lease around a condition wait stays watched).
+    /// </summary>
+    private sealed record ConditionWait(ConditionQueue Queue, int Depth, IReadOnlyList<IActorRef>? Watchers);
 
     /// <summary>The payload of a woken condition waiter in line for the lock.</summary>
-    private sealed record Reacquiring(ConditionQueue Queue, int Depth, ConditionProtocol.WakeReason Reason);
+    private sealed record Reacquiring(ConditionQueue Queue, int Depth, ConditionProtocol.WakeReason Reason, IReadOnlyList<IActorRef>? Watchers);
 }

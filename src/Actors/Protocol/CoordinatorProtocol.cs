@@ -38,6 +38,82 @@ public static class CoordinatorProtocol
     /// <param name="Message">A human-readable explanation.</param>
     public sealed record Rejected(long RequestId, RejectionReason Reason, string Message) : IReply;
 
+    /// <summary>
+    /// Asks the coordinator of a lock, re-entrant lock or semaphore to tell <paramref name="Watcher"/> when the hold
+    /// granted with <paramref name="FencingToken"/> ends other than by its holder's release. The coordinator answers
+    /// <see cref="HoldWatched"/> (its sender is the coordinator, so the watcher learns the coordinator's node), or at once
+    /// <see cref="HoldLost"/> if that hold has already ended: with the reason the coordinator ended it (it remembers its
+    /// last 1024 such), else <see cref="HoldLostReason.NotHeld"/>. Later, if the
+    /// coordinator releases the hold itself (owner terminated, <see cref="ForceRelease"/>, maximum hold time), the
+    /// watcher receives <see cref="HoldLost"/>; a release by the holder ends the watch silently.
+    /// </summary>
+    /// <remarks>
+    /// The facades' <c>LockAsync</c> and <c>EnterAsync</c> send this for their <see cref="Lease"/>. An actor that holds
+    /// the primitive need not: a named owner (not <see cref="ActorRefs.Nobody"/>) that is alive is told
+    /// <see cref="HoldLost"/> anyway. Primitives without holds reject it as <see cref="RejectionReason.NotSupported"/>
+    /// (there is no request id, so the rejection carries 0).
+    /// </remarks>
+    /// <param name="FencingToken">The grant's fencing token.</param>
+    /// <param name="Watcher">Who is told.</param>
+    public sealed record WatchHold(long FencingToken, IActorRef Watcher) : IPrimitiveMessage;
+
+    /// <summary>The coordinator watches the hold of <paramref name="FencingToken"/> for the watcher; it is the sender of this message.</summary>
+    /// <param name="FencingToken">The grant's fencing token.</param>
+    public sealed record HoldWatched(long FencingToken) : IPrimitiveMessage;
+
+    /// <summary>
+    /// The hold granted with <paramref name="FencingToken"/> is over although its holder did not release it: stop using
+    /// what it guarded. Sent to the hold's live named owner and to every <see cref="WatchHold"/> watcher.
+    /// </summary>
+    /// <remarks>
+    /// Python has no such message: a thread's lock is never taken away. Here a coordinator can release a hold (its owner
+    /// terminated, <see cref="ForceRelease"/>, the maximum hold time), and across a cluster a holder can lose contact
+    /// with the coordinator; the next holder's grant carries a higher fencing token, which a guarded resource uses to
+    /// refuse the late writes of a holder that has not noticed yet.
+    /// </remarks>
+    /// <param name="FencingToken">The lost grant's fencing token.</param>
+    /// <param name="Reason">Why the hold was lost.</param>
+    public sealed record HoldLost(long FencingToken, HoldLostReason Reason) : IPrimitiveMessage;
+
+    /// <summary>
+    /// Administrative: releases every hold of a lock, re-entrant lock or semaphore at once, whoever holds it, as if its
+    /// holders had released it. Each holder is told <see cref="HoldLost"/> (<see cref="HoldLostReason.ForceReleased"/>),
+    /// waiters are granted in FIFO order (a lock's next holder with a higher fencing token), and the revoked holds are
+    /// counted (<see cref="Statistics.ForcedReleases"/>). Reply: <see cref="ForceReleased"/>; a primitive without holds
+    /// rejects it as <see cref="RejectionReason.NotSupported"/>.
+    /// </summary>
+    /// <remarks>Python cannot take a lock away from its holder. This is for a stuck holder that an operator must unblock.</remarks>
+    /// <param name="RequestId">Echoed in the reply.</param>
+    public sealed record ForceRelease(long RequestId) : IRequest<ForceReleased>;
+
+    /// <summary>The holds were released.</summary>
+    /// <param name="RequestId">The id of the force-release request.</param>
+    /// <param name="Holds">How many holds were revoked (a lock: 0 or 1; a semaphore: the permits that were out).</param>
+    public sealed record ForceReleased(long RequestId, int Holds) : IReply;
+
+    /// <summary>
+    /// Bounds how long a hold of a lock, re-entrant lock or semaphore may last: a hold still held after
+    /// <paramref name="MaxHoldTime"/> is released by the coordinator, its holder is told <see cref="HoldLost"/>
+    /// (<see cref="HoldLostReason.MaxHoldTimeExceeded"/>), the next waiter is granted, and the expiry is counted
+    /// (<see cref="Statistics.HoldTimeExpiries"/>). Null removes the bound. Reply: <see cref="MaxHoldTimeSet"/>; a
+    /// primitive without holds rejects it as <see cref="RejectionReason.NotSupported"/>, a zero or negative time as
+    /// <see cref="RejectionReason.InvalidArgument"/>.
+    /// </summary>
+    /// <remarks>
+    /// The bound applies to holds granted from then on; a hold granted earlier keeps the term it was granted with.
+    /// The term runs from the grant; a re-entrant acquire does not extend it. A persisted primitive keeps the bound; a
+    /// hold it recovers starts a fresh term when the primitive comes back (the coordinator's clock does not survive its
+    /// node). Python has no such bound.
+    /// </remarks>
+    /// <param name="RequestId">Echoed in the reply.</param>
+    /// <param name="MaxHoldTime">The longest a hold may last, or null for no limit.</param>
+    public sealed record SetMaxHoldTime(long RequestId, TimeSpan? MaxHoldTime) : IRequest<MaxHoldTimeSet>;
+
+    /// <summary>The maximum hold time is now <paramref name="MaxHoldTime"/>.</summary>
+    /// <param name="RequestId">The id of the request.</param>
+    /// <param name="MaxHoldTime">The bound now in force, or null for none.</param>
+    public sealed record MaxHoldTimeSet(long RequestId, TimeSpan? MaxHoldTime) : IReply;
+
     /// <summary>Asks a coordinator, whatever its primitive, for its <see cref="Statistics"/>.</summary>
     /// <param name="RequestId">Echoed by the reply.</param>
     public sealed record GetStatistics(long RequestId) : IRequest<Statistics>;
@@ -86,5 +162,14 @@ public static class CoordinatorProtocol
 
         /// <summary>The number of completed rounds, for a barrier; null for other kinds.</summary>
         public long? Round { get; init; }
+
+        /// <summary>Holds revoked by <see cref="ForceRelease"/>.</summary>
+        public long ForcedReleases { get; init; }
+
+        /// <summary>Holds released because they outlasted the maximum hold time (<see cref="SetMaxHoldTime"/>).</summary>
+        public long HoldTimeExpiries { get; init; }
+
+        /// <summary>The maximum hold time in force, for a lock, re-entrant lock or semaphore; null if there is none.</summary>
+        public TimeSpan? MaxHoldTime { get; init; }
     }
 }

@@ -18,7 +18,7 @@ namespace Actors.Semaphore;
 /// <item>Waiters are granted in FIFO order, and a grant that crosses a cancellation is given back.</item>
 /// </list>
 /// </remarks>
-public sealed class ActorSemaphore : CoordinatorFacade
+public sealed class ActorSemaphore : HoldingFacade
 {
     /// <summary>Creates a facade over an existing semaphore coordinator.</summary>
     /// <param name="coordinator">A coordinator made from <see cref="Props"/>.</param>
@@ -82,10 +82,15 @@ public sealed class ActorSemaphore : CoordinatorFacade
 
     /// <summary>Waits for a permit and returns a <see cref="Lease"/> that returns it when disposed. Python: <c>with sem:</c>.</summary>
     /// <exception cref="OperationCanceledException">The token was cancelled first; no permit is held.</exception>
+    /// <remarks>
+    /// The lease's <see cref="Lease.HoldLost"/> fires if the hold is taken away before the lease is disposed (owner
+    /// terminated, <see cref="HoldingFacade.ForceReleaseAsync"/>, the maximum hold time, across a cluster a lost node);
+    /// its <see cref="Lease.FencingToken"/> lets the guarded resource refuse a holder that has not noticed yet.
+    /// </remarks>
     public async Task<Lease> EnterAsync(CancellationToken cancellationToken = default)
     {
-        await AcquireCoreAsync(null, cancellationToken).ConfigureAwait(false);
-        return new Lease(0, GiveBack);
+        var granted = await AcquireCoreAsync(null, cancellationToken).ConfigureAwait(false);
+        return LeaseOf(granted!.FencingToken, () => GiveBack(granted));
     }
 
     /// <summary>Returns <paramref name="count"/> permits, waking up to that many waiters. Python: <c>release(n)</c>.</summary>
@@ -117,11 +122,12 @@ public sealed class ActorSemaphore : CoordinatorFacade
         return await CoordinatorClient.RequestAsync(Coordinator, new SemaphoreProtocol.GetState(RequestIds.Next())).ConfigureAwait(false);
     }
 
-    private void GiveBack() => CoordinatorClient.Tell(Coordinator, new SemaphoreProtocol.Release(RequestIds.Next(), Owner));
+    private void GiveBack(SemaphoreProtocol.Acquired grant) =>
+        CoordinatorClient.Tell(Coordinator, new SemaphoreProtocol.Release(RequestIds.Next(), Owner, 1, grant.FencingToken));
 
     private Task<SemaphoreProtocol.Acquired?> AcquireCoreAsync(TimeSpan? timeout, CancellationToken cancellationToken)
     {
         return CoordinatorClient.WaitForGrantAsync<SemaphoreProtocol.IAcquireReply, SemaphoreProtocol.Acquired>(Coordinator,
-            new SemaphoreProtocol.Acquire(RequestIds.Next(), Owner, timeout), _ => GiveBack(), cancellationToken);
+            new SemaphoreProtocol.Acquire(RequestIds.Next(), Owner, timeout), GiveBack, cancellationToken);
     }
 }

@@ -8,12 +8,17 @@ using Akka.Actor;
 
 namespace Actors.Semaphore;
 
-/// <summary>Holds the state of one semaphore: free permits, permits per owner and the FIFO of waiters.</summary>
+/// <summary>
+/// Holds the state of one semaphore: free permits, permits per owner, one <see cref="Hold"/> per permit out (its
+/// fencing token, maximum hold time and watchers) and the FIFO of waiters.
+/// </summary>
 internal sealed class SemaphoreCoordinator : Coordinator
 {
     private readonly WaiterQueue _waiters;
     private readonly Dictionary<IActorRef, int> _heldBy = new();
     private readonly int? _bound;
+    private readonly PermitHolds _holds = new();
+    private long _fencingToken;
     private int _value;
     private int _heldByOwners;
     private int _outstanding;
@@ -50,10 +55,36 @@ internal sealed class SemaphoreCoordinator : Coordinator
 
     private protected override void OnExpired(Waiter waiter) => Send(waiter.ReplyTo, new SemaphoreProtocol.NotAcquired(waiter.RequestId));
 
+    private protected override bool GrantsHolds => true;
+
+    private protected override Hold? FindHold(long fencingToken) => _holds.Find(fencingToken);
+
+    private protected override int RevokeAllHolds()
+    {
+        var revoked = _holds.TakeAll();
+        foreach (var hold in revoked) LoseHold(hold, HoldLostReason.ForceReleased);
+        foreach (var (owner, count) in _heldBy) Owners.Remove(owner, count);
+        _heldBy.Clear();
+        _value += _outstanding;
+        _outstanding = 0;
+        _heldByOwners = 0;
+        MarkDurableStateChanged();
+        HoldersChanged();
+        GrantWhilePermitsLeft();
+        return revoked.Count;
+    }
+
+    private protected override void OnHoldTimeExpired(Hold hold)
+    {
+        LoseHold(hold, HoldLostReason.MaxHoldTimeExceeded);
+        ReleaseHold(hold);
+    }
+
     private protected override void OnOwnerTerminated(IActorRef owner)
     {
         if (!_heldBy.Remove(owner, out var held)) return;
         CountOwnerDeathRelease();
+        foreach (var hold in _holds.TakeAllOf(owner)) LoseHold(hold, HoldLostReason.OwnerTerminated);
         _heldByOwners -= held;
         _outstanding -= held;
         _value += held;
@@ -67,13 +98,8 @@ internal sealed class SemaphoreCoordinator : Coordinator
         if (!Validate(acquire.RequestId, acquire.Owner, acquire.Timeout)) return;
         if (_value > 0)
         {
-            _value--;
-            _outstanding++;
-            MarkDurableStateChanged();
             Owners.Add(acquire.Owner);
-            AddHeld(acquire.Owner, 1);
-            HoldersChanged();
-            Reply(new SemaphoreProtocol.Acquired(acquire.RequestId));
+            Reply(new SemaphoreProtocol.Acquired(acquire.RequestId, Grant(acquire.Owner)));
         }
         else if (IsNonBlocking(acquire.Timeout))
         {
@@ -93,9 +119,22 @@ internal sealed class SemaphoreCoordinator : Coordinator
             return;
         }
 
-        if (release.Count < 1)
+        if (release.Count < 1 || (release.FencingToken is not null && release.Count != 1))
         {
-            Reject(release.RequestId, RejectionReason.InvalidArgument, $"The count must be at least 1, not {release.Count}.");
+            Reject(release.RequestId, RejectionReason.InvalidArgument, $"The count must be at least 1 (exactly 1 with a fencing token), not {release.Count}.");
+            return;
+        }
+
+        if (release.FencingToken is { } token && _holds.Find(token) is { } hold)
+        {
+            ReleaseHold(hold);
+            Reply(new SemaphoreProtocol.Released(release.RequestId, _value));
+            return;
+        }
+
+        if (release.FencingToken is { } stale && ForgetLostHold(stale))
+        {
+            Reject(release.RequestId, RejectionReason.NotHeld, $"The grant with fencing token {stale} no longer holds a permit.");
             return;
         }
 
@@ -121,9 +160,19 @@ internal sealed class SemaphoreCoordinator : Coordinator
     }
 
     private protected override IDurableState DescribeDurableState() =>
-        new SemaphoreDurableState(_value, _outstanding - _heldByOwners, _heldBy.ToImmutableDictionary());
+        new SemaphoreDurableState(_value, _outstanding - _heldByOwners, _heldBy.ToImmutableDictionary())
+        {
+            FencingToken = _fencingToken,
+            MaxHoldTime = MaxHoldTime,
+        };
 
-    /// <summary>Takes over recovered permits and holders; the holders are watched again. Waiters are not recovered.</summary>
+    /// <summary>
+    /// Takes over recovered permits, holders, the latest fencing token and the maximum hold time; the holders are
+    /// watched again, and each permit out gets a hold with a fresh term and a new fencing token. A release naming a
+    /// token from before the recovery (a lease that outlived the old incarnation) is not found and so is taken as a
+    /// release by its owner.
+    /// Waiters are not recovered.
+    /// </summary>
     private protected override void ApplyDurableState(IDurableState state)
     {
         if (state is not SemaphoreDurableState(var value, var anonymous, var heldBy)) throw ForeignState(state);
@@ -147,19 +196,53 @@ internal sealed class SemaphoreCoordinator : Coordinator
         _value = value;
         _heldByOwners = (int)named;
         _outstanding = (int)(named + anonymous);
+        RestoreHolds((SemaphoreDurableState)state);
+    }
+
+    private void RestoreHolds(SemaphoreDurableState state)
+    {
+        EndHolds(_holds.TakeAll());
+        RestoreMaxHoldTime(state.MaxHoldTime);
+        _fencingToken = Math.Max(state.FencingToken, _fencingToken);
+        for (var i = 0; i < state.HeldAnonymously; i++) _holds.Add(BeginHold(++_fencingToken, ActorRefs.Nobody));
+        foreach (var (owner, count) in _heldBy)
+            for (var i = 0; i < count; i++) _holds.Add(BeginHold(++_fencingToken, owner));
     }
 
     private void GrantWhilePermitsLeft()
     {
         while (_value > 0 && DequeueNext(_waiters, keepsWatch: true) is { } next)
-        {
-            _value--;
-            _outstanding++;
-            MarkDurableStateChanged();
-            AddHeld(next.Owner, 1);
-            HoldersChanged();
-            Send(next.ReplyTo, new SemaphoreProtocol.Acquired(next.RequestId));
-        }
+            Send(next.ReplyTo, new SemaphoreProtocol.Acquired(next.RequestId, Grant(next.Owner)));
+    }
+
+    /// <summary>Gives one free permit to <paramref name="owner"/> (already watched); returns its fencing token.</summary>
+    private long Grant(IActorRef owner)
+    {
+        _value--;
+        _outstanding++;
+        MarkDurableStateChanged();
+        AddHeld(owner, 1);
+        HoldersChanged();
+        _holds.Add(BeginHold(++_fencingToken, owner));
+        return _fencingToken;
+    }
+
+    /// <summary>Returns the one permit of <paramref name="hold"/>, whoever holds it, and grants it to the next waiter.</summary>
+    private void ReleaseHold(Hold hold)
+    {
+        _holds.Remove(hold);
+        EndHold(hold);
+        if (!OwnerWatch.IsAnonymous(hold.Owner)) DebitOwner(hold.Owner, 1, endHolds: false);
+        _outstanding--;
+        _value++;
+        MarkDurableStateChanged();
+        HoldersChanged();
+        GrantWhilePermitsLeft();
+    }
+
+    private void EndHolds(List<Hold> holds)
+    {
+        foreach (var hold in holds) EndHold(hold);
     }
 
     private void AddHeld(IActorRef owner, int count)
@@ -182,6 +265,7 @@ internal sealed class SemaphoreCoordinator : Coordinator
         _outstanding -= own;
         var anonymous = Math.Min(count - own, _outstanding - _heldByOwners);
         _outstanding -= anonymous;
+        EndHolds(_holds.TakeOldest(ActorRefs.Nobody, anonymous));
         var left = count - own - anonymous;
         while (left > 0 && _heldByOwners > 0)
         {
@@ -191,14 +275,18 @@ internal sealed class SemaphoreCoordinator : Coordinator
         }
     }
 
-    /// <summary>Takes up to <paramref name="count"/> permits off what <paramref name="owner"/> holds; returns how many.</summary>
-    private int DebitOwner(IActorRef owner, int count)
+    /// <summary>
+    /// Takes up to <paramref name="count"/> permits off what <paramref name="owner"/> holds, with its oldest holds unless
+    /// <paramref name="endHolds"/> is false (the caller ends a hold of its own choice); returns how many.
+    /// </summary>
+    private int DebitOwner(IActorRef owner, int count, bool endHolds = true)
     {
         if (OwnerWatch.IsAnonymous(owner) || !_heldBy.TryGetValue(owner, out var held)) return 0;
         var debited = Math.Min(held, count);
         if (held == debited) _heldBy.Remove(owner); else _heldBy[owner] = held - debited;
         _heldByOwners -= debited;
         Owners.Remove(owner, debited);
+        if (endHolds) EndHolds(_holds.TakeOldest(owner, debited));
         return debited;
     }
 }

@@ -30,7 +30,12 @@ public static class SemaphoreProtocol
 
     /// <summary>One permit is now held for the request's owner.</summary>
     /// <param name="RequestId">The id of the granted request.</param>
-    public sealed record Acquired(long RequestId) : IAcquireReply;
+    /// <param name="FencingToken">
+    /// Increases with every permit the semaphore grants: names this permit in a <see cref="Release"/> or a
+    /// <see cref="CoordinatorProtocol.WatchHold"/>, and lets a guarded resource refuse a stale holder. Python's
+    /// semaphore has none.
+    /// </param>
+    public sealed record Acquired(long RequestId, long FencingToken) : IAcquireReply;
 
     /// <summary>No permit was acquired within the request's timeout.</summary>
     /// <param name="RequestId">The id of the request that timed out.</param>
@@ -49,8 +54,14 @@ public static class SemaphoreProtocol
     /// </remarks>
     /// <param name="RequestId">Echoed in the reply.</param>
     /// <param name="Owner">Who releases; <see cref="ActorRefs.Nobody"/> for the anonymous owner.</param>
-    /// <param name="Count">How many permits to return (Python's <c>release(n)</c>).</param>
-    public sealed record Release(long RequestId, IActorRef Owner, int Count = 1) : IRequest<Released>;
+    /// <param name="Count">How many permits to return (Python's <c>release(n)</c>); exactly 1 with <paramref name="FencingToken"/>.</param>
+    /// <param name="FencingToken">
+    /// The permit to return, or null for the owner's oldest. A permit the coordinator took back (its owner died, it was
+    /// force-released or outlasted the maximum hold time; the last 1024 such) is rejected as
+    /// <see cref="Protocol.RejectionReason.NotHeld"/> rather than returning someone else's. A permit already returned
+    /// by a release that named none (anyone may release, as in Python) counts as a release by <paramref name="Owner"/>.
+    /// </param>
+    public sealed record Release(long RequestId, IActorRef Owner, int Count = 1, long? FencingToken = null) : IRequest<Released>;
 
     /// <summary>The permits were returned.</summary>
     /// <param name="RequestId">The id of the release request.</param>

@@ -66,6 +66,41 @@ public sealed class DurableEntityTests : Akka.TestKit.Xunit2.TestKit
         Assert.Equal(1, state.HeldByOwners);
     }
 
+    [Fact]
+    public void Lock_MaxHoldTime_IsKeptByTheNextIncarnation_WhichStartsAFreshTermForTheRecoveredHold()
+    {
+        var entityId = PrimitiveEntityIds.Lock("durable-bounded-lock");
+        var entity = Start(entityId);
+        entity.Tell(new LockProtocol.Acquire(1, TestActor));
+        ExpectMsg<LockProtocol.Acquired>(Recovery);
+        // Set after the grant: this hold has no term in the first incarnation.
+        var limit = TimeSpan.FromMilliseconds(500);
+        entity.Tell(new CoordinatorProtocol.SetMaxHoldTime(2, limit));
+        ExpectMsg(new CoordinatorProtocol.MaxHoldTimeSet(2, limit));
+
+        entity = Restart(entity, entityId);
+        entity.Tell(new CoordinatorProtocol.GetStatistics(3));
+        Assert.Equal(limit, ExpectMsg<CoordinatorProtocol.Statistics>(Recovery).MaxHoldTime);
+        ExpectMsg(new CoordinatorProtocol.HoldLost(1, HoldLostReason.MaxHoldTimeExceeded), Recovery);
+        entity.Tell(new LockProtocol.Acquire(4, ActorRefs.Nobody));
+        Assert.Equal(2, ExpectMsg<LockProtocol.Acquired>().FencingToken);
+    }
+
+    [Fact]
+    public void Semaphore_TokensContinueAcrossIncarnations_AndAReleaseNamingAnOldTokenReturnsItsOwnersPermit()
+    {
+        var entityId = PrimitiveEntityIds.Semaphore("durable-tokens", 2, bounded: true);
+        var entity = Start(entityId);
+        entity.Tell(new SemaphoreProtocol.Acquire(1, TestActor));
+        var first = ExpectMsg<SemaphoreProtocol.Acquired>(Recovery);
+
+        entity = Restart(entity, entityId);
+        entity.Tell(new SemaphoreProtocol.Release(2, TestActor, 1, first.FencingToken));
+        Assert.Equal(2, ExpectMsg<SemaphoreProtocol.Released>(Recovery).Value);
+        entity.Tell(new SemaphoreProtocol.Acquire(3, TestActor));
+        Assert.True(ExpectMsg<SemaphoreProtocol.Acquired>().FencingToken > first.FencingToken);
+    }
+
     [Theory]
     [InlineData(Actors.Hosting.QueueKind.Fifo)]
     [InlineData(Actors.Hosting.QueueKind.Lifo)]

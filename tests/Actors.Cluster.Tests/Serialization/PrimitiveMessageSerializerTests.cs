@@ -86,6 +86,24 @@ public sealed class PrimitiveMessageSerializerTests(SerializationSystem fixture)
         Assert.Throws<System.Runtime.Serialization.SerializationException>(() => serializer.FromBinary([0x90], "Lock.NoSuchMessage"));
     }
 
+    [Fact]
+    public void FromBinary_StateStoredBeforeItsTrailingProperties_ReadsThemAsDefaults()
+    {
+        // A semaphore's state as journalled before it had a fencing token and a maximum hold time: three fields.
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>();
+        var writer = new MessagePack.MessagePackWriter(buffer);
+        writer.WriteArrayHeader(3);
+        writer.Write(2);
+        writer.Write(1);
+        writer.WriteMapHeader(0);
+        writer.Flush();
+        var serializer = (PrimitiveMessageSerializer)Sys.Serialization.FindSerializerForType(typeof(Actors.Semaphore.SemaphoreDurableState));
+
+        var state = Assert.IsType<Actors.Semaphore.SemaphoreDurableState>(serializer.FromBinary(buffer.WrittenSpan.ToArray(), "SemaphoreDurableState"));
+
+        Assert.Equal((2, 1, 0L, (TimeSpan?)null), (state.Value, state.HeldAnonymously, state.FencingToken, state.MaxHoldTime));
+    }
+
     private void AssertRoundTrip(object message) => ProtocolSamples.AssertSame(message, RoundTrip(message));
 
     private object RoundTrip(object message)

@@ -13,6 +13,22 @@ public sealed class ConditionFacadeTests : CoordinatorTestKit
     public ConditionFacadeTests() => _lockRef = ActorRLock.CreateCoordinator(Sys);
 
     [Fact]
+    public async Task LeaseAroundAConditionWait_StaysWatched_AndFiresWhenTheTakenBackHoldIsRevoked()
+    {
+        await using var owner = ActorOwner.Create(Sys);
+        var (mutex, condition) = Bind(owner.Ref);
+        var lease = await mutex.LockAsync();
+        var lost = lease.HoldLost; // watched from here on, before the wait
+
+        Assert.False(await condition.WaitAsync(TimeSpan.FromMilliseconds(50))); // releases the lock, takes it back
+        Assert.False(lost.IsCancellationRequested);
+        Assert.Equal(1, await mutex.ForceReleaseAsync());
+
+        Assert.True(lost.IsCancellationRequested);
+        Assert.Equal(HoldLostReason.ForceReleased, lease.LostReason);
+    }
+
+    [Fact]
     public async Task ProducerConsumer_NotifyOne_EveryItemConsumedOnce()
     {
         const int items = 200;

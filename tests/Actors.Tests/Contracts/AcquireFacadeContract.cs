@@ -19,7 +19,11 @@ public abstract class AcquireFacadeContract : CoordinatorTestKit
 
     protected AcquireFacadeContract() => _coordinator = CreateCoordinator();
 
-    private AcquireCaller NewCaller() => CallerOf(_coordinator, Actors.Owners.ActorOwner.Create(Sys).Ref);
+    /// <summary>A caller acting for a new owner of its own.</summary>
+    protected AcquireCaller NewCaller() => CallerOf(_coordinator, Actors.Owners.ActorOwner.Create(Sys).Ref);
+
+    /// <summary>A caller acting for <paramref name="owner"/>.</summary>
+    protected AcquireCaller CallerFor(IActorRef owner) => CallerOf(_coordinator, owner);
 
     private async Task AssertStateAsync(AcquireCaller caller, bool free, int waiting)
     {

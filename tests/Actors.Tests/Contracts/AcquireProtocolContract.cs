@@ -388,14 +388,14 @@ public abstract class AcquireProtocolContract : CoordinatorTestKit
         return ReadState(reply);
     }
 
-    private static void AssertRejected(TestProbe probe, long requestId, RejectionReason reason)
+    protected static void AssertRejected(TestProbe probe, long requestId, RejectionReason reason)
     {
         var rejected = probe.ExpectMsg<CoordinatorProtocol.Rejected>();
         Assert.Equal((requestId, reason), (rejected.RequestId, rejected.Reason));
     }
 
     /// <summary>Held by <paramref name="owner"/> alone through the <paramref name="grant"/>-th grant.</summary>
-    private static void AssertHeldBy(TestProbe owner, AcquireState state, int waiting, long grant)
+    protected static void AssertHeldBy(TestProbe owner, AcquireState state, int waiting, long grant)
     {
         Assert.Equal((false, waiting, 1), (state.Free, state.Waiting, state.HeldByOwners));
         if (state.Holder is not null) Assert.Equal(owner.Ref, state.Holder);
@@ -403,7 +403,7 @@ public abstract class AcquireProtocolContract : CoordinatorTestKit
     }
 
     /// <summary>Free, with nobody waiting, after <paramref name="grants"/> grants.</summary>
-    private static void AssertFree(AcquireState state, long grants)
+    protected static void AssertFree(AcquireState state, long grants)
     {
         Assert.Equal((true, 0, 0, null), (state.Free, state.Waiting, state.HeldByOwners, state.Holder));
         if (state.FencingToken is { } token) Assert.Equal(grants, token);

@@ -78,7 +78,7 @@ public sealed class DurableStateTests : CoordinatorTestKit
         var host = Host(ActorSemaphore.Behavior(3, bounded: true), restored);
 
         host.Tell(new SemaphoreProtocol.Acquire(1, other.Ref), other.Ref);
-        other.ExpectMsg(new SemaphoreProtocol.Acquired(1));
+        other.ExpectMsg<SemaphoreProtocol.Acquired>(granted => granted.RequestId == 1);
         var afterGrant = _changes.ExpectMsg<SemaphoreDurableState>();
         Assert.Equal((0, 1, 2), (afterGrant.Value, afterGrant.HeldBy[other.Ref], afterGrant.HeldBy[holder.Ref]));
 

@@ -81,6 +81,25 @@ public sealed class PrimitiveMetricsTests : CoordinatorTestKit
         Assert.Equal(1, Total("actors.timeouts", name, "BoundedSemaphore"));
     }
 
+    [Fact]
+    public async Task RevokedHolds_AreCountedOnTheMeterAndInTheStatistics()
+    {
+        var name = _prefix + "-revoked";
+        var gate = ActorSemaphore.CreateBounded(Sys, 2, name);
+        await gate.AcquireAsync();
+        await gate.AcquireAsync();
+        Assert.Equal(2, await gate.ForceReleaseAsync());                  // forced releases 1 and 2
+        await gate.SetMaxHoldTimeAsync(TimeSpan.FromMilliseconds(100));
+        var lease = await gate.EnterAsync();
+        await AwaitAssertAsync(() => Assert.True(lease.HoldLost.IsCancellationRequested)); // hold-time expiry 1
+
+        Assert.Equal(2, Total("actors.forced_releases", name, "BoundedSemaphore"));
+        Assert.Equal(1, Total("actors.hold_time_expiries", name, "BoundedSemaphore"));
+        var statistics = await gate.GetStatisticsAsync();
+        Assert.Equal((2, 1), (statistics.ForcedReleases, statistics.HoldTimeExpiries));
+        Assert.Equal(2, await gate.GetValueAsync());
+    }
+
     protected override void Dispose(bool disposing)
     {
         if (disposing) _listener.Dispose();

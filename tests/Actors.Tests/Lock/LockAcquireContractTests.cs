@@ -4,7 +4,7 @@ using Actors.Tests.Contracts;
 namespace Actors.Tests.Lock;
 
 /// <summary>The lock coordinator runs the acquire contract; the grant number is its fencing token.</summary>
-public sealed class LockAcquireContractTests : AcquireProtocolContract
+public sealed class LockAcquireContractTests : HoldProtocolContract
 {
     protected override Props OneGrantProps() => ActorLock.Props();
 

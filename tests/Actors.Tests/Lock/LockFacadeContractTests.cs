@@ -4,7 +4,7 @@ using Actors.Tests.Contracts;
 namespace Actors.Tests.Lock;
 
 /// <summary><see cref="ActorLock"/> runs the facade acquire contract.</summary>
-public sealed class LockFacadeContractTests : AcquireFacadeContract
+public sealed class LockFacadeContractTests : HoldFacadeContract
 {
     protected override IActorRef CreateCoordinator() => Sys.ActorOf(ActorLock.Props());
 

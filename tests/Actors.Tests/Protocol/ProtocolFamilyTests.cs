@@ -26,10 +26,12 @@ public sealed class ProtocolFamilyTests
     }
 
     [Fact]
-    public void EveryProtocolRecord_IsARequestOrAReply_ExceptCancel()
+    public void EveryProtocolRecord_IsARequestOrAReply_ExceptCancelAndTheHoldNotices()
     {
+        // A cancel withdraws a request; a hold watch and its notices concern a grant (named by its fencing token), not a request.
         var neither = Messages.Where(type => !typeof(IRequest).IsAssignableFrom(type) && !typeof(IReply).IsAssignableFrom(type));
-        Assert.Equal([typeof(CoordinatorProtocol.Cancel)], neither);
+        Assert.Equal([typeof(CoordinatorProtocol.Cancel), typeof(CoordinatorProtocol.WatchHold), typeof(CoordinatorProtocol.HoldWatched),
+            typeof(CoordinatorProtocol.HoldLost)], neither);
     }
 
     [Fact]

@@ -7,7 +7,7 @@ namespace Actors.Tests.RLock;
 /// The re-entrant lock coordinator runs the acquire contract: every hold there is one level deep, so each release frees
 /// it; the grant number is its fencing token.
 /// </summary>
-public sealed class RLockAcquireContractTests : AcquireProtocolContract
+public sealed class RLockAcquireContractTests : HoldProtocolContract
 {
     protected override Props OneGrantProps() => ActorRLock.Props();
 

@@ -4,7 +4,7 @@ using Actors.Tests.Contracts;
 namespace Actors.Tests.RLock;
 
 /// <summary><see cref="ActorRLock"/> runs the facade acquire contract, one owner per caller.</summary>
-public sealed class RLockFacadeContractTests : AcquireFacadeContract
+public sealed class RLockFacadeContractTests : HoldFacadeContract
 {
     protected override IActorRef CreateCoordinator() => ActorRLock.CreateCoordinator(Sys);
 

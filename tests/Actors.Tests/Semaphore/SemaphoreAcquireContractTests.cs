@@ -8,7 +8,7 @@ namespace Actors.Tests.Semaphore;
 /// <see cref="BoundedSemaphoreAcquireContractTests"/>. A semaphore reports no holder, only how many permits named
 /// owners hold.
 /// </summary>
-public class SemaphoreAcquireContractTests : AcquireProtocolContract
+public class SemaphoreAcquireContractTests : HoldProtocolContract
 {
     /// <summary>Whether the coordinator is a BoundedSemaphore.</summary>
     protected virtual bool Bounded => false;
@@ -25,7 +25,7 @@ public class SemaphoreAcquireContractTests : AcquireProtocolContract
     protected override object NotAcquiredReply(long requestId) => new SemaphoreProtocol.NotAcquired(requestId);
 
     protected override void ExpectAcquired(TestProbe probe, long requestId, long grant) =>
-        probe.ExpectMsg(new SemaphoreProtocol.Acquired(requestId));
+        probe.ExpectMsg(new SemaphoreProtocol.Acquired(requestId, grant));
 
     protected override void ExpectReleased(TestProbe probe, long requestId, bool handedOver) =>
         probe.ExpectMsg(new SemaphoreProtocol.Released(requestId, handedOver ? 0 : 1));

@@ -7,7 +7,7 @@ namespace Actors.Tests.Semaphore;
 /// <see cref="ActorSemaphore"/> of value 1 runs the facade acquire contract, unbounded here and bounded in
 /// <see cref="BoundedSemaphoreFacadeContractTests"/>. A semaphore does not say which owner holds a permit.
 /// </summary>
-public class SemaphoreFacadeContractTests : AcquireFacadeContract
+public class SemaphoreFacadeContractTests : HoldFacadeContract
 {
     /// <summary>Whether the coordinator is a BoundedSemaphore.</summary>
     protected virtual bool Bounded => false;

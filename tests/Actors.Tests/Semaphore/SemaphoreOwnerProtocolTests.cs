@@ -45,9 +45,9 @@ public sealed class SemaphoreOwnerProtocolTests : SemaphoreProtocolTestKit
         Watch(owner.Ref);
         Sys.Stop(owner.Ref);
         ExpectTerminated(owner.Ref);
-        recorder.ExpectMsg(new SemaphoreProtocol.Acquired(1));
-        recorder.ExpectMsg(new SemaphoreProtocol.Acquired(2));
-        recorder.ExpectMsg(new SemaphoreProtocol.Acquired(3));
+        recorder.ExpectMsg<SemaphoreProtocol.Acquired>(granted => granted.RequestId == 1);
+        recorder.ExpectMsg<SemaphoreProtocol.Acquired>(granted => granted.RequestId == 2);
+        recorder.ExpectMsg<SemaphoreProtocol.Acquired>(granted => granted.RequestId == 3);
                 AssertState(StateSeenBy(sem, recorder), value: 0, heldByOwners: 3, waiting: 1);
     }
 
@@ -69,7 +69,7 @@ public sealed class SemaphoreOwnerProtocolTests : SemaphoreProtocolTestKit
         var waiter = CreateTestProbe();
         Acquire(sem, waiter, 1);
         Sys.Stop(owner.Ref);
-        waiter.ExpectMsg(new SemaphoreProtocol.Acquired(1), TestTimes.Settle);
+        waiter.ExpectMsg<SemaphoreProtocol.Acquired>(granted => granted.RequestId == 1, TestTimes.Settle);
         AssertState(StateOf(sem), value: 0, heldByOwners: 1, waiting: 0);
     }
 
@@ -111,7 +111,7 @@ public sealed class SemaphoreOwnerProtocolTests : SemaphoreProtocolTestKit
         Sys.Stop(owner.Ref);
         ExpectTerminated(owner.Ref);
         // The owner still held one permit: exactly one waiter is woken, not three permits' worth.
-        recorder.ExpectMsg(new SemaphoreProtocol.Acquired(1));
+        recorder.ExpectMsg<SemaphoreProtocol.Acquired>(granted => granted.RequestId == 1);
                 AssertState(StateSeenBy(sem, recorder), value: 0, heldByOwners: 3, waiting: 1);
     }
 

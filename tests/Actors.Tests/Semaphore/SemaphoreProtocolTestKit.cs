@@ -36,6 +36,6 @@ public abstract class SemaphoreProtocolTestKit : CoordinatorTestKit
     protected static void AcquireNow(IActorRef semaphore, TestProbe owner, long requestId)
     {
         Acquire(semaphore, owner, requestId);
-        owner.ExpectMsg(new SemaphoreProtocol.Acquired(requestId));
+        owner.ExpectMsg<SemaphoreProtocol.Acquired>(granted => granted.RequestId == requestId);
     }
 }

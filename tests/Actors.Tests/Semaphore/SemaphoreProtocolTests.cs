@@ -27,7 +27,7 @@ public sealed class SemaphoreProtocolTests : SemaphoreProtocolTestKit
         var sem = NewSemaphore(2);
         var a = CreateTestProbe();
         sem.Tell(new SemaphoreProtocol.Acquire(1, ActorRefs.Nobody), a.Ref);
-        a.ExpectMsg(new SemaphoreProtocol.Acquired(1));
+        a.ExpectMsg<SemaphoreProtocol.Acquired>(granted => granted.RequestId == 1);
         AssertState(StateOf(sem), value: 1, heldByOwners: 0, waiting: 0);
     }
 
@@ -40,7 +40,7 @@ public sealed class SemaphoreProtocolTests : SemaphoreProtocolTestKit
         AssertState(StateSeenBy(sem, a), value: 0, heldByOwners: 0, waiting: 1);
         sem.Tell(new SemaphoreProtocol.Release(2, ActorRefs.Nobody), releaser.Ref);
         releaser.ExpectMsg(new SemaphoreProtocol.Released(2, 0));
-        a.ExpectMsg(new SemaphoreProtocol.Acquired(1));
+        a.ExpectMsg<SemaphoreProtocol.Acquired>(granted => granted.RequestId == 1);
     }
 
     [Fact]
@@ -56,15 +56,15 @@ public sealed class SemaphoreProtocolTests : SemaphoreProtocolTestKit
         var releaser = CreateTestProbe();
         sem.Tell(new SemaphoreProtocol.Release(10, ActorRefs.Nobody, Count: 3), releaser.Ref);
         releaser.ExpectMsg(new SemaphoreProtocol.Released(10, 0));
-        recorder.ExpectMsg(new SemaphoreProtocol.Acquired(1));
-        recorder.ExpectMsg(new SemaphoreProtocol.Acquired(2));
-        recorder.ExpectMsg(new SemaphoreProtocol.Acquired(3));
+        recorder.ExpectMsg<SemaphoreProtocol.Acquired>(granted => granted.RequestId == 1);
+        recorder.ExpectMsg<SemaphoreProtocol.Acquired>(granted => granted.RequestId == 2);
+        recorder.ExpectMsg<SemaphoreProtocol.Acquired>(granted => granted.RequestId == 3);
                 AssertState(StateSeenBy(sem, recorder), value: 0, heldByOwners: 3, waiting: 2);
 
         sem.Tell(new SemaphoreProtocol.Release(11, ActorRefs.Nobody, Count: 2), releaser.Ref);
         releaser.ExpectMsg(new SemaphoreProtocol.Released(11, 0));
-        recorder.ExpectMsg(new SemaphoreProtocol.Acquired(4));
-        recorder.ExpectMsg(new SemaphoreProtocol.Acquired(5));
+        recorder.ExpectMsg<SemaphoreProtocol.Acquired>(granted => granted.RequestId == 4);
+        recorder.ExpectMsg<SemaphoreProtocol.Acquired>(granted => granted.RequestId == 5);
         // The anonymous release of 2 came while all 3 permits out were held by named owners, so it was charged to
         // two of them (see SemaphoreReleaseAttributionTests): 1 + 2 newly granted = 3 recorded, never more than are out.
         AssertState(StateOf(sem), value: 0, heldByOwners: 3, waiting: 0);
@@ -82,8 +82,8 @@ public sealed class SemaphoreProtocolTests : SemaphoreProtocolTestKit
 
         sem.Tell(new SemaphoreProtocol.Release(3, ActorRefs.Nobody, Count: 5), TestActor);
         ExpectMsg(new SemaphoreProtocol.Released(3, 3));
-        recorder.ExpectMsg(new SemaphoreProtocol.Acquired(1));
-        recorder.ExpectMsg(new SemaphoreProtocol.Acquired(2));
+        recorder.ExpectMsg<SemaphoreProtocol.Acquired>(granted => granted.RequestId == 1);
+        recorder.ExpectMsg<SemaphoreProtocol.Acquired>(granted => granted.RequestId == 2);
         AssertState(StateOf(sem), value: 3, heldByOwners: 2, waiting: 0);
     }
 
@@ -159,7 +159,7 @@ public sealed class SemaphoreProtocolTests : SemaphoreProtocolTestKit
         Acquire(sem, b, 1);
         sem.Tell(new SemaphoreProtocol.Release(2, a.Ref), a.Ref);
         a.ExpectMsg(new SemaphoreProtocol.Released(2, 0));
-        b.ExpectMsg(new SemaphoreProtocol.Acquired(1));
+        b.ExpectMsg<SemaphoreProtocol.Acquired>(granted => granted.RequestId == 1);
         sem.Tell(new SemaphoreProtocol.Release(2, b.Ref), b.Ref);
         b.ExpectMsg(new SemaphoreProtocol.Released(2, 1));
         sem.Tell(new SemaphoreProtocol.Release(3, b.Ref), b.Ref);
@@ -188,7 +188,7 @@ public sealed class SemaphoreProtocolTests : SemaphoreProtocolTestKit
         // The coordinator still works: a real release wakes the waiter.
         sem.Tell(new SemaphoreProtocol.Release(4, a.Ref), a.Ref);
         a.ExpectMsg(new SemaphoreProtocol.Released(4, 0));
-        b.ExpectMsg(new SemaphoreProtocol.Acquired(1));
+        b.ExpectMsg<SemaphoreProtocol.Acquired>(granted => granted.RequestId == 1);
     }
 
     [Theory]

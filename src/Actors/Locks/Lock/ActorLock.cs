@@ -21,7 +21,7 @@ namespace Actors.Lock;
 /// <item>Waiters are served first come, first served (Python promises no order).</item>
 /// </list>
 /// </remarks>
-public sealed class ActorLock : CoordinatorFacade
+public sealed class ActorLock : HoldingFacade
 {
     /// <summary>Creates a facade over an existing lock coordinator.</summary>
     /// <param name="coordinator">A coordinator made from <see cref="Props"/>.</param>
@@ -67,10 +67,15 @@ public sealed class ActorLock : CoordinatorFacade
 
     /// <summary>Waits for the lock and returns a <see cref="Lease"/> that releases it when disposed. Python: <c>with lock:</c>.</summary>
     /// <exception cref="OperationCanceledException">The token was cancelled first; the lock is not held.</exception>
+    /// <remarks>
+    /// The lease's <see cref="Lease.HoldLost"/> fires if the hold is taken away before the lease is disposed (owner
+    /// terminated, <see cref="HoldingFacade.ForceReleaseAsync"/>, the maximum hold time, across a cluster a lost node);
+    /// its <see cref="Lease.FencingToken"/> lets the guarded resource refuse a holder that has not noticed yet.
+    /// </remarks>
     public async Task<Lease> LockAsync(CancellationToken cancellationToken = default)
     {
         var granted = await AcquireCoreAsync(null, cancellationToken).ConfigureAwait(false);
-        return new Lease(granted!.FencingToken, () => GiveBack(granted));
+        return LeaseOf(granted!.FencingToken, () => GiveBack(granted));
     }
 
     /// <summary>Releases the lock. Python: <c>release()</c>; as in Python, any owner may release it.</summary>

@@ -30,10 +30,11 @@ internal sealed class LockCoordinator() : MutexCoordinator(reentrant: false)
 
     protected override object NotGranted(long requestId) => new LockProtocol.NotAcquired(requestId);
 
-    protected override IDurableState DurableStateOf(IActorRef? holder, int depth, long fencingToken) => new LockDurableState(holder, fencingToken);
+    protected override IDurableState DurableStateOf(IActorRef? holder, int depth, long fencingToken) =>
+        new LockDurableState(holder, fencingToken) { MaxHoldTime = MaxHoldTime };
 
-    protected override (IActorRef? Holder, int Depth, long FencingToken)? ReadDurableState(IDurableState state) =>
-        state is LockDurableState(var holder, var token) ? (holder, holder is null ? 0 : 1, token) : null;
+    protected override (IActorRef? Holder, int Depth, long FencingToken, TimeSpan? MaxHoldTime)? ReadDurableState(IDurableState state) =>
+        state is LockDurableState(var holder, var token) durable ? (holder, holder is null ? 0 : 1, token, durable.MaxHoldTime) : null;
 
     private void OnRelease(LockProtocol.Release release)
     {

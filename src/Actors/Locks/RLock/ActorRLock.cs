@@ -18,7 +18,7 @@ namespace Actors.RLock;
 /// <item>Waiting is cancellable, waiters are served in FIFO order, and a grant that crosses a cancellation is given back.</item>
 /// </list>
 /// </remarks>
-public sealed class ActorRLock : CoordinatorFacade
+public sealed class ActorRLock : HoldingFacade
 {
     /// <summary>Creates a facade over an existing re-entrant lock coordinator, acting for <paramref name="owner"/>.</summary>
     /// <param name="coordinator">A coordinator made from <see cref="Props"/>.</param>
@@ -65,10 +65,15 @@ public sealed class ActorRLock : CoordinatorFacade
 
     /// <summary>Acquires one level and returns a <see cref="Lease"/> that releases it when disposed. Python: <c>with rlock:</c>.</summary>
     /// <exception cref="OperationCanceledException">The token was cancelled first; the depth is unchanged.</exception>
+    /// <remarks>
+    /// The lease's <see cref="Lease.HoldLost"/> fires if the hold is taken away before the lease is disposed (owner
+    /// terminated, <see cref="HoldingFacade.ForceReleaseAsync"/>, the maximum hold time, across a cluster a lost node);
+    /// its <see cref="Lease.FencingToken"/> lets the guarded resource refuse a holder that has not noticed yet.
+    /// </remarks>
     public async Task<Lease> LockAsync(CancellationToken cancellationToken = default)
     {
         var granted = await AcquireCoreAsync(null, cancellationToken).ConfigureAwait(false);
-        return new Lease(granted!.FencingToken, GiveBack);
+        return LeaseOf(granted!.FencingToken, GiveBack);
     }
 
     /// <summary>Releases one level of the owner's hold. Python: <c>release()</c>.</summary>
