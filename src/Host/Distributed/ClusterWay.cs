@@ -1,0 +1,149 @@
+using Actors.Cluster;
+using Actors.Lock;
+using Actors.Queue;
+using Actors.Semaphore;
+using Akka.Actor;
+using Akka.Configuration;
+
+namespace Actors.Host.Distributed;
+
+/// <summary>
+/// This library's cluster primitives (<c>src/Actors.Cluster</c>) on three cluster nodes in this process: actor systems on
+/// 127.0.0.1 with ports chosen free, joined to the first, the primitives' shard region started on each. Caller
+/// <c>i</c> works on node <c>i % 3</c>, so most requests cross Akka.Remote's TCP loopback as they would between machines.
+/// </summary>
+/// <remarks>
+/// <c>akka.remote.dot-netty.tcp.batching</c> gathers outgoing messages for up to <c>max-pending-writes</c> /
+/// <c>flush-interval</c> before writing them to the socket: good for throughput of many small one-way messages, bad for
+/// a lock, whose every hand-over is a request and a reply that nothing else is waiting to join. The comparison measures
+/// both (<see cref="BatchingChoice"/>); off is the setting for locks (see the README).
+/// </remarks>
+internal sealed class ClusterWay : IDistributedWay
+{
+    /// <summary>The report's column of the cluster with batching off (the setting chosen for locks).</summary>
+    public const string Column = "actor-cluster";
+
+    /// <summary>The report's column of the cluster with Akka.Remote's default batching on.</summary>
+    public const string BatchedColumn = "actor-cluster-batched";
+
+    /// <summary>How many nodes the cluster has.</summary>
+    public const int Nodes = 3;
+
+    private readonly IReadOnlyList<ActorSystem> _systems;
+
+    private ClusterWay(IReadOnlyList<ActorSystem> systems, bool batching)
+    {
+        _systems = systems;
+        Name = batching ? BatchedColumn : Column;
+    }
+
+    /// <inheritdoc />
+    public string Name { get; }
+
+    /// <summary>What the cluster primitives promise.</summary>
+    public static WayGuarantees Promises { get; } = new(
+        Fifo: "yes: one coordinator queues waiters in order",
+        FencingTokens: "yes: every grant of a lock carries a higher token",
+        OwnerDeathRelease: "yes: an owner actor's death or its node's downing releases (DeathWatch)",
+        HoldLostSignal: "no: a holder cut off by a partition is not told (fencing tokens guard the resource)",
+        Queue: "the cluster's queue primitive (ActorQueue, one entity)");
+
+    /// <inheritdoc />
+    public WayGuarantees Guarantees => Promises;
+
+    /// <summary>Starts three nodes with batching on or off and returns once all three see all three up.</summary>
+    public static async Task<ClusterWay> StartAsync(bool batching, CancellationToken cancellation)
+    {
+        var config = NodeConfig(batching);
+        var systems = Enumerable.Range(0, Nodes).Select(_ => ActorSystem.Create("distributed-compare", config)).ToList();
+        var way = new ClusterWay(systems, batching);
+        try
+        {
+            var up = systems.Select(system =>
+            {
+                var memberUp = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+                Akka.Cluster.Cluster.Get(system).RegisterOnMemberUp(() => memberUp.TrySetResult());
+                return memberUp.Task;
+            }).ToList();
+            foreach (var system in systems) ClusterPrimitives.Start(system);
+            var seed = Akka.Cluster.Cluster.Get(systems[0]).SelfAddress;
+            foreach (var system in systems) Akka.Cluster.Cluster.Get(system).Join(seed);
+            await Task.WhenAll(up).WaitAsync(TimeSpan.FromSeconds(60), cancellation);
+            return way;
+        }
+        catch
+        {
+            await way.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <inheritdoc />
+    public async Task<IDistributedHold> LockAsync(string name, int caller, CancellationToken cancellation)
+    {
+        var lease = await Primitives(caller).Lock(name).LockAsync(cancellation);
+        return new LeaseHold(lease, lease.FencingToken);
+    }
+
+    /// <inheritdoc />
+    public async Task<IDistributedHold> EnterSemaphoreAsync(string name, int permits, int caller, CancellationToken cancellation) =>
+        new LeaseHold(await Primitives(caller).Semaphore(name, permits, bounded: true).EnterAsync(cancellation), null);
+
+    /// <inheritdoc />
+    public IDistributedQueue Queue(string name, int caller) => new ClusterQueue(Primitives(caller).Queue<long>(name));
+
+    /// <inheritdoc />
+    public async Task<string?> DescribePlacementAsync(IReadOnlyList<string> names)
+    {
+        var local = 0;
+        for (var caller = 0; caller < names.Count; caller++)
+        {
+            var home = await Primitives(caller).LocateAsync(Primitives(caller).Lock(names[caller]));
+            if (home == Akka.Cluster.Cluster.Get(_systems[caller % Nodes]).SelfAddress) local++;
+        }
+        return $"{local} of {names.Count} names on their caller's node";
+    }
+
+    /// <inheritdoc />
+    public async ValueTask DisposeAsync() =>
+        await Task.WhenAll(_systems.Where(s => !s.WhenTerminated.IsCompleted).Select(s => s.Terminate()));
+
+    private ClusterPrimitives Primitives(int caller) => ClusterPrimitives.Get(_systems[caller % Nodes]);
+
+    private static Config NodeConfig(bool batching) => ConfigurationFactory.ParseString($$"""
+        akka {
+          loglevel = WARNING
+          stdout-loglevel = WARNING
+          log-dead-letters = off
+          actor.provider = cluster
+          remote.dot-netty.tcp {
+            hostname = 127.0.0.1
+            port = 0
+            batching.enabled = {{(batching ? "on" : "off")}}
+          }
+          coordinated-shutdown.run-by-actor-system-terminate = off
+          cluster {
+            downing-provider-class = "Akka.Cluster.SBR.SplitBrainResolverProvider, Akka.Cluster"
+            split-brain-resolver.active-strategy = keep-majority
+            sharding {
+              state-store-mode = ddata
+              distributed-data.durable.keys = []
+            }
+          }
+        }
+        """).WithFallback(ClusterPrimitivesConfig.Serialization);
+
+    private sealed class LeaseHold(Lease lease, long? fencingToken) : IDistributedHold
+    {
+        public long? FencingToken => fencingToken;
+
+        public ValueTask DisposeAsync() => lease.DisposeAsync();
+    }
+
+    private sealed class ClusterQueue(ActorQueue<long> queue) : IDistributedQueue
+    {
+        public Task PutAsync(long item, CancellationToken cancellation) => queue.PutAsync(item, cancellation);
+
+        public Task<long> TakeAsync(CancellationToken cancellation) => queue.GetAsync(cancellation);
+    }
+}
