@@ -16,6 +16,18 @@ internal sealed record CompareOptions
     public bool RunPython { get; init; } = true;
     /// <summary>Names of the scenarios to run; null runs all.</summary>
     public IReadOnlyCollection<string>? Only { get; init; }
+
+    /// <summary>Whether to run <c>compare --distributed</c> (cluster primitives, Redis, PostgreSQL) instead of the in-process comparison.</summary>
+    public bool Distributed { get; init; }
+
+    /// <summary>The Redis server (<c>host:port</c>) of the distributed comparison; null for the host's own.</summary>
+    public string? RedisEndpoint { get; init; }
+
+    /// <summary>The PostgreSQL server (an Npgsql connection string) of the distributed comparison; null for the host's own.</summary>
+    public string? PostgresConnectionString { get; init; }
+
+    /// <summary>The Akka.Remote batching settings the distributed comparison's actor cluster runs with.</summary>
+    public Actors.Host.Distributed.BatchingChoice Batching { get; init; } = Actors.Host.Distributed.BatchingChoice.Both;
 }
 
 /// <summary>The files a run wrote.</summary>

@@ -104,9 +104,15 @@ internal sealed class ClusterWay : IDistributedWay
         return $"{local} of {names.Count} names on their caller's node";
     }
 
-    /// <inheritdoc />
-    public async ValueTask DisposeAsync() =>
-        await Task.WhenAll(_systems.Where(s => !s.WhenTerminated.IsCompleted).Select(s => s.Terminate()));
+    /// <summary>
+    /// Stops the nodes one at a time, the seed last, each leaving the cluster (coordinated shutdown), so no node is
+    /// still sending to one whose remoting has stopped.
+    /// </summary>
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var system in _systems.Reverse().Where(s => !s.WhenTerminated.IsCompleted))
+            await CoordinatedShutdown.Get(system).Run(CoordinatedShutdown.ClusterLeavingReason.Instance);
+    }
 
     private ClusterPrimitives Primitives(int caller) => ClusterPrimitives.Get(_systems[caller % Nodes]);
 
@@ -116,12 +122,12 @@ internal sealed class ClusterWay : IDistributedWay
           stdout-loglevel = WARNING
           log-dead-letters = off
           actor.provider = cluster
+          remote.log-remote-lifecycle-events = off
           remote.dot-netty.tcp {
             hostname = 127.0.0.1
             port = 0
             batching.enabled = {{(batching ? "on" : "off")}}
           }
-          coordinated-shutdown.run-by-actor-system-terminate = off
           cluster {
             downing-provider-class = "Akka.Cluster.SBR.SplitBrainResolverProvider, Akka.Cluster"
             split-brain-resolver.active-strategy = keep-majority
