@@ -31,6 +31,12 @@ internal interface IDistributedWay : IAsyncDisposable
     /// where a way has no placement (one server).
     /// </summary>
     Task<string?> DescribePlacementAsync(IReadOnlyList<string> names) => Task.FromResult<string?>(null);
+
+    /// <summary>
+    /// A lock name starting with <paramref name="prefix"/> that lives away from caller <paramref name="caller"/>, so that
+    /// using it crosses the network; <paramref name="prefix"/> itself where every name lives on a server anyway.
+    /// </summary>
+    Task<string> NameAwayFromAsync(string prefix, int caller) => Task.FromResult(prefix);
 }
 
 /// <summary>A held lock or permit; disposing it releases it.</summary>

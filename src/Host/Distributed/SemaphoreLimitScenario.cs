@@ -20,6 +20,7 @@ internal sealed class SemaphoreLimitScenario : IDistributedScenario
         var name = $"{run}-{Name}";
         using var gauge = new IoGauge(sizes.SemaphoreWork, clients);
         var recorders = Enumerable.Range(0, clients).Select(_ => new LatencyRecorder(calls)).ToArray();
+        await (await way.EnterSemaphoreAsync(name, permits, 0, cancellation)).DisposeAsync(); // created before the clock starts
         var clock = Stopwatch.StartNew();
         await Task.WhenAll(Enumerable.Range(0, clients).Select(client => Task.Run(async () =>
         {
