@@ -129,15 +129,19 @@ internal sealed class CompareCommandLine
         {
             if (new Option[] { Redis, Postgres, Batching }.FirstOrDefault(Given) is { } option)
                 command.AddError($"{option.Name} belongs to --distributed: add --distributed or drop {option.Name}.");
-            else if (command.GetValue(Only)?.FirstOrDefault(name => !InProcessScenarios.Contains(name)) is { } name)
+            else if (OnlyNames(command).FirstOrDefault(name => !InProcessScenarios.Contains(name)) is { } name)
                 command.AddError($"--only: '{name}' is a scenario of --distributed; add --distributed, or name scenarios of the in-process comparison ({string.Join(", ", InProcessScenarios)}).");
             return;
         }
         if (Given(NoPython))
             command.AddError("--no-python belongs to the in-process comparison; --distributed runs no Python: drop --no-python.");
-        else if (command.GetValue(Only)?.FirstOrDefault(name => !DistributedScenarios.Contains(name)) is { } name)
+        else if (OnlyNames(command).FirstOrDefault(name => !DistributedScenarios.Contains(name)) is { } name)
             command.AddError($"--only: '{name}' is not a scenario of --distributed, whose scenarios are {string.Join(", ", DistributedScenarios)}.");
     }
+
+    /// <summary>The known scenario names <c>--only</c> was given (an unknown one is <c>--only</c>'s own error).</summary>
+    private IEnumerable<string> OnlyNames(CommandResult command) =>
+        (command.GetResult(Only)?.Tokens.Select(t => t.Value) ?? []).Where(name => InProcessScenarios.Contains(name) || DistributedScenarios.Contains(name));
 
     private static void ValidateRedis(OptionResult result)
     {

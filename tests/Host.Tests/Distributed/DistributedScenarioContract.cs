@@ -10,6 +10,9 @@ namespace Actors.Host.Tests.Distributed;
 /// </summary>
 public abstract class DistributedScenarioContract<TFixture>(TFixture fixture) where TFixture : DistributedWayFixture
 {
+    /// <summary>The way under test.</summary>
+    internal IDistributedWay Way => fixture.Way;
+
     /// <summary>The names of every distributed scenario.</summary>
     public static TheoryData<string> ScenarioNames => new(DistributedRunner.Scenarios.Select(s => s.Name));
 
@@ -20,9 +23,9 @@ public abstract class DistributedScenarioContract<TFixture>(TFixture fixture) wh
         var scenario = DistributedRunner.Scenarios.Single(s => s.Name == name);
         var sizes = DistributedSizes.Tiny;
 
-        var outcome = await scenario.RunAsync(fixture.Way, sizes, $"t{Guid.NewGuid():N}"[..12], CancellationToken.None).WaitAsync(TimeSpan.FromMinutes(2));
+        var outcome = await scenario.RunAsync(Way, sizes, $"t{Guid.NewGuid():N}"[..12], CancellationToken.None).WaitAsync(TimeSpan.FromMinutes(2));
 
-        Assert.True(outcome.Correct, $"{name} on {fixture.Way.Name}: {outcome.Check}");
+        Assert.True(outcome.Correct, $"{name} on {Way.Name}: {outcome.Check}");
         Assert.Equal(ExpectedOperations(name, sizes), outcome.Operations);
         Assert.Equal(outcome.Operations, outcome.LatencyTicks.Length);
         Assert.True(outcome.Elapsed > TimeSpan.Zero);
@@ -46,7 +49,7 @@ public sealed class ClusterWayScenarioTests(ClusterWayFixture fixture)
     [Fact]
     public async Task LockNames_SaysWhereTheNamesLive_AndFencingTokensAreChecked()
     {
-        var outcome = await LockScenario.ManyNames.RunAsync(fixture.Way, DistributedSizes.Tiny, "placement", CancellationToken.None);
+        var outcome = await LockScenario.ManyNames.RunAsync(Way, DistributedSizes.Tiny, "placement", CancellationToken.None);
 
         Assert.True(outcome.Correct, outcome.Check);
         Assert.Matches(@"fencing tokens rising \(\d+ checked\)", outcome.Check);
