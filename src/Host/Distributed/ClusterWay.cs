@@ -16,7 +16,8 @@ namespace Actors.Host.Distributed;
 /// <c>akka.remote.dot-netty.tcp.batching</c> gathers outgoing messages for up to <c>max-pending-writes</c> /
 /// <c>flush-interval</c> before writing them to the socket: good for throughput of many small one-way messages, bad for
 /// a lock, whose every hand-over is a request and a reply that nothing else is waiting to join. The comparison measures
-/// both (<see cref="BatchingChoice"/>); off is the setting for locks (see the README).
+/// both (<see cref="BatchingChoice"/>); off is the setting for locks (see the README). Shards are not rebalanced
+/// while the comparison runs (<c>rebalance-interval = 1h</c>), so a name stays where it was placed.
 /// </remarks>
 internal sealed class ClusterWay : IDistributedWay
 {
@@ -99,9 +100,20 @@ internal sealed class ClusterWay : IDistributedWay
         for (var caller = 0; caller < names.Count; caller++)
         {
             var home = await Primitives(caller).LocateAsync(Primitives(caller).Lock(names[caller]));
-            if (home == Akka.Cluster.Cluster.Get(_systems[caller % Nodes]).SelfAddress) local++;
+            if (home.Equals(Akka.Cluster.Cluster.Get(_systems[caller % Nodes]).SelfAddress)) local++;
         }
         return $"{local} of {names.Count} names on their caller's node";
+    }
+
+    /// <inheritdoc />
+    public async Task<string> NameAwayFromAsync(string prefix, int caller)
+    {
+        var callersNode = Akka.Cluster.Cluster.Get(_systems[caller % Nodes]).SelfAddress;
+        for (var i = 0; ; i++)
+        {
+            var name = $"{prefix}-{i}";
+            if (!(await Primitives(caller).LocateAsync(Primitives(caller).Lock(name))).Equals(callersNode)) return name;
+        }
     }
 
     /// <summary>
@@ -132,6 +144,10 @@ internal sealed class ClusterWay : IDistributedWay
             downing-provider-class = "Akka.Cluster.SBR.SplitBrainResolverProvider, Akka.Cluster"
             split-brain-resolver.active-strategy = keep-majority
             sharding {
+              # No shard moves while the comparison measures: a move hands its entities off, and without persistence a
+              # primitive comes back empty on its new node (the README's "State that survives its node"); a lock held
+              # across a move could be granted twice. Shards are placed once, on the node with the fewest.
+              rebalance-interval = 1h
               state-store-mode = ddata
               distributed-data.durable.keys = []
             }

@@ -42,7 +42,7 @@ internal sealed class LockScenario : IDistributedScenario
             ? [await way.NameAwayFromAsync($"{run}-{Name}", 0)]
             : Enumerable.Range(0, owners).Select(i => _oneName ? $"{run}-{Name}" : $"{run}-{Name}-{i}").ToList();
         var probes = names.Distinct().ToDictionary(n => n, _ => new ExclusionProbe());
-        var placement = _oneName ? null : await way.DescribePlacementAsync(names);
+        var placement = _oneName && owners > 1 ? null : await way.DescribePlacementAsync(names);
         // Every name is used once before the clock starts: its first use creates it (an entity, a key), a one-off cost.
         foreach (var (name, owner) in names.Select((n, i) => (n, i)).DistinctBy(p => p.n))
             await (await way.LockAsync(name, owner, cancellation)).DisposeAsync();

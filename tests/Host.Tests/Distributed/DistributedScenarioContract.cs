@@ -55,6 +55,15 @@ public sealed class ClusterWayScenarioTests(ClusterWayFixture fixture)
         Assert.Matches(@"fencing tokens rising \(\d+ checked\)", outcome.Check);
         Assert.Matches(@"\d of 3 names on their caller's node", outcome.Check);
     }
+
+    [Fact]
+    public async Task LockAlone_TheLockLivesOnAnotherNodeThanTheClient()
+    {
+        var outcome = await LockScenario.Alone.RunAsync(Way, DistributedSizes.Tiny, "away", CancellationToken.None);
+
+        Assert.True(outcome.Correct, outcome.Check);
+        Assert.EndsWith("; 0 of 1 names on their caller's node", outcome.Check);
+    }
 }
 
 /// <summary>The scenarios against DistributedLock.Redis over the test Redis.</summary>
