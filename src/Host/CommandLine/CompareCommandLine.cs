@@ -64,7 +64,7 @@ internal sealed class CompareCommandLine
     /// <summary><c>--batching off|on|both</c>: the Akka.Remote batching setting(s) of <c>--distributed</c>'s cluster.</summary>
     public Option<string> Batching { get; } = new("--batching")
     {
-        Description = "Akka.Remote's dot-netty.tcp.batching for the actor cluster of --distributed: off (the setting for locks), on (Akka's default) or both (default).",
+        Description = "Akka.Remote's dot-netty.tcp.batching for the actor cluster of --distributed: on (Akka's default, the chosen setting), off, or both (default).",
         DefaultValueFactory = _ => "both",
     };
 

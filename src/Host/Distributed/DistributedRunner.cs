@@ -5,7 +5,7 @@ namespace Actors.Host.Distributed;
 
 /// <summary>
 /// <c>compare --distributed</c>: every distributed scenario against the actor cluster (three nodes in this process;
-/// batching off, and on when asked), DistributedLock.Redis and DistributedLock.Postgres, one way after the other in one
+/// Akka.Remote's batching on, and off for the difference), DistributedLock.Redis and DistributedLock.Postgres, one way after the other in one
 /// process, each run checked; then the report (console table, goals, guarantees, Markdown, JSON, chart).
 /// </summary>
 internal static class DistributedRunner
@@ -20,15 +20,15 @@ internal static class DistributedRunner
         "Distributed comparison: actor cluster primitives, DistributedLock.Redis, DistributedLock.Postgres",
         RedisWay.Column,
         "Redis",
-        [ClusterWay.Column, ClusterWay.BatchedColumn, RedisWay.Column, PostgresWay.Column],
+        [ClusterWay.Column, ClusterWay.UnbatchedColumn, RedisWay.Column, PostgresWay.Column],
         new Dictionary<string, string>
         {
-            [ClusterWay.Column] = "#f58518", [ClusterWay.BatchedColumn] = "#fdbf6f", [RedisWay.Column] = "#d62728", [PostgresWay.Column] = "#4c78a8",
+            [ClusterWay.Column] = "#f58518", [ClusterWay.UnbatchedColumn] = "#fdbf6f", [RedisWay.Column] = "#d62728", [PostgresWay.Column] = "#4c78a8",
         },
         new Dictionary<string, string>
         {
-            [ClusterWay.Column] = "actor cluster, batching off (FIFO, fencing tokens, owner-death release)",
-            [ClusterWay.BatchedColumn] = "actor cluster, batching on",
+            [ClusterWay.Column] = "actor cluster, batching on (FIFO, fencing tokens, owner-death release)",
+            [ClusterWay.UnbatchedColumn] = "actor cluster, batching off",
             [RedisWay.Column] = "DistributedLock.Redis (polling, lease expiry, hold-lost signal)",
             [PostgresWay.Column] = "DistributedLock.Postgres (FIFO lock, connection-bound, hold-lost signal)",
         },
@@ -96,10 +96,10 @@ internal static class DistributedRunner
     {
         var prefix = $"cmp{Environment.ProcessId}";
         var starters = new List<WayStarter>();
-        if (options.Batching is BatchingChoice.Both or BatchingChoice.Off)
-            starters.Add(new(ClusterWay.Column, async c => await ClusterWay.StartAsync(batching: false, c)));
         if (options.Batching is BatchingChoice.Both or BatchingChoice.On)
-            starters.Add(new(ClusterWay.BatchedColumn, async c => await ClusterWay.StartAsync(batching: true, c)));
+            starters.Add(new(ClusterWay.Column, async c => await ClusterWay.StartAsync(batching: true, c)));
+        if (options.Batching is BatchingChoice.Both or BatchingChoice.Off)
+            starters.Add(new(ClusterWay.UnbatchedColumn, async c => await ClusterWay.StartAsync(batching: false, c)));
 
         var (redis, redisMissing) = options.RedisEndpoint is { } givenRedis ? (givenRedis, null) : await servers.EnsureRedisAsync(cancellation);
         if (redis is not null) starters.Add(new(RedisWay.Column, async _ => await RedisWay.ConnectAsync(redis, prefix + ":")));

@@ -24,10 +24,11 @@ internal static class DistributedSummary
     [
         $"**{ClusterWay.Column}**: this library's cluster primitives (`src/Actors.Cluster`: each named lock, semaphore and queue is a " +
         "Cluster.Sharding entity) on three cluster nodes in this process, joined over Akka.Remote's TCP on 127.0.0.1 (ports chosen " +
-        "free); caller *i* uses node *i* mod 3, so most requests cross the network as between machines. " +
-        "`akka.remote.dot-netty.tcp.batching.enabled = off`: a lock's every hand-over is a request and a reply that no other message " +
-        "waits to join, so gathering writes only delays them. " +
-        $"**{ClusterWay.BatchedColumn}** is the same cluster with Akka's default (batching on), measured for the difference.",
+        "free); caller *i* uses node *i* mod 3, so most requests cross the network as between machines; the lone client's lock " +
+        "lives on another node than the client; shards are not rebalanced while measuring. " +
+        "`akka.remote.dot-netty.tcp.batching.enabled = on` (Akka's default): writes are flushed together when the event loop runs " +
+        "dry, so a lone request is not held back and a busy node makes fewer socket writes and thread wake-ups. " +
+        $"**{ClusterWay.UnbatchedColumn}** is the same cluster with batching off, measured for the difference.",
         $"**{RedisWay.Column}**: DistributedLock.Redis 1.1.1 (`RedisDistributedLock`, `RedisDistributedSemaphore`) over one " +
         "`redis-server` on 127.0.0.1 through one shared StackExchange.Redis multiplexer, package defaults. DistributedLock has no queue: " +
         "the work queue is a Redis list (`LPUSH`, `BRPOP` on a connection of each taker's own).",

@@ -20,7 +20,7 @@ public sealed class DistributedChartTests : IDisposable
         DateTimeOffset.Now, TimeSpan.FromSeconds(1), "test", CompareSizes.Tiny, "a test machine", null, null,
         [
             new ScenarioResult(LockScenario.Contended.Name, "16 owners", "cycle", "wait", [
-                Way(ClusterWay.Column, 6_000, 20_000), Way(ClusterWay.BatchedColumn, 3_000, 40_000),
+                Way(ClusterWay.Column, 6_000, 20_000), Way(ClusterWay.UnbatchedColumn, 3_000, 40_000),
                 Way(RedisWay.Column, 1_000, 1_500_000), Way(PostgresWay.Column, 600, 150_000)]),
             new ScenarioResult(LockScenario.Alone.Name, "alone", "cycle", "wait", [
                 Way(ClusterWay.Column, 2_000, 5_000), Way(RedisWay.Column, 2_500, 5_000), Way(PostgresWay.Column, 1_000, 8_000, correct: false)]),
@@ -32,7 +32,7 @@ public sealed class DistributedChartTests : IDisposable
         var bars = ThroughputChart.Bars(Report(), DistributedRunner.Layout);
 
         Assert.Equal(
-            [ClusterWay.Column, ClusterWay.BatchedColumn, RedisWay.Column, PostgresWay.Column, ClusterWay.Column, RedisWay.Column, PostgresWay.Column],
+            [ClusterWay.Column, ClusterWay.UnbatchedColumn, RedisWay.Column, PostgresWay.Column, ClusterWay.Column, RedisWay.Column, PostgresWay.Column],
             bars.Select(b => b.Way));
         var cluster = bars[0];
         Assert.Equal(6.0, cluster.Ratio!.Value, 6);
@@ -91,7 +91,7 @@ public sealed class DistributedChartTests : IDisposable
         Assert.Contains("| way | FIFO | fencing tokens | owner-death release | hold-lost signal | queue |", markdown);
         Assert.Contains("FOR UPDATE SKIP LOCKED", markdown);
         Assert.Contains("BRPOP", markdown);
-        Assert.Contains("batching.enabled = off", markdown);
+        Assert.Contains("batching.enabled = on", markdown);
         Assert.Contains("- redis note", markdown);
     }
 }

@@ -26,10 +26,10 @@ public abstract class DistributedWayFixture : IAsyncLifetime
     }
 }
 
-/// <summary>The actor cluster: three nodes in the test process, batching off.</summary>
+/// <summary>The actor cluster: three nodes in the test process, with the chosen setting (batching on).</summary>
 public sealed class ClusterWayFixture : DistributedWayFixture
 {
-    internal override async Task<IDistributedWay> StartAsync() => await ClusterWay.StartAsync(batching: false, CancellationToken.None);
+    internal override async Task<IDistributedWay> StartAsync() => await ClusterWay.StartAsync(batching: true, CancellationToken.None);
 }
 
 /// <summary>DistributedLock.Redis over the test Redis (<c>ACTORS_TEST_REDIS</c>); fails with how to start it when missing.</summary>
