@@ -101,14 +101,27 @@ internal static class DistributedRunner
         if (options.Batching is BatchingChoice.Both or BatchingChoice.Off)
             starters.Add(new(ClusterWay.UnbatchedColumn, async c => await ClusterWay.StartAsync(batching: false, c)));
 
-        var (redis, redisMissing) = options.RedisEndpoint is { } givenRedis ? (givenRedis, null) : await servers.EnsureRedisAsync(cancellation);
+        var (redis, redisMissing) = options.RedisEndpoint is { } givenRedis ? (givenRedis, null) : await Safely(servers.EnsureRedisAsync);
         if (redis is not null) starters.Add(new(RedisWay.Column, async _ => await RedisWay.ConnectAsync(redis, prefix + ":")));
         else Skip(RedisWay.Column, redisMissing!);
 
-        var (postgres, postgresMissing) = options.PostgresConnectionString is { } givenPostgres ? (givenPostgres, null) : await servers.EnsurePostgresAsync(cancellation);
+        var (postgres, postgresMissing) = options.PostgresConnectionString is { } givenPostgres ? (givenPostgres, null) : await Safely(servers.EnsurePostgresAsync);
         if (postgres is not null) starters.Add(new(PostgresWay.Column, async c => await PostgresWay.ConnectAsync(postgres, prefix, c)));
         else Skip(PostgresWay.Column, postgresMissing!);
         return starters;
+
+        // A server that fails to start (its port taken by something else, a broken data folder) is a note, not a crash.
+        async Task<(string?, string?)> Safely(Func<CancellationToken, Task<(string?, string?)>> ensure)
+        {
+            try
+            {
+                return await ensure(cancellation);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                return (null, $"the server did not start: {e.Message}");
+            }
+        }
 
         void Skip(string column, string why)
         {
