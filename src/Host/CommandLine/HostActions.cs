@@ -1,5 +1,6 @@
 using Actors.Host.Compare;
 using Actors.Host.Demos;
+using Actors.Host.Distributed;
 
 namespace Actors.Host.CommandLine;
 
@@ -20,7 +21,9 @@ internal sealed record HostActions(
     public static HostActions Real { get; } = new(
         async (options, output, cancellation) =>
         {
-            var (report, _) = await CompareRunner.RunAsync(options, output, cancellation);
+            var (report, _) = options.Distributed
+                ? await DistributedRunner.RunAsync(options, output, cancellation)
+                : await CompareRunner.RunAsync(options, output, cancellation);
             return report.AllCorrect ? 0 : WrongResult;
         },
         async (demos, settings, output, cancellation) =>

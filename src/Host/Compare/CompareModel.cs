@@ -23,7 +23,10 @@ internal sealed record RunOutcome(long Operations, TimeSpan Elapsed, bool Correc
     public static RunOutcome Failed(string why) => new(0, TimeSpan.Zero, false, why, []);
 }
 
-/// <summary>The measured runs of one way of one scenario, summarised.</summary>
+/// <summary>
+/// The measured runs of one way of one scenario, summarised. <see cref="LongestWaitMicros"/> is the longest latency of
+/// any operation of any run: the fairness figure of <c>compare --distributed</c> (the longest any owner waited).
+/// </summary>
 internal sealed record WayResult(
     string Way,
     double OpsPerSecondMedian,
@@ -33,15 +36,18 @@ internal sealed record WayResult(
     double? LatencyP99Micros,
     bool Correct,
     string Check,
-    int Runs)
+    int Runs,
+    double? LongestWaitMicros = null)
 {
-    public static WayResult From(Way way, IReadOnlyList<RunOutcome> runs, bool latencyMeaningful)
+    public static WayResult From(Way way, IReadOnlyList<RunOutcome> runs, bool latencyMeaningful) => From(Name(way), runs, latencyMeaningful);
+
+    public static WayResult From(string way, IReadOnlyList<RunOutcome> runs, bool latencyMeaningful)
     {
         var rates = runs.Select(r => r.OpsPerSecond).Order().ToArray();
         var latencies = latencyMeaningful ? runs.SelectMany(r => r.LatencyTicks).Order().ToArray() : [];
         var failed = runs.FirstOrDefault(r => !r.Correct);
         return new WayResult(
-            Name(way),
+            way,
             Stats.Median(rates),
             rates.FirstOrDefault(),
             rates.LastOrDefault(),
@@ -49,7 +55,8 @@ internal sealed record WayResult(
             latencies.Length > 0 ? Stats.TicksToMicros(Stats.Percentile(latencies, 0.99)) : null,
             failed is null && runs.Count > 0,
             (failed ?? runs.LastOrDefault())?.Check ?? "no run",
-            runs.Count);
+            runs.Count,
+            latencies.Length > 0 ? Stats.TicksToMicros(latencies[^1]) : null);
     }
 
     public static string Name(Way way) => way switch

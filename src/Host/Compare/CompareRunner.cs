@@ -16,6 +16,18 @@ internal sealed record CompareOptions
     public bool RunPython { get; init; } = true;
     /// <summary>Names of the scenarios to run; null runs all.</summary>
     public IReadOnlyCollection<string>? Only { get; init; }
+
+    /// <summary>Whether to run <c>compare --distributed</c> (cluster primitives, Redis, PostgreSQL) instead of the in-process comparison.</summary>
+    public bool Distributed { get; init; }
+
+    /// <summary>The Redis server (<c>host:port</c>) of the distributed comparison; null for the host's own.</summary>
+    public string? RedisEndpoint { get; init; }
+
+    /// <summary>The PostgreSQL server (an Npgsql connection string) of the distributed comparison; null for the host's own.</summary>
+    public string? PostgresConnectionString { get; init; }
+
+    /// <summary>The Akka.Remote batching settings the distributed comparison's actor cluster runs with.</summary>
+    public Actors.Host.Distributed.BatchingChoice Batching { get; init; } = Actors.Host.Distributed.BatchingChoice.Both;
 }
 
 /// <summary>The files a run wrote.</summary>
@@ -63,8 +75,7 @@ internal static class CompareRunner
                         var runs = await MeasureAsync(scenario, way, context);
                         var result = WayResult.From(way, runs, scenario.LatencyMeaning is not null);
                         ways.Add(result);
-                        output.WriteLine($"[{step,2}/{total}] {scenario.Name,-13} {result.Way,-14} {Format.Rate(result.OpsPerSecondMedian),12} {scenario.Unit}/s  " +
-                                         $"{(result.Correct ? "ok" : "WRONG")}: {result.Check}");
+                        output.WriteLine(ProgressLine(step, total, scenario.Name, scenario.Unit, result));
                     }
                     measured.Add((scenario, ways));
                 }
@@ -90,31 +101,52 @@ internal static class CompareRunner
 
         var report = new CompareReport(startedAt, clock.Elapsed, sizes.Profile, sizes, CompareReport.DescribeMachine(), pythonVersion, pythonNote,
             measured.Select(m => new ScenarioResult(m.Scenario.Name, m.Scenario.Title, m.Scenario.Unit, m.Scenario.LatencyMeaning ?? "", m.Ways)).ToList());
-        var files = await ReportWriter.WriteAsync(report, options.ReportDirectory, cancellation);
-        ResultTable.Write(report, output);
-        output.WriteLine($"report: {files.Markdown}, {files.Json}, {files.Png}, {files.Svg}");
-        output.WriteLine(report.AllCorrect ? "every result checked out." : "SOME RESULTS WERE WRONG: see the rows marked WRONG.");
+        var files = await FinishAsync(report, ReportLayout.InProcess, options.ReportDirectory, output, null, cancellation);
         return (report, files);
     }
 
     /// <summary>Warm-up runs, then measured runs; an exception is a wrong result, not a crash of the whole comparison.</summary>
-    private static async Task<List<RunOutcome>> MeasureAsync(IScenario scenario, Way way, ScenarioContext context)
+    private static Task<List<RunOutcome>> MeasureAsync(IScenario scenario, Way way, ScenarioContext context) =>
+        MeasureAsync(() => scenario.RunAsync(way, context), context.Sizes, context.Cancellation);
+
+    /// <summary>
+    /// Runs <paramref name="run"/> <see cref="CompareSizes.WarmupRuns"/> times untimed, then <see cref="CompareSizes.Runs"/>
+    /// times measured; a run that throws or times out (5 minutes) is a wrong result, not a crash of the whole comparison,
+    /// and a wrong warm-up run is kept so that it is reported.
+    /// </summary>
+    public static async Task<List<RunOutcome>> MeasureAsync(Func<Task<RunOutcome>> run, CompareSizes sizes, CancellationToken cancellation)
     {
         var runs = new List<RunOutcome>();
-        for (var i = 0; i < context.Sizes.WarmupRuns + context.Sizes.Runs; i++)
+        for (var i = 0; i < sizes.WarmupRuns + sizes.Runs; i++)
         {
             RunOutcome outcome;
             try
             {
-                outcome = await scenario.RunAsync(way, context).WaitAsync(TimeSpan.FromMinutes(5), context.Cancellation);
+                outcome = await run().WaitAsync(TimeSpan.FromMinutes(5), cancellation);
             }
-            catch (Exception e) when (e is not OperationCanceledException || !context.Cancellation.IsCancellationRequested)
+            catch (Exception e) when (e is not OperationCanceledException || !cancellation.IsCancellationRequested)
             {
                 outcome = RunOutcome.Failed($"{e.GetType().Name}: {e.Message}");
             }
-            if (i >= context.Sizes.WarmupRuns || !outcome.Correct) runs.Add(outcome);
+            if (i >= sizes.WarmupRuns || !outcome.Correct) runs.Add(outcome);
         }
         return runs;
+    }
+
+    /// <summary>The progress line of one measured way.</summary>
+    public static string ProgressLine(int step, int total, string scenario, string unit, WayResult result) =>
+        $"[{step,2}/{total}] {scenario,-15} {result.Way,-16} {Format.Rate(result.OpsPerSecondMedian),12} {unit}/s  " +
+        $"{(result.Correct ? "ok" : "WRONG")}: {result.Check}";
+
+    /// <summary>Writes the report files and the table, and says where they are and whether every result checked out.</summary>
+    public static async Task<ReportFiles> FinishAsync(CompareReport report, ReportLayout layout, string directory, TextWriter output,
+        string? extraMarkdown, CancellationToken cancellation)
+    {
+        var files = await ReportWriter.WriteAsync(report, directory, layout, extraMarkdown, cancellation);
+        ResultTable.Write(report, layout, output);
+        output.WriteLine($"report: {files.Markdown}, {files.Json}, {files.Png}, {files.Svg}");
+        output.WriteLine(report.AllCorrect ? "every result checked out." : "SOME RESULTS WERE WRONG: see the rows marked WRONG.");
+        return files;
     }
 }
 

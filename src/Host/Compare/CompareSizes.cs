@@ -1,3 +1,5 @@
+using Actors.Host.Distributed;
+
 namespace Actors.Host.Compare;
 
 /// <summary>
@@ -46,11 +48,15 @@ internal sealed record CompareSizes
     /// <summary>How long a long job of the uneven executor run blocks its thread.</summary>
     public TimeSpan LongJob { get; init; } = TimeSpan.FromMilliseconds(5);
 
+    /// <summary>The sizes of <c>compare --distributed</c> in this profile.</summary>
+    public DistributedSizes Distributed { get; init; } = new();
+
     /// <summary>About 15 s on 2 cores.</summary>
     public static CompareSizes Quick => new()
     {
         Profile = "quick", Runs = 5, IncrementsPerWorker = 2_500, TransfersPerWorker = 1_000, QueueItems = 20_000,
         IoJobsPerClient = 20, BarrierPhases = 500, SmallJobs = 5_000, CpuJobs = 16, UnevenJobs = 128,
+        Distributed = DistributedSizes.Quick,
     };
 
     /// <summary>About a minute on 2 cores.</summary>
@@ -61,6 +67,7 @@ internal sealed record CompareSizes
     {
         Profile = "full", Runs = 9, IncrementsPerWorker = 40_000, TransfersPerWorker = 16_000, QueueItems = 320_000,
         IoJobsPerClient = 200, BarrierPhases = 8_000, SmallJobs = 80_000, CpuJobs = 64, UnevenJobs = 512,
+        Distributed = DistributedSizes.Full,
     };
 
     /// <summary>For tests: every scenario runs, each in milliseconds.</summary>
@@ -69,7 +76,7 @@ internal sealed record CompareSizes
         Profile = "tiny", Runs = 1, WarmupRuns = 0, CounterWorkers = 4, IncrementsPerWorker = 50, Accounts = 10, BankWorkers = 4,
         TransfersPerWorker = 30, QueueItems = 200, QueueCapacity = 8, IoClients = 6, IoJobsPerClient = 3, IoLimit = 2,
         BarrierParties = 3, BarrierPhases = 10, SmallJobs = 100, CpuJobs = 4, CpuPrimeBound = 2_000, UnevenJobs = 16,
-        LongJob = TimeSpan.FromMilliseconds(1),
+        LongJob = TimeSpan.FromMilliseconds(1), Distributed = DistributedSizes.Tiny,
     };
 
     /// <summary>The profiles <see cref="ByName"/> knows, smallest first.</summary>

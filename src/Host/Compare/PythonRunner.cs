@@ -78,7 +78,8 @@ internal static class PythonRunner
         return new Outcome(root.GetProperty("python").GetString(), results, null);
     }
 
-    private static string? FindOnPath(string name) =>
+    /// <summary>The full path of the program <paramref name="name"/> on the PATH, or null.</summary>
+    public static string? FindOnPath(string name) =>
         (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
         .Select(dir => Path.Combine(dir, name))
         .FirstOrDefault(File.Exists);

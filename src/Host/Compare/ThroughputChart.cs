@@ -6,16 +6,15 @@ namespace Actors.Host.Compare;
 
 /// <summary>
 /// The comparison's chart, drawn with ScottPlot as a PNG and an SVG: one horizontal bar per scenario and way, the length
-/// of a bar being its throughput's ratio to shared memory on a log axis that starts at the baseline (1×, marked), so a bar
+/// of a bar being its throughput's ratio to the layout's baseline (shared memory in process, DistributedLock.Redis for
+/// <c>compare --distributed</c>) on a log axis that starts at the baseline (1×, marked), so a bar
 /// to the right is faster, one to the left slower, and its length is the factor. The axis is fixed (0.001× to 1000×,
 /// widened by whole decades only when a figure falls outside), so charts of different runs compare. Each bar carries the
-/// min–max spread of its runs as an error bar, and a label with its ratio and its throughput in the scenario's unit.
+/// min–max spread of its runs as an error bar, and a label with its ratio and its throughput in the scenario's unit (and
+/// its longest wait where the layout shows fairness).
 /// </summary>
 internal static class ThroughputChart
 {
-    /// <summary>The way every ratio is taken against.</summary>
-    public const string Baseline = "shared-memory";
-
     /// <summary>The fixed axis, in decades: 10^-3 (0.001×) to 10^3 (1000×; the room right of the bars holds their labels).</summary>
     public const int LowestDecade = -3, HighestDecade = 3;
 
@@ -25,26 +24,24 @@ internal static class ThroughputChart
     /// <summary>Width of the saved images, in pixels; the height grows with the number of bars.</summary>
     public const int Width = 1200;
 
-    private static readonly Dictionary<string, Color> Colours = new()
-    {
-        ["shared-memory"] = Color.FromHex("#4c78a8"), ["coordinator"] = Color.FromHex("#f58518"),
-        ["actor-native"] = Color.FromHex("#54a24b"), [PythonRunner.Column] = Color.FromHex("#b279a2"),
-    };
+    /// <summary>The bars of the in-process <paramref name="report"/>, scenario by scenario, in column order.</summary>
+    public static IReadOnlyList<ChartBar> Bars(CompareReport report) => Bars(report, ReportLayout.InProcess);
 
-    /// <summary>The bars of <paramref name="report"/>, scenario by scenario, in the order of <see cref="ReportWriter.Columns"/>.</summary>
-    public static IReadOnlyList<ChartBar> Bars(CompareReport report)
+    /// <summary>The bars of <paramref name="report"/>, scenario by scenario, in the order of the layout's columns.</summary>
+    public static IReadOnlyList<ChartBar> Bars(CompareReport report, ReportLayout layout)
     {
-        var columns = Columns(report);
+        var columns = layout.ColumnsIn(report);
         var bars = new List<ChartBar>();
         foreach (var s in report.Scenarios)
         {
-            var baseline = s.Find(Baseline)?.OpsPerSecondMedian ?? 0;
+            var baseline = s.Find(layout.Baseline)?.OpsPerSecondMedian ?? 0;
             foreach (var way in columns)
             {
                 if (s.Find(way) is not { } w) continue;
                 double? Of(double rate) => baseline > 0 && rate > 0 ? rate / baseline : null;
                 var ratio = Of(w.OpsPerSecondMedian);
                 var label = ratio is null ? "no figure" : $"{Format.Ratio(ratio)}, {Format.Rate(w.OpsPerSecondMedian)} {s.Unit}/s";
+                if (ratio is not null && layout.ShowLongestWait && w.LongestWaitMicros is { } longest) label += $", longest wait {Format.Micros(longest)}";
                 if (!w.Correct) label += ", WRONG";
                 bars.Add(new ChartBar(s.Name, way, ratio, Of(w.OpsPerSecondMin) ?? ratio, Of(w.OpsPerSecondMax) ?? ratio, label, w.Correct));
             }
@@ -52,21 +49,21 @@ internal static class ThroughputChart
         return bars;
     }
 
+    /// <summary>Draws the chart of the in-process <paramref name="report"/> and saves it as <paramref name="png"/> and <paramref name="svg"/>.</summary>
+    public static void Save(CompareReport report, string png, string svg) => Save(report, ReportLayout.InProcess, png, svg);
+
     /// <summary>Draws the chart of <paramref name="report"/> and saves it as <paramref name="png"/> and <paramref name="svg"/>.</summary>
-    public static void Save(CompareReport report, string png, string svg)
+    public static void Save(CompareReport report, ReportLayout layout, string png, string svg)
     {
-        var columns = Columns(report);
-        var bars = Bars(report);
+        var columns = layout.ColumnsIn(report).ToList();
+        var bars = Bars(report, layout);
         var height = 170 + report.Scenarios.Count * (columns.Count + 1) * 22;
-        using var plot = Draw(report, columns, bars);
+        using var plot = Draw(report, layout, columns, bars);
         plot.SavePng(png, Width, height);
         plot.SaveSvg(svg, Width, height);
     }
 
-    private static List<string> Columns(CompareReport report) =>
-        ReportWriter.Columns.Where(c => report.Scenarios.Any(s => s.Find(c) is not null)).ToList();
-
-    private static Plot Draw(CompareReport report, List<string> columns, IReadOnlyList<ChartBar> bars)
+    private static Plot Draw(CompareReport report, ReportLayout layout, List<string> columns, IReadOnlyList<ChartBar> bars)
     {
         var plot = new Plot();
         plot.Font.Set("DejaVu Sans");
@@ -75,7 +72,7 @@ internal static class ThroughputChart
         for (var decade = low; decade <= high; decade++)
             if (decade != 0) plot.Add.VerticalLine(decade, 1, Colors.LightGray);
         var baseline = plot.Add.VerticalLine(0, 2, Colors.Black, LinePattern.Dashed);
-        baseline.Text = "shared memory = 1×";
+        baseline.Text = $"{layout.BaselineName} = 1×";
         baseline.LabelOppositeAxis = true;
 
         var rows = new List<(double Y, ChartBar Bar)>();
@@ -96,10 +93,10 @@ internal static class ThroughputChart
             var barPlot = plot.Add.Bars(mine.Select(r => new Bar
             {
                 Position = r.Y, ValueBase = 0, Value = Math.Log10(r.Bar.Ratio!.Value), Size = 0.8,
-                FillColor = Colours[way], LineWidth = 0,
+                FillColor = Color.FromHex(layout.Colours[way]), LineWidth = 0,
             }).ToArray());
             barPlot.Horizontal = true;
-            barPlot.LegendText = way;
+            barPlot.LegendText = layout.LegendOf(way);
             var errors = new ErrorBar(
                 mine.Select(r => Math.Log10(r.Bar.Ratio!.Value)).ToList(), mine.Select(r => r.Y).ToList(),
                 mine.Select(r => Math.Log10(r.Bar.High!.Value / r.Bar.Ratio!.Value)).ToList(),
@@ -133,8 +130,8 @@ internal static class ThroughputChart
         plot.Axes.Left.TickGenerator = scenarioTicks;
         plot.Axes.SetLimitsX(low, high);
         plot.Axes.SetLimitsY(-(report.Scenarios.Count * (columns.Count + 1.0)) + 1, 1);
-        plot.Title($"Throughput relative to shared memory: compare ({report.Profile}), median of {report.Sizes.Runs} run(s)");
-        plot.XLabel("throughput ÷ shared-memory throughput of the same scenario (log scale; right of 1× is faster)\n" +
+        plot.Title($"Throughput relative to {layout.BaselineName}: {layout.FilePrefix} ({report.Profile}), median of {report.Sizes.Runs} run(s)");
+        plot.XLabel($"throughput ÷ {layout.BaselineName} throughput of the same scenario (log scale; right of 1× is faster)\n" +
                     "bar: median of the runs; error bar: slowest to fastest run", 13);
         plot.ShowLegend(Edge.Top);
         plot.Axes.Right.MinimumSize = 30; // room for the last tick's label

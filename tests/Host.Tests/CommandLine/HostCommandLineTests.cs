@@ -40,6 +40,19 @@ public sealed class HostCommandLineTests
         { ["compare", "--only"], "--only" },
         { ["compare", "--reports", " "], "--reports needs a directory name" },
         { ["compare", "extra"], "'compare' does not take 'extra'" },
+        // compare --distributed: its options only with it, and each one's value checked before anything starts.
+        { ["compare", "--redis", "127.0.0.1:6379"], "--redis belongs to --distributed: add --distributed or drop --redis" },
+        { ["--postgres", "Host=localhost"], "--postgres belongs to --distributed" },
+        { ["compare", "--batching", "off"], "--batching belongs to --distributed" },
+        { ["--distributed", "--redis", "localhost"], "--redis takes host:port, such as 127.0.0.1:6379; 'localhost' is not one" },
+        { ["--distributed", "--redis", "localhost:99999"], "'localhost:99999' is not one" },
+        { ["--distributed", "--postgres", "nonsense"], "--postgres takes an Npgsql connection string" },
+        { ["--distributed", "--postgres", "Port=5432"], "--postgres needs a connection string with a Host" },
+        { ["--distributed", "--batching", "sometimes"], "--batching: Argument 'sometimes' not recognized" },
+        { ["compare", "--distributed", "--no-python"], "--no-python belongs to the in-process comparison; --distributed runs no Python" },
+        { ["--distributed", "--only", "counter"], "--only: 'counter' is not a scenario of --distributed" },
+        { ["compare", "--only", "lock-contended"], "--only: 'lock-contended' is a scenario of --distributed" },
+        { ["demo", "mutex", "--distributed"], "--distributed is an option of 'compare', not of 'demo'" },
     };
 
     [Theory]
@@ -97,6 +110,32 @@ public sealed class HostCommandLineTests
         Assert.Equal(["counter", "bank"], host.Compare?.Only);
         Assert.False(host.Compare!.RunPython);
         Assert.Equal("out", host.Compare.ReportDirectory);
+    }
+
+    [Fact]
+    public async Task Distributed_WithServersBatchingAndScenarios_IsPassedOn()
+    {
+        var host = new RecordingHost();
+
+        Assert.Equal(0, await host.RunAsync("compare", "--distributed", "--quick", "--redis", "127.0.0.1:6379",
+            "--postgres", "Host=127.0.0.1;Port=5432;Username=postgres", "--batching", "off", "--only", "lock-alone", "queue"));
+
+        Assert.True(host.Compare is { Distributed: true, RedisEndpoint: "127.0.0.1:6379", Batching: Actors.Host.Distributed.BatchingChoice.Off });
+        Assert.Equal("Host=127.0.0.1;Port=5432;Username=postgres", host.Compare.PostgresConnectionString);
+        Assert.Equal("quick", host.Compare.Sizes.Profile);
+        Assert.Equal(["lock-alone", "queue"], host.Compare.Only);
+    }
+
+    [Fact]
+    public async Task Distributed_Alone_UsesTheHostsOwnServers_AndMeasuresBothBatchingSettings()
+    {
+        var host = new RecordingHost();
+
+        Assert.Equal(0, await host.RunAsync("--distributed"));
+
+        Assert.True(host.Compare is { Distributed: true, RedisEndpoint: null, PostgresConnectionString: null, Only: null });
+        Assert.Equal(Actors.Host.Distributed.BatchingChoice.Both, host.Compare.Batching);
+        Assert.Equal("default", host.Compare.Sizes.Profile);
     }
 
     [Fact]

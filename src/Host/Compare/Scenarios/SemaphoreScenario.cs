@@ -25,38 +25,6 @@ internal sealed class SemaphoreScenario : IScenario
         _ => NativeAsync(context),
     };
 
-    /// <summary>
-    /// Counts the calls in flight and makes them on the simulated I/O device. This is the measuring instrument, the same
-    /// for every way (so it uses Interlocked); it is not part of what is compared.
-    /// </summary>
-    private sealed class IoGauge(CompareSizes sizes) : IDisposable
-    {
-        private readonly SimulatedIo _device = new(sizes.IoDelay, sizes.IoClients);
-        private int _current;
-        private int _max;
-        private int _calls;
-        private long _ioTicks;
-
-        public int Max => Volatile.Read(ref _max);
-        public int Calls => Volatile.Read(ref _calls);
-
-        /// <summary>How long one simulated I/O call lasted on average, in milliseconds.</summary>
-        public double MeanIoMilliseconds => Calls == 0 ? 0 : Stats.TicksToMicros(Interlocked.Read(ref _ioTicks)) / Calls / 1000;
-
-        public async Task CallAsync()
-        {
-            var now = Interlocked.Increment(ref _current);
-            for (var seen = Volatile.Read(ref _max); now > seen; seen = Volatile.Read(ref _max))
-                if (Interlocked.CompareExchange(ref _max, now, seen) == seen) break;
-            var lasted = await _device.CallAsync();
-            Interlocked.Add(ref _ioTicks, lasted);
-            Interlocked.Decrement(ref _current);
-            Interlocked.Increment(ref _calls);
-        }
-
-        public void Dispose() => _device.Dispose();
-    }
-
     private static RunOutcome Outcome(CompareSizes sizes, IoGauge gauge, TimeSpan elapsed, IEnumerable<LatencyRecorder> recorders)
     {
         var expected = sizes.IoClients * sizes.IoJobsPerClient;
@@ -71,7 +39,7 @@ internal sealed class SemaphoreScenario : IScenario
     private static async Task<RunOutcome> SharedAsync(ScenarioContext context)
     {
         var sizes = context.Sizes;
-        using var gauge = new IoGauge(sizes);
+        using var gauge = new IoGauge(sizes.IoDelay, sizes.IoClients);
         using var semaphore = new SemaphoreSlim(sizes.IoLimit);
         var recorders = Recorders(sizes);
         var clock = Stopwatch.StartNew();
@@ -92,7 +60,7 @@ internal sealed class SemaphoreScenario : IScenario
     private static async Task<RunOutcome> CoordinatorAsync(ScenarioContext context)
     {
         var sizes = context.Sizes;
-        using var gauge = new IoGauge(sizes);
+        using var gauge = new IoGauge(sizes.IoDelay, sizes.IoClients);
         var semaphore = ActorSemaphore.CreateBounded(context.System, sizes.IoLimit);
         try
         {
@@ -125,7 +93,7 @@ internal sealed class SemaphoreScenario : IScenario
     private static async Task<RunOutcome> NativeAsync(ScenarioContext context)
     {
         var sizes = context.Sizes;
-        using var gauge = new IoGauge(sizes);
+        using var gauge = new IoGauge(sizes.IoDelay, sizes.IoClients);
         var recorder = new LatencyRecorder(sizes.IoClients * sizes.IoJobsPerClient);
         var dispatcher = context.System.ActorOf(Props.Create(() => new Dispatcher(sizes.IoLimit, gauge, recorder)));
         var clients = new List<IActorRef>();
