@@ -1,4 +1,5 @@
 using Actors.Coordination;
+using Actors.Diagnostics;
 using Actors.Internal;
 using Actors.Protocol;
 using Akka.Actor;
@@ -101,6 +102,8 @@ internal sealed class QueueCoordinator : Coordinator
 
     private protected override CoordinatorProtocol.Statistics DescribeStatistics(CoordinatorProtocol.Statistics statistics) =>
         statistics with { QueueLength = _items.Count };
+
+    private protected override void PublishGauges(CoordinatorGauges gauges) => gauges.QueueLength = _items.Count;
 
     /// <summary>A queue holds nothing on behalf of an owner; but a dropped batch may have held back the putters behind it.</summary>
     private protected override void OnOwnerTerminated(IActorRef owner) => Balance();
