@@ -38,7 +38,7 @@ public sealed class ActorExecutor : IAsyncDisposable, IFutureOwner
     private long _nextJobId;
     private int _shutDown;
 
-    private ActorExecutor(IActorRef coordinator, int maxWorkers)
+    internal ActorExecutor(IActorRef coordinator, int maxWorkers)
     {
         Coordinator = coordinator;
         MaxWorkers = maxWorkers;

@@ -27,6 +27,7 @@ internal static class DemoRunner
     private const string DemoHocon = """
         akka.loglevel = WARNING
         akka.log-dead-letters = off
+        actors.deadlock-detection.log = off  # the deadlock demos print each report themselves: once, not twice
         akka.coordinated-shutdown.phases.before-service-unbind.timeout = 60s
         """;
 
