@@ -47,5 +47,5 @@ public sealed class DeadlockDetectionOptions
         return $"{DeadlockDetectionSettings.ConfigPath} {{\n  {string.Join("\n  ", lines)}\n}}";
     }
 
-    private static string Microseconds(TimeSpan span) => $"{span.Ticks / TimeSpan.TicksPerMicrosecond}us";
+    private static string Microseconds(TimeSpan span) => $"{span.Ticks / TimeSpan.TicksPerMicrosecond}micros";
 }
