@@ -91,7 +91,7 @@ public static class ActorPrimitivesHostingExtensions
     {
         options ??= new ExecutorOptions();
         return builder.WithPrimitive<TKey, ActorExecutor>(name, nameof(WithActorExecutor), system => ActorExecutor.CoordinatorProps(system, options), null,
-            coordinator => new ActorExecutor(coordinator, options.ResolvedMaxWorkers));
+            coordinator => new ActorExecutor(coordinator, options.ResolvedMaxWorkers, endsWithActorSystem: true));
     }
 
     /// <summary>
