@@ -26,14 +26,8 @@ public sealed class PrimitivesHealthCheckTests : DeadlockTestKit
     [Fact]
     public async Task StandingDeadlock_IsUnhealthy_NamingItsPrimitives_UntilItIsBroken()
     {
-        var (a, b) = (Owner("a"), Owner("b"));
-        var l1 = ActorLock.Create(Sys, "l1");
-        var l2 = ActorLock.Create(Sys, "l2");
-        await l1.WithOwner(a.Ref).AcquireAsync();
-        await l2.WithOwner(b.Ref).AcquireAsync();
         using var cancel = new CancellationTokenSource();
-        var aWaits = l2.WithOwner(a.Ref).AcquireAsync(cancel.Token);
-        _ = l1.WithOwner(b.Ref).AcquireAsync(cancel.Token);
+        var (_, _, aWaits, bWaits) = await CrossTwoLocksAsync(cancel.Token);
         ExpectDeadlock();
 
         var result = await Default.CheckAsync(Sys);
@@ -44,6 +38,7 @@ public sealed class PrimitivesHealthCheckTests : DeadlockTestKit
 
         await cancel.CancelAsync();
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => aWaits);
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => bWaits);
         await AwaitAssertAsync(async () => Assert.Equal(HealthStatus.Healthy, (await Default.CheckAsync(Sys)).Status), ReportWithin);
     }
 

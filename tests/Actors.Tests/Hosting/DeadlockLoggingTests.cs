@@ -24,10 +24,9 @@ public sealed class DeadlockLoggingTests
     public async Task Deadlock_ReachesTheApplicationsLogger_OnceAsAWarning()
     {
         var logs = new CapturedLogs();
-        using var host = await StartAsync(logs, log: null);
-        var system = host.Services.GetRequiredService<ActorSystem>();
         using var cancel = new CancellationTokenSource();
-        var second = await SelfDeadlockAsync(system, cancel.Token);
+        var (host, system, second) = await StartWithSelfDeadlockAsync(logs, log: null, cancel.Token);
+        using var _ = host;
 
         var report = await logs.WaitForAsync(IsDeadlockReport).WaitAsync(Patience);
         Assert.Equal(LogLevel.Warning, report.Level);
@@ -48,10 +47,9 @@ public sealed class DeadlockLoggingTests
     public async Task Deadlock_WithLogOff_IsOnlyPublished_NotLogged()
     {
         var logs = new CapturedLogs();
-        using var host = await StartAsync(logs, log: false);
-        var system = host.Services.GetRequiredService<ActorSystem>();
         using var cancel = new CancellationTokenSource();
-        var second = await SelfDeadlockAsync(system, cancel.Token);
+        var (host, system, second) = await StartWithSelfDeadlockAsync(logs, log: false, cancel.Token);
+        using var _ = host;
 
         await UntilAsync(async () => (await new PrimitivesHealthCheck().CheckAsync(system)).Status == HealthStatus.Unhealthy);
         await FlushAsync(system, logs);
@@ -64,7 +62,12 @@ public sealed class DeadlockLoggingTests
 
     private static bool IsDeadlockReport(CapturedLogs.Entry entry) => entry.Message.Contains("deadlock: main -> self-lock -> main", StringComparison.Ordinal);
 
-    private static async Task<IHost> StartAsync(CapturedLogs logs, bool? log)
+    /// <summary>
+    /// Starts a host whose Akka log goes to <paramref name="logs"/>, then has the holder of a lock ask for it again;
+    /// returns the host, its actor system and the second, deadlocked acquire.
+    /// </summary>
+    private static async Task<(IHost Host, ActorSystem System, Task Second)> StartWithSelfDeadlockAsync(CapturedLogs logs, bool? log,
+        CancellationToken cancellationToken)
     {
         var host = new HostBuilder()
             .ConfigureLogging(logging => logging.ClearProviders().AddProvider(logs).SetMinimumLevel(LogLevel.Information))
@@ -78,15 +81,10 @@ public sealed class DeadlockLoggingTests
                 .WithDeadlockDetection(new DeadlockDetectionOptions { Interval = TimeSpan.FromMilliseconds(200), Log = log })))
             .Build();
         await host.StartAsync();
-        return host;
-    }
-
-    /// <summary>The holder of a lock asks for it again; returns the second, deadlocked acquire.</summary>
-    private static async Task<Task> SelfDeadlockAsync(ActorSystem system, CancellationToken cancellationToken)
-    {
+        var system = host.Services.GetRequiredService<ActorSystem>();
         var mutex = ActorLock.Create(system, "self-lock").WithOwner(ActorOwner.Create(system, "main").Ref);
         await mutex.AcquireAsync();
-        return mutex.AcquireAsync(cancellationToken);
+        return (host, system, mutex.AcquireAsync(cancellationToken));
     }
 
     /// <summary>Logs a marker through Akka's logging and waits for it: whatever was logged before it has arrived.</summary>
