@@ -4,9 +4,9 @@ namespace Actors.Hosting;
 
 /// <summary>
 /// One primitive registered with Akka.Hosting under a key type: how to start its coordinator, which facade talks to it,
-/// and how to build that facade. The <c>With...</c> extensions create these; in-process primitives start a coordinator
-/// under <c>/user</c>, and cluster primitives will register the same way with a start function that returns their
-/// shard region's reference, so injection and resolution work for both alike.
+/// and how to build that facade. The <c>With...</c> extensions create these and start the coordinator under
+/// <c>/user</c>. (Cluster primitives, whose package sees only the public API, are injected by their own
+/// <c>AddClusterPrimitive</c>, whose facade names its primitive and item type itself.)
 /// </summary>
 /// <param name="Key">The key type, as in <c>IRequiredActor&lt;TKey&gt;</c>.</param>
 /// <param name="Name">The coordinator's actor name.</param>
