@@ -20,7 +20,7 @@ public abstract class HoldingFacade : CoordinatorFacade
     /// Administrative: takes every hold of the primitive away from whoever holds it now, as if they had released it.
     /// Their leases' <see cref="Lease.HoldLost"/> fire, owner actors are told <see cref="CoordinatorProtocol.HoldLost"/>,
     /// and waiters are granted in FIFO order (a lock's next holder with a higher fencing token). Counted in the
-    /// statistics (<see cref="CoordinatorProtocol.Statistics.ForcedReleases"/>) and the metric <c>actors.forced_releases</c>.
+    /// statistics (<see cref="CoordinatorProtocol.Statistics.ForcedReleases"/>) and the metric <c>actors.primitive.forced_releases</c>.
     /// </summary>
     /// <returns>How many holds were revoked (zero if the primitive was free).</returns>
     /// <remarks>For an operator unblocking a stuck holder; Python cannot take a lock away.</remarks>
@@ -37,7 +37,7 @@ public abstract class HoldingFacade : CoordinatorFacade
     /// <remarks>
     /// Applies to holds granted from then on. A persisted cluster primitive keeps the bound across restarts and
     /// fail-overs; a hold it recovers gets a fresh term. Expiries are counted
-    /// (<see cref="CoordinatorProtocol.Statistics.HoldTimeExpiries"/>, metric <c>actors.hold_time_expiries</c>).
+    /// (<see cref="CoordinatorProtocol.Statistics.HoldTimeExpiries"/>, metric <c>actors.primitive.hold_time_expiries</c>).
     /// </remarks>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="maxHoldTime"/> is zero or negative; nothing changed.</exception>
     public async Task SetMaxHoldTimeAsync(TimeSpan? maxHoldTime)

@@ -1,5 +1,7 @@
+using Akka.Actor;
 using Akka.Configuration;
 using Akka.Hosting;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Actors.Cluster.Hosting;
 
@@ -12,6 +14,8 @@ namespace Actors.Cluster.Hosting;
 ///     .WithClusterPrimitives(new ClusterPrimitivesOptions { Role = "primitives" }));
 /// // anywhere with the ActorSystem:
 /// var accounts = ClusterPrimitives.Get(system).Lock("accounts");
+/// // or injected into constructors: [FromKeyedServices(typeof(AccountsLock))] ActorLock accounts
+/// services.AddClusterPrimitive&lt;AccountsLock, ActorLock&gt;(cluster => cluster.Lock("accounts"));
 /// </code>
 /// </example>
 public static class ClusterPrimitivesHostingExtensions
@@ -35,6 +39,33 @@ public static class ClusterPrimitivesHostingExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.AddHocon(Defaults, HoconAddMode.Append);
+        builder.AddSetup(new ClusterPrimitivesSetup(options));
         return builder.WithActors((system, registry) => registry.TryRegister<ClusterPrimitives>(ClusterPrimitives.Start(system, options).Region));
+    }
+
+    /// <summary>
+    /// Makes a named cluster primitive's facade injectable into constructors, as a keyed singleton under
+    /// <c>typeof(TKey)</c>, like <c>AddActorPrimitive</c> does for in-process primitives:
+    /// <c>services.AddClusterPrimitive&lt;AccountsLock, ActorLock&gt;(cluster => cluster.Lock("accounts"))</c>, then
+    /// <c>[FromKeyedServices(typeof(AccountsLock))] ActorLock accounts</c>.
+    /// </summary>
+    /// <typeparam name="TKey">The key type the facade is injected by.</typeparam>
+    /// <typeparam name="TFacade">The facade <paramref name="facade"/> returns (<c>ActorLock</c>, <c>ActorQueue&lt;T&gt;</c>, ...).</typeparam>
+    /// <param name="services">The application's services.</param>
+    /// <param name="facade">Picks the primitive by name, kind and settings from the node's <see cref="ClusterPrimitives"/>.</param>
+    /// <returns>The same service collection.</returns>
+    /// <remarks>
+    /// Resolving the facade does not wait for the hosted service: it starts the node's primitives (with the options given
+    /// to <see cref="WithClusterPrimitives"/>) if needed, so a hosted service may take it in its constructor. The item
+    /// type of a queue is the one <paramref name="facade"/> names, so it cannot differ from the injected one. Resolution
+    /// throws <see cref="InvalidOperationException"/> when <c>WithClusterPrimitives</c> is missing.
+    /// </remarks>
+    public static IServiceCollection AddClusterPrimitive<TKey, TFacade>(this IServiceCollection services, Func<ClusterPrimitives, TFacade> facade)
+        where TFacade : CoordinatorFacade
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(facade);
+        return services.AddKeyedSingleton(typeof(TKey),
+            (provider, _) => facade(ClusterPrimitivesSetup.StartedOn(provider.GetRequiredService<ActorSystem>())));
     }
 }

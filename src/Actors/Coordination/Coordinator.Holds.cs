@@ -72,7 +72,7 @@ public abstract partial class Coordinator
     {
         EndHold(hold);
         RememberLost(hold.FencingToken, reason);
-        if (reason == HoldLostReason.ForceReleased) Count(ref _counters.ForcedReleases, PrimitiveMetrics.ForcedReleases);
+        if (reason == HoldLostReason.ForceReleased) Count(ref _counters.ForcedReleases, _metrics.ForcedReleases);
         var lost = new CoordinatorProtocol.HoldLost(hold.FencingToken, reason);
         var ownerAlive = reason != HoldLostReason.OwnerTerminated && !OwnerWatch.IsAnonymous(hold.Owner);
         if (ownerAlive) Send(hold.Owner, lost);
@@ -100,7 +100,7 @@ public abstract partial class Coordinator
 
     private void HoldTermExpired(Waiter term)
     {
-        Count(ref _counters.HoldTimeExpiries, PrimitiveMetrics.HoldTimeExpiries);
+        Count(ref _counters.HoldTimeExpiries, _metrics.HoldTimeExpiries);
         OnHoldTimeExpired((Hold)term.Payload!);
     }
 

@@ -33,6 +33,8 @@ public abstract partial class Coordinator : IWaitForSource
     private string? _kind;
     private CoordinatorCounters _counters;
     private PrimitiveRegistry? _registry;
+    private PrimitiveInstruments _metrics = null!;
+    private CoordinatorGauges? _gauges;
     private ICoordinatorHost? _host;
     private WaiterQueue? _reportedQueue;
     private readonly List<IDurableEvent> _durableEvents = [];
@@ -134,10 +136,18 @@ public abstract partial class Coordinator : IWaitForSource
     private protected string Kind => _kind ??= GetType().Name.Replace("Coordinator", "", StringComparison.Ordinal);
 
     /// <summary>Counts one grant (lock, re-entry, permit, queue item) in the statistics and the metrics.</summary>
-    private protected void CountAcquisition() => Count(ref _counters.Acquisitions, PrimitiveMetrics.Acquisitions);
+    private protected void CountAcquisition() => Count(ref _counters.Acquisitions, _metrics.Acquisitions);
 
     /// <summary>Counts one hold released because its owner terminated, in the statistics and the metrics.</summary>
-    private protected void CountOwnerDeathRelease() => Count(ref _counters.OwnerDeathReleases, PrimitiveMetrics.OwnerDeathReleases);
+    private protected void CountOwnerDeathRelease() => Count(ref _counters.OwnerDeathReleases, _metrics.OwnerDeathReleases);
+
+    /// <summary>
+    /// Publishes what only the primitive knows (holders, queue length) for the metrics' observable instruments; called
+    /// after every message, so it only copies fields.
+    /// </summary>
+    private protected virtual void PublishGauges(CoordinatorGauges gauges)
+    {
+    }
 
     /// <summary>Tells the deadlock reporting that the holders changed; costs a field test when nobody waits.</summary>
     private protected void HoldersChanged() => _waitsFor?.HoldersChanged();
@@ -272,6 +282,7 @@ public abstract partial class Coordinator : IWaitForSource
         finally
         {
             _waitsFor?.Flush(Context);
+            Publish();
         }
     }
 
@@ -346,7 +357,7 @@ public abstract partial class Coordinator : IWaitForSource
     {
         _waiters.Remove(waiter);
         if (!keepsWatch) Owners.Remove(waiter.Owner);
-        PrimitiveMetrics.RecordWait(_counters.RecordWait(MonotonicClock.Now - waiter.Since), Self.Path.Name, Kind);
+        _metrics.RecordWait(_counters.RecordWait(MonotonicClock.Now - waiter.Since) / 1000, _gauges!);
         return waiter;
     }
 
@@ -371,6 +382,9 @@ public abstract partial class Coordinator : IWaitForSource
     {
         _registry = PrimitiveRegistry.Get(Context.System);
         _registry.Add(Self);
+        _metrics = PrimitiveMeter.InstrumentsOf(Context.System);
+        _gauges = _metrics.Track(Self.Path.Name, Kind);
+        Publish();
     }
 
     /// <summary>The hosting actor has stopped: every waiter is answered <see cref="RejectionReason.CoordinatorStopped"/>.</summary>
@@ -378,6 +392,7 @@ public abstract partial class Coordinator : IWaitForSource
     {
         OnStopping();
         _registry?.Remove(Self);
+        if (_gauges is not null) _metrics.Untrack(_gauges);
         foreach (var queue in _waiters.Queues)
         foreach (var waiter in queue.Snapshot())
         {
@@ -427,7 +442,7 @@ public abstract partial class Coordinator : IWaitForSource
     private void OnCancel(CoordinatorProtocol.Cancel cancel)
     {
         if (Withdraw(cancel.Owner, cancel.RequestId) is not { } waiter) return;
-        Count(ref _counters.Cancellations, PrimitiveMetrics.Cancellations);
+        Count(ref _counters.Cancellations, _metrics.Cancellations);
         OnCancelled(waiter);
     }
 
@@ -486,7 +501,7 @@ public abstract partial class Coordinator : IWaitForSource
             }
 
             Abandon(waiter);
-            Count(ref _counters.Timeouts, PrimitiveMetrics.Timeouts);
+            Count(ref _counters.Timeouts, _metrics.Timeouts);
             OnExpired(waiter);
         }
     }
@@ -503,14 +518,20 @@ public abstract partial class Coordinator : IWaitForSource
         var statistics = _counters.ToStatistics(get.RequestId, Self.Path.Name, Kind, _waiters.Count) with { MaxHoldTime = MaxHoldTime };
         var (named, anonymous) = CurrentHolders();
         var waiting = System.Collections.Immutable.ImmutableList.CreateBuilder<IActorRef>();
+        var oldest = MonotonicClock.Never;
         foreach (var queue in _waiters.Queues)
             for (var waiter = queue.First; waiter is not null; waiter = waiter.Next)
+            {
                 waiting.Add(waiter.Owner);
+                oldest = Math.Min(oldest, waiter.Since);
+            }
+
         statistics = statistics with
         {
             Holders = [.. named],
             HeldAnonymously = anonymous,
             WaitingOwners = waiting.ToImmutable(),
+            LongestWaitMs = oldest == MonotonicClock.Never ? 0 : System.Diagnostics.Stopwatch.GetElapsedTime(oldest).TotalMilliseconds,
         };
         Reply(DescribeStatistics(statistics));
     }
@@ -519,7 +540,15 @@ public abstract partial class Coordinator : IWaitForSource
     private void Count(ref long tally, System.Diagnostics.Metrics.Counter<long> metric)
     {
         tally++;
-        PrimitiveMetrics.Count(metric, Self.Path.Name, Kind);
+        PrimitiveInstruments.Count(metric, _gauges!);
+    }
+
+    /// <summary>Copies the current waiters and the primitive's own values (<see cref="PublishGauges"/>) for the observable instruments.</summary>
+    private void Publish()
+    {
+        if (_gauges is null) return;
+        _gauges.Waiters = _waiters.Count;
+        PublishGauges(_gauges);
     }
 
     /// <summary>Arms the one deadline timer, approaching a far deadline in steps (<see cref="LongTimer"/>).</summary>

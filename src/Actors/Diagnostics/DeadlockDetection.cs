@@ -30,6 +30,26 @@ public sealed class DeadlockDetection : IExtension
     /// <summary>The detector actor; <see cref="ActorRefs.Nobody"/> when detection is disabled.</summary>
     internal IActorRef Detector { get; }
 
+    /// <summary>
+    /// The deadlocks reported and not broken yet (a cycle leaves this list once one of its waits ends), oldest report
+    /// first; empty when detection is disabled.
+    /// </summary>
+    /// <param name="timeout">How long to wait for the detector's answer.</param>
+    /// <exception cref="TimeoutException">The detector did not answer within <paramref name="timeout"/>.</exception>
+    public async Task<IReadOnlyList<DeadlockDetected>> GetCurrentDeadlocksAsync(TimeSpan timeout)
+    {
+        if (Detector.IsNobody()) return [];
+        try
+        {
+            var answer = await Detector.Ask<WaitReports.CurrentDeadlocks>(WaitReports.GetDeadlocks.Instance, timeout).ConfigureAwait(false);
+            return answer.Deadlocks;
+        }
+        catch (AskTimeoutException error)
+        {
+            throw new TimeoutException($"The deadlock detector did not answer within {timeout}.", error);
+        }
+    }
+
     /// <summary>The deadlock detection of <paramref name="system"/>, starting it if needed.</summary>
     public static DeadlockDetection Get(ActorSystem system) =>
         (system ?? throw new ArgumentNullException(nameof(system))).WithExtension<DeadlockDetection, DeadlockDetectionProvider>();

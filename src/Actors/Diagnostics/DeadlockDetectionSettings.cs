@@ -10,6 +10,7 @@ namespace Actors.Diagnostics;
 ///   interval = 500ms            # how often the detector checks while it knows of waits
 ///   report-after = 100ms        # a wait is reported once it has lasted this long; 0: at once
 ///   resolution = report-only    # or fail-youngest-waiter
+///   log = on                    # off: reports are only published on the event stream, not logged
 /// }
 /// </code>
 /// </summary>
@@ -43,6 +44,13 @@ public sealed record DeadlockDetectionSettings
     /// <summary>What to do about a detected deadlock. Default: <see cref="DeadlockResolution.ReportOnly"/>.</summary>
     public DeadlockResolution Resolution { get; init; } = DeadlockResolution.ReportOnly;
 
+    /// <summary>
+    /// Whether the detector logs each report as a warning through Akka's logging (which Akka.Hosting can route to the
+    /// application's <c>ILogger</c>). Default: true; turn it off when the application reports deadlocks itself from
+    /// <see cref="DeadlockDetected"/> on the event stream, so that each is reported once.
+    /// </summary>
+    public bool Log { get; init; } = true;
+
     /// <summary>Reads the settings from <paramref name="config"/> (the system's whole configuration); missing keys keep their defaults.</summary>
     /// <exception cref="ConfigurationException">The interval is not positive, report-after is negative or the resolution is unknown.</exception>
     public static DeadlockDetectionSettings FromConfig(Config config)
@@ -60,7 +68,7 @@ public sealed record DeadlockDetectionSettings
             "fail-youngest-waiter" => DeadlockResolution.FailYoungestWaiter,
             var other => throw new ConfigurationException($"{ConfigPath}.resolution must be report-only or fail-youngest-waiter, not '{other}'."),
         };
-        return settings with { Enabled = section.GetBoolean("enabled", true), Interval = interval, ReportAfter = reportAfter, Resolution = resolution };
+        return settings with { Enabled = section.GetBoolean("enabled", true), Interval = interval, ReportAfter = reportAfter, Resolution = resolution, Log = section.GetBoolean("log", true) };
     }
 
     private static TimeSpan Duration(Config section, string key, TimeSpan fallback)

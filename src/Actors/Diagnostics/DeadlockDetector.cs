@@ -14,7 +14,7 @@ internal sealed class DeadlockDetector : UntypedActor, IWithTimers
     private readonly WaitGraph _graph = new();
     private readonly ILoggingAdapter _log = Context.GetLogger();
     private HashSet<string> _seenLastCheck = new();
-    private readonly HashSet<string> _reported = new();
+    private readonly Dictionary<string, DeadlockDetected> _reported = new();
     private bool _ticking;
 
     public DeadlockDetector(DeadlockDetectionSettings settings) => _settings = settings;
@@ -33,6 +33,9 @@ internal sealed class DeadlockDetector : UntypedActor, IWithTimers
                 break;
             case Check:
                 OnCheck();
+                break;
+            case WaitReports.GetDeadlocks:
+                Sender.Tell(new WaitReports.CurrentDeadlocks([.. _reported.Values.OrderBy(d => d.DetectedAt)]));
                 break;
             case Terminated terminated:
                 _graph.Forget(terminated.ActorRef);
@@ -67,23 +70,24 @@ internal sealed class DeadlockDetector : UntypedActor, IWithTimers
         {
             var key = KeyOf(cycle);
             seen.Add(key);
-            if (_seenLastCheck.Contains(key) && _reported.Add(key)) Report(cycle);
+            if (_seenLastCheck.Contains(key) && !_reported.ContainsKey(key)) _reported[key] = Report(cycle);
         }
 
         _seenLastCheck = seen;
-        _reported.IntersectWith(seen);
+        foreach (var gone in _reported.Keys.Where(key => !seen.Contains(key)).ToList()) _reported.Remove(gone);
     }
 
-    private void Report(IReadOnlyList<DeadlockParticipant> cycle)
+    private DeadlockDetected Report(IReadOnlyList<DeadlockParticipant> cycle)
     {
         var victim = _settings.Resolution == DeadlockResolution.FailYoungestWaiter
             ? cycle.Where(p => p.CanBeFailed).OrderByDescending(p => p.WaitingSince).ThenByDescending(p => p.Owner.Path.ToString(), StringComparer.Ordinal).FirstOrDefault()
             : null;
         var deadlock = new DeadlockDetected(cycle, _settings.Resolution, victim, DateTimeOffset.UtcNow);
-        _log.Warning("{0}", deadlock);
+        if (_settings.Log) _log.Warning("{0}", deadlock);
         Context.System.EventStream.Publish(deadlock);
         if (victim is not null)
             victim.WaitsFor.Coordinator.Tell(new WaitReports.FailWait(victim.Owner, victim.RequestId, deadlock.ToString()), Self);
+        return deadlock;
     }
 
     private static string KeyOf(IReadOnlyList<DeadlockParticipant> cycle) =>

@@ -1,27 +1,40 @@
-using System.Diagnostics;
 using System.Diagnostics.Metrics;
 
 namespace Actors.Diagnostics;
 
 /// <summary>
-/// The library's metrics, on one <see cref="Meter"/> named <see cref="MeterName"/>. Every measurement is tagged with
-/// <c>primitive.name</c> (the coordinator's actor name) and <c>primitive.kind</c> (<c>Lock</c>, <c>RLock</c>,
-/// <c>Semaphore</c>, <c>BoundedSemaphore</c>, ...). Listen with a <see cref="MeterListener"/>, OpenTelemetry or
-/// <c>dotnet-counters</c>.
+/// The library's metrics: one <see cref="Meter"/> named <see cref="MeterName"/> with version <see cref="MeterVersion"/>,
+/// following the OpenTelemetry semantic conventions. Every measurement is tagged with <see cref="NameTag"/> (the
+/// coordinator's actor name) and <see cref="KindTag"/> (<c>Lock</c>, <c>RLock</c>, <c>Semaphore</c>,
+/// <c>BoundedSemaphore</c>, <c>Queue</c>, <c>Executor</c>, ...). Listen with OpenTelemetry
+/// (<c>metrics.AddMeter(PrimitiveMetrics.MeterName)</c>), <c>dotnet-counters monitor --counters Actors</c> or a
+/// <see cref="MeterListener"/>.
 /// </summary>
 /// <remarks>
-/// <para>Python's <c>threading</c> has no metrics. Instruments:</para>
-/// <list type="bullet">
-/// <item><c>actors.acquisitions</c>: locks, re-entries and permits granted, queue items got.</item>
-/// <item><c>actors.timeouts</c>: waits that ended because their timeout passed.</item>
-/// <item><c>actors.cancellations</c>: waits withdrawn by a cancel.</item>
-/// <item><c>actors.owner_death_releases</c>: holds released because their owner terminated.</item>
-/// <item><c>actors.forced_releases</c>: holds revoked by an administrative force-release.</item>
-/// <item><c>actors.hold_time_expiries</c>: holds released because they outlasted the maximum hold time.</item>
-/// <item><c>actors.wait_time</c> (ms): how long granted waiters waited.</item>
+/// <para>Python's <c>threading</c> has no metrics. The instruments:</para>
+/// <list type="table">
+/// <item><term><c>actors.primitive.acquisitions</c> (counter, <c>{acquisition}</c>)</term><description>locks, re-entries and permits granted, queue items got, event waits that saw the flag set, barrier passes.</description></item>
+/// <item><term><c>actors.primitive.timeouts</c> (counter, <c>{timeout}</c>)</term><description>waits that ended because their timeout passed.</description></item>
+/// <item><term><c>actors.primitive.cancellations</c> (counter, <c>{cancellation}</c>)</term><description>waits withdrawn by a cancel.</description></item>
+/// <item><term><c>actors.primitive.owner_death_releases</c> (counter, <c>{release}</c>)</term><description>holds released because their owner terminated.</description></item>
+/// <item><term><c>actors.primitive.forced_releases</c> (counter, <c>{release}</c>)</term><description>holds revoked by an administrative force-release.</description></item>
+/// <item><term><c>actors.primitive.hold_time_expiries</c> (counter, <c>{release}</c>)</term><description>holds released because they outlasted the maximum hold time.</description></item>
+/// <item><term><c>actors.primitive.wait.duration</c> (histogram, <c>s</c>)</term><description>how long granted waiters waited.</description></item>
+/// <item><term><c>actors.primitive.holder.count</c> (observable up-down counter, <c>{holder}</c>)</term><description>owners holding a lock, a semaphore's permits out.</description></item>
+/// <item><term><c>actors.primitive.waiter.count</c> (observable up-down counter, <c>{waiter}</c>)</term><description>requests waiting at a coordinator.</description></item>
+/// <item><term><c>actors.queue.length</c> (observable up-down counter, <c>{item}</c>)</term><description>items in a queue.</description></item>
+/// <item><term><c>actors.executor.active_jobs</c> (observable up-down counter, <c>{job}</c>)</term><description>executor jobs accepted and not yet finished.</description></item>
 /// </list>
-/// <para>Each coordinator keeps the same counts itself and answers <see cref="Protocol.CoordinatorProtocol.GetStatistics"/> with them.</para>
-/// <para>An instrument nobody listens to costs a flag test per event.</para>
+/// <para>The current values (holders, waiters, queue length, active jobs) are observable gauges in the wide sense; in
+/// OpenTelemetry's terms they are asynchronous up-down counters, because their sum over primitives means something
+/// (all waiters of the process), as for .NET's own <c>dotnet.thread_pool.queue.length</c>. Each coordinator publishes
+/// its values after every message it handles, into fields of its own that the collection reads with volatile reads: no
+/// lock is taken, and a coordinator never waits for a collection.</para>
+/// <para>The meter comes from the container's <see cref="IMeterFactory"/> when the actor system was started by
+/// Akka.Hosting (or has a <c>DependencyResolverSetup</c>) and the container has one (any .NET host does); otherwise from
+/// one static meter shared by the process. Each coordinator keeps the same counts itself and answers
+/// <see cref="Protocol.CoordinatorProtocol.GetStatistics"/> with them. An instrument nobody listens to costs a flag test
+/// per event.</para>
 /// </remarks>
 public static class PrimitiveMetrics
 {
@@ -29,37 +42,57 @@ public static class PrimitiveMetrics
     public const string MeterName = "Actors";
 
     /// <summary>The tag carrying the coordinator's actor name.</summary>
-    public const string NameTag = "primitive.name";
+    public const string NameTag = "actors.primitive.name";
 
     /// <summary>The tag carrying the primitive's kind.</summary>
-    public const string KindTag = "primitive.kind";
+    public const string KindTag = "actors.primitive.kind";
 
-    private static readonly Meter Meter = new(MeterName);
+    /// <summary>The counter of grants.</summary>
+    public const string AcquisitionsName = "actors.primitive.acquisitions";
 
-    internal static readonly Counter<long> Acquisitions = Meter.CreateCounter<long>("actors.acquisitions", description: "Locks, re-entries and permits granted, queue items got.");
+    /// <summary>The counter of waits that timed out.</summary>
+    public const string TimeoutsName = "actors.primitive.timeouts";
 
-    internal static readonly Counter<long> Timeouts = Meter.CreateCounter<long>("actors.timeouts", description: "Waits that timed out.");
+    /// <summary>The counter of waits withdrawn by a cancel.</summary>
+    public const string CancellationsName = "actors.primitive.cancellations";
 
-    internal static readonly Counter<long> Cancellations = Meter.CreateCounter<long>("actors.cancellations", description: "Waits withdrawn by a cancel.");
+    /// <summary>The counter of holds released because their owner terminated.</summary>
+    public const string OwnerDeathReleasesName = "actors.primitive.owner_death_releases";
 
-    internal static readonly Counter<long> OwnerDeathReleases = Meter.CreateCounter<long>("actors.owner_death_releases", description: "Holds released because their owner terminated.");
+    /// <summary>The histogram of granted waiters' waits, in seconds.</summary>
+    public const string WaitDurationName = "actors.primitive.wait.duration";
 
-    internal static readonly Counter<long> ForcedReleases = Meter.CreateCounter<long>("actors.forced_releases", description: "Holds revoked by an administrative force-release.");
+    /// <summary>The counter of holds revoked by an administrative force-release.</summary>
+    public const string ForcedReleasesName = "actors.primitive.forced_releases";
 
-    internal static readonly Counter<long> HoldTimeExpiries = Meter.CreateCounter<long>("actors.hold_time_expiries", description: "Holds released because they outlasted the maximum hold time.");
+    /// <summary>The counter of holds released because they outlasted the maximum hold time.</summary>
+    public const string HoldTimeExpiriesName = "actors.primitive.hold_time_expiries";
 
-    internal static readonly Histogram<double> WaitTime = Meter.CreateHistogram<double>("actors.wait_time", "ms", "How long granted waiters waited.");
+    /// <summary>The current holders of each lock-type primitive.</summary>
+    public const string HoldersName = "actors.primitive.holder.count";
 
-    /// <summary>Adds one to <paramref name="counter"/> for a primitive, if anyone listens.</summary>
-    internal static void Count(Counter<long> counter, string name, string kind)
-    {
-        if (counter.Enabled) counter.Add(1, new KeyValuePair<string, object?>(NameTag, name), new KeyValuePair<string, object?>(KindTag, kind));
-    }
+    /// <summary>The current waiters of each coordinator.</summary>
+    public const string WaitersName = "actors.primitive.waiter.count";
 
-    /// <summary>Records a wait of <paramref name="milliseconds"/>, if anyone listens.</summary>
-    internal static void RecordWait(double milliseconds, string name, string kind)
-    {
-        if (WaitTime.Enabled)
-            WaitTime.Record(milliseconds,  new KeyValuePair<string, object?>(NameTag, name), new KeyValuePair<string, object?>(KindTag, kind));
-    }
+    /// <summary>The current length of each queue.</summary>
+    public const string QueueLengthName = "actors.queue.length";
+
+    /// <summary>The current active (queued or running) jobs of each executor.</summary>
+    public const string ActiveJobsName = "actors.executor.active_jobs";
+
+    /// <summary>The meter's version: the library's version.</summary>
+    public static readonly string MeterVersion = typeof(PrimitiveMetrics).Assembly.GetName().Version?.ToString(3) ?? "0.0.0";
+
+    /// <summary>
+    /// The wait histogram's bucket boundaries in seconds, from 10 µs to a minute: an uncontended handover takes
+    /// microseconds, a contended or I/O-bound wait milliseconds to seconds.
+    /// </summary>
+    internal static readonly IReadOnlyList<double> WaitDurationBuckets =
+        [0.00001, 0.00005, 0.0001, 0.0005, 0.001, 0.005, 0.01, 0.05, 0.1, 0.5, 1, 5, 10, 30, 60];
+
+    /// <summary>The meter used where no container provides an <see cref="IMeterFactory"/>.</summary>
+    internal static readonly Meter FallbackMeter = new(MeterName, MeterVersion);
+
+    /// <summary>Creates the library's meter from <paramref name="factory"/>, with its name and version.</summary>
+    internal static Meter CreateMeter(IMeterFactory factory) => factory.Create(new MeterOptions(MeterName) { Version = MeterVersion });
 }

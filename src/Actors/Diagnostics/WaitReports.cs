@@ -24,6 +24,15 @@ internal static class WaitReports
         bool AnonymousHolders,
         int NamedWaiting);
 
+    /// <summary>Asks the detector for the deadlocks that stand now; answered with <see cref="CurrentDeadlocks"/>.</summary>
+    public sealed class GetDeadlocks
+    {
+        public static readonly GetDeadlocks Instance = new();
+    }
+
+    /// <summary>The deadlocks reported and not yet broken, oldest report first.</summary>
+    public sealed record CurrentDeadlocks(IReadOnlyList<DeadlockDetected> Deadlocks);
+
     /// <summary>Tells a coordinator to fail a wait with a deadlock rejection, if it still waits and may be failed.</summary>
     public sealed record FailWait(IActorRef Owner, long RequestId, string Message);
 }

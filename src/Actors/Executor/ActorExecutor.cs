@@ -37,11 +37,18 @@ public sealed class ActorExecutor : IAsyncDisposable, IFutureOwner
     private BrokenExecutorException? _broken;
     private long _nextJobId;
     private int _shutDown;
+    private readonly bool _endsWithActorSystem;
 
-    private ActorExecutor(IActorRef coordinator, int maxWorkers)
+    /// <param name="coordinator">The executor's coordinator.</param>
+    /// <param name="maxWorkers">Its worker count.</param>
+    /// <param name="endsWithActorSystem">True for a facade that a container hands out and disposes (Akka.Hosting's
+    /// <c>AddActorPrimitive</c>): the executor's life is the actor system's, so disposing the facade after the system
+    /// terminated is a no-op rather than an <see cref="ObjectDisposedException"/>.</param>
+    internal ActorExecutor(IActorRef coordinator, int maxWorkers, bool endsWithActorSystem = false)
     {
         Coordinator = coordinator;
         MaxWorkers = maxWorkers;
+        _endsWithActorSystem = endsWithActorSystem;
         _replyProvider = ReplyTarget.ProviderFor(coordinator);
     }
 
@@ -186,8 +193,20 @@ public sealed class ActorExecutor : IAsyncDisposable, IFutureOwner
         CoordinatorClient.Expect<ExecutorState>(await CoordinatorClient.AskAsync(coordinator, ExecutorProtocol.GetState.Instance).ConfigureAwait(false));
 
     /// <summary>Shuts down and waits for every accepted job (Python's <c>with ThreadPoolExecutor() as e:</c>).</summary>
-    /// <exception cref="ObjectDisposedException">The coordinator is stopped (its actor system terminated, say).</exception>
-    public async ValueTask DisposeAsync() => await ShutdownAsync(wait: true).ConfigureAwait(false);
+    /// <remarks>A facade injected by Akka.Hosting is disposed by the container after the actor system terminated, which
+    /// stopped the executor already; that disposal does nothing.</remarks>
+    /// <exception cref="ObjectDisposedException">The coordinator is stopped (its actor system terminated, say), and
+    /// the facade was not injected by Akka.Hosting.</exception>
+    public async ValueTask DisposeAsync()
+    {
+        try
+        {
+            await ShutdownAsync(wait: true).ConfigureAwait(false);
+        }
+        catch (ObjectDisposedException) when (_endsWithActorSystem)
+        {
+        }
+    }
 
     /// <summary>The future of a job about to be submitted.</summary>
     /// <exception cref="BrokenExecutorException">The pool is known to be broken.</exception>

@@ -1,3 +1,4 @@
+using Actors.Diagnostics;
 using Akka.Actor;
 using Akka.Event;
 using Akka.Routing;
@@ -19,6 +20,8 @@ internal sealed class ExecutorCoordinator : UntypedActor
     private readonly List<IActorRef> _shutdownWaiters = new();
     private readonly CancellationTokenSource _stopping = new();
     private IActorRef _pool = ActorRefs.Nobody;
+    private PrimitiveInstruments? _metrics;
+    private CoordinatorGauges? _gauges;
     private bool _shutDown;
     private BrokenExecutorException? _broken;
 
@@ -37,6 +40,9 @@ internal sealed class ExecutorCoordinator : UntypedActor
         var worker = Props.Create(() => new ExecutorWorker(coordinator, initializer, stopping)).WithDispatcher(_dispatcherId);
         var replaceCrashedWorkers = new OneForOneStrategy(Decider.From(Directive.Restart));
         _pool = Context.ActorOf(worker.WithRouter(new RoundRobinPool(_maxWorkers).WithSupervisorStrategy(replaceCrashedWorkers)), "workers");
+        _metrics = PrimitiveMeter.InstrumentsOf(Context.System);
+        _gauges = _metrics.Track(Self.Path.Name, "Executor");
+        _gauges.ActiveJobs = 0;
     }
 
     /// <summary>Fails the jobs not started (their workers stop with this actor), so that no future is left pending.</summary>
@@ -45,6 +51,7 @@ internal sealed class ExecutorCoordinator : UntypedActor
         _work.FailUnstarted(new ObjectDisposedException(Self.Path.ToString(), "The executor's coordinator was stopped before the job started."));
         _stopping.Cancel();
         _stopping.Dispose();
+        if (_gauges is not null) _metrics!.Untrack(_gauges);
     }
 
     protected override void OnReceive(object message)
@@ -77,6 +84,8 @@ internal sealed class ExecutorCoordinator : UntypedActor
                 Unhandled(message);
                 break;
         }
+
+        _gauges!.ActiveJobs = _work.InFlight;
     }
 
     private void OnSubmit(ExecutorProtocol.Job job)

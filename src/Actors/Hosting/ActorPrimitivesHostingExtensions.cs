@@ -5,17 +5,21 @@ using Actors.Lock;
 using Actors.Queue;
 using Actors.RLock;
 using Actors.Semaphore;
+using Actors.Diagnostics;
 using Akka.Actor;
 using Akka.Hosting;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace Actors.Hosting;
 
 /// <summary>
 /// Registers named primitives with Akka.Hosting: each extension creates the coordinator when the actor system starts
 /// and registers it in the <see cref="ActorRegistry"/> under a key type, in the shape of Akka.Hosting's
-/// own <c>With...</c> extensions. Consumers take <see cref="IRequiredActor{TKey}"/> and turn it into a ready facade with
-/// the methods of <see cref="RequiredPrimitiveExtensions"/>.
+/// own <c>With...</c> extensions. Consumers either inject the facade itself, made injectable by key with
+/// <see cref="ActorPrimitivesServiceCollectionExtensions.AddActorPrimitive{TKey, TFacade}"/>, or take
+/// <see cref="IRequiredActor{TKey}"/> and turn it into a facade with the methods of <see cref="RequiredPrimitiveExtensions"/>.
 /// </summary>
+/// <remarks>Registering two primitives under one key type throws <see cref="InvalidOperationException"/>.</remarks>
 /// <example>
 /// <code>
 /// services.AddAkka("app", builder => builder
@@ -29,26 +33,27 @@ public static class ActorPrimitivesHostingExtensions
 {
     /// <summary>Registers a <c>threading.Lock</c> named <paramref name="name"/> under <typeparamref name="TKey"/>.</summary>
     public static AkkaConfigurationBuilder WithActorLock<TKey>(this AkkaConfigurationBuilder builder, string name, LockOptions? options = null) =>
-        builder.WithPrimitive<TKey>(name, _ => ActorLock.Props(), options);
+        builder.WithPrimitive<TKey, ActorLock>(name, nameof(WithActorLock), _ => ActorLock.Props(), options, coordinator => new ActorLock(coordinator));
 
     /// <summary>
     /// Registers a re-entrant <c>threading.RLock</c> named <paramref name="name"/> under <typeparamref name="TKey"/>.
     /// Its conditions (<see cref="Condition.ActorCondition"/>) live in it: register the lock, then take conditions by name.
     /// </summary>
     public static AkkaConfigurationBuilder WithActorRLock<TKey>(this AkkaConfigurationBuilder builder, string name, RLockOptions? options = null) =>
-        builder.WithPrimitive<TKey>(name, _ => ActorRLock.Props(), options);
+        builder.WithPrimitive<TKey, ActorRLock>(name, nameof(WithActorRLock), _ => ActorRLock.Props(), options,
+            coordinator => new ActorRLock(coordinator, ActorRefs.Nobody));
 
     /// <summary>Registers a semaphore (Python's <c>Semaphore</c> or, with <see cref="SemaphoreOptions.Bounded"/>, <c>BoundedSemaphore</c>).</summary>
     /// <exception cref="ArgumentOutOfRangeException">The initial value is negative.</exception>
     public static AkkaConfigurationBuilder WithActorSemaphore<TKey>(this AkkaConfigurationBuilder builder, string name, SemaphoreOptions? options = null)
     {
         var props = ActorSemaphore.Props(options?.InitialValue ?? 1, options?.Bounded ?? false);
-        return builder.WithPrimitive<TKey>(name, _ => props, options);
+        return builder.WithPrimitive<TKey, ActorSemaphore>(name, nameof(WithActorSemaphore), _ => props, options, coordinator => new ActorSemaphore(coordinator));
     }
 
     /// <summary>Registers an event (Python's <c>threading.Event</c>) named <paramref name="name"/> under <typeparamref name="TKey"/>.</summary>
     public static AkkaConfigurationBuilder WithActorEvent<TKey>(this AkkaConfigurationBuilder builder, string name, EventOptions? options = null) =>
-        builder.WithPrimitive<TKey>(name, _ => ActorEvent.Props(), options);
+        builder.WithPrimitive<TKey, ActorEvent>(name, nameof(WithActorEvent), _ => ActorEvent.Props(), options, coordinator => new ActorEvent(coordinator));
 
     /// <summary>Registers a barrier (Python's <c>threading.Barrier</c>) named <paramref name="name"/> under <typeparamref name="TKey"/>.</summary>
     /// <exception cref="ArgumentException"><see cref="BarrierOptions.Parties"/> is missing or below one.</exception>
@@ -57,7 +62,7 @@ public static class ActorPrimitivesHostingExtensions
         ArgumentNullException.ThrowIfNull(options);
         if (options.Parties is not { } parties) throw new ArgumentException("A barrier needs BarrierOptions.Parties.", nameof(options));
         var props = ActorBarrier.Props(parties, options.Action, options.DefaultTimeout);
-        return builder.WithPrimitive<TKey>(name, _ => props, options);
+        return builder.WithPrimitive<TKey, ActorBarrier>(name, nameof(WithActorBarrier), _ => props, options, coordinator => new ActorBarrier(coordinator));
     }
 
     /// <summary>Registers a queue (Python's <c>Queue</c>, <c>LifoQueue</c>, <c>PriorityQueue</c> or <c>SimpleQueue</c>).</summary>
@@ -71,26 +76,73 @@ public static class ActorPrimitivesHostingExtensions
             QueueKind.Simple => ActorSimpleQueue<T>.Props(),
             _ => ActorQueue<T>.Props(maxSize),
         };
-        return builder.WithPrimitive<TKey>(name, _ => props, options);
+        return options?.Kind == QueueKind.Simple
+            ? builder.WithPrimitive<TKey, ActorSimpleQueue<T>>(name, nameof(WithActorQueue), _ => props, options,
+                coordinator => new ActorSimpleQueue<T>(coordinator), itemType: typeof(T))
+            : builder.WithPrimitive<TKey, ActorQueue<T>>(name, nameof(WithActorQueue), _ => props, options,
+                coordinator => new ActorQueue<T>(coordinator), itemType: typeof(T));
     }
 
     /// <summary>
     /// Registers an executor (Python's <c>ThreadPoolExecutor</c>) named <paramref name="name"/> under <typeparamref name="TKey"/>;
     /// its coordinator is registered, and <see cref="RequiredPrimitiveExtensions.GetExecutorAsync{TKey}"/> attaches a facade.
     /// </summary>
-    public static AkkaConfigurationBuilder WithActorExecutor<TKey>(this AkkaConfigurationBuilder builder, string name, ExecutorOptions? options = null) =>
-        builder.WithPrimitive<TKey>(name, system => ActorExecutor.CoordinatorProps(system, options ?? new ExecutorOptions()), null);
+    public static AkkaConfigurationBuilder WithActorExecutor<TKey>(this AkkaConfigurationBuilder builder, string name, ExecutorOptions? options = null)
+    {
+        options ??= new ExecutorOptions();
+        return builder.WithPrimitive<TKey, ActorExecutor>(name, nameof(WithActorExecutor), system => ActorExecutor.CoordinatorProps(system, options), null,
+            coordinator => new ActorExecutor(coordinator, options.ResolvedMaxWorkers, endsWithActorSystem: true));
+    }
 
-    private static AkkaConfigurationBuilder WithPrimitive<TKey>(this AkkaConfigurationBuilder builder, string name, Func<ActorSystem, Props> props,
-        PrimitiveOptions? options)
+    /// <summary>
+    /// Sets the deadlock detection of the actor system (the HOCON section <c>actors.deadlock-detection</c>) from typed
+    /// options; properties left null keep their HOCON value or default.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">The interval is not positive or report-after is negative.</exception>
+    public static AkkaConfigurationBuilder WithDeadlockDetection(this AkkaConfigurationBuilder builder, DeadlockDetectionOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentNullException.ThrowIfNull(options);
+        return builder.AddHocon(options.ToHocon(), HoconAddMode.Prepend);
+    }
+
+    /// <summary>
+    /// Adds <see cref="PrimitivesHealthCheck"/> to the application's health checks (with Akka.Hosting's
+    /// <c>akka.net</c> tag besides <paramref name="tags"/>): Unhealthy while a deadlock stands, Degraded while a request
+    /// has waited longer than <see cref="PrimitivesHealthCheckOptions.DegradedAfter"/>.
+    /// </summary>
+    /// <param name="builder">The builder.</param>
+    /// <param name="options">The thresholds; defaults if null.</param>
+    /// <param name="name">The check's name. Default: <c>actors-primitives</c>.</param>
+    /// <param name="tags">Tags to filter checks by, for example <c>"ready"</c>.</param>
+    public static AkkaConfigurationBuilder WithPrimitivesHealthCheck(this AkkaConfigurationBuilder builder, PrimitivesHealthCheckOptions? options = null,
+        string name = "actors-primitives", IEnumerable<string>? tags = null)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        return builder.WithHealthCheck(name, new PrimitivesHealthCheck(options), HealthStatus.Unhealthy, tags);
+    }
+
+    /// <summary>
+    /// Records the registration (so that facades can be resolved and checked, see
+    /// <see cref="ActorPrimitivesServiceCollectionExtensions"/>) and has the hosted service start the coordinator and
+    /// register it in the <see cref="ActorRegistry"/> under <typeparamref name="TKey"/>.
+    /// </summary>
+    private static AkkaConfigurationBuilder WithPrimitive<TKey, TFacade>(this AkkaConfigurationBuilder builder, string name, string method,
+        Func<ActorSystem, Props> props, PrimitiveOptions? options, Func<IActorRef, TFacade> facade, Type? itemType = null)
+        where TFacade : class
     {
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentException.ThrowIfNullOrEmpty(name);
-        return builder.WithActors((system, registry) =>
-        {
-            var coordinatorProps = props(system);
-            if (options?.Dispatcher is { } dispatcher) coordinatorProps = coordinatorProps.WithDispatcher(dispatcher);
-            registry.Register<TKey>(system.ActorOf(coordinatorProps, name));
-        });
+        var typeArguments = itemType is null ? typeof(TKey).Name : $"{typeof(TKey).Name}, {PrimitiveRegistration.NameOf(itemType)}";
+        var registration = new PrimitiveRegistration(typeof(TKey), name, $"{method}<{typeArguments}>(\"{name}\")", typeof(TFacade), itemType,
+            system =>
+            {
+                var coordinatorProps = props(system);
+                if (options?.Dispatcher is { } dispatcher) coordinatorProps = coordinatorProps.WithDispatcher(dispatcher);
+                return system.ActorOf(coordinatorProps, name);
+            },
+            facade);
+        PrimitiveRegistrations.Of(builder).Add(registration);
+        return builder.WithActors((system, registry) => registry.Register<TKey>(HostedPrimitives.CoordinatorOf(system, registration)));
     }
 }

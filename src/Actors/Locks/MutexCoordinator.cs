@@ -154,6 +154,8 @@ internal abstract class MutexCoordinator : Coordinator
         var holder => ([holder], false),
     };
 
+    private protected override void PublishGauges(CoordinatorGauges gauges) => gauges.Holders = Holder is null ? 0 : 1;
+
     private protected override void OnOwnerTerminated(IActorRef owner)
     {
         if (!owner.Equals(Holder)) return;

@@ -1,4 +1,6 @@
 using System.Collections.Immutable;
+using System.Globalization;
+using System.Text;
 using Akka.Actor;
 
 namespace Actors.Protocol;
@@ -171,5 +173,32 @@ public static class CoordinatorProtocol
 
         /// <summary>The maximum hold time in force, for a lock, re-entrant lock or semaphore; null if there is none.</summary>
         public TimeSpan? MaxHoldTime { get; init; }
+
+        /// <summary>How long the oldest request still waiting has waited, in milliseconds (0 if none waits).</summary>
+        public double LongestWaitMs { get; init; }
+
+        /// <summary>
+        /// Prints every member, the owners by actor name: <c>Statistics { Name = mutex, Kind = Lock, ...,
+        /// Holders = [worker-1], WaitingOwners = [worker-2, worker-3], ... }</c>.
+        /// </summary>
+        private bool PrintMembers(StringBuilder builder)
+        {
+            builder.Append(CultureInfo.InvariantCulture,
+                $"RequestId = {RequestId}, Name = {Name}, Kind = {Kind}, Acquisitions = {Acquisitions}, Timeouts = {Timeouts}, ");
+            builder.Append(CultureInfo.InvariantCulture,
+                $"Cancellations = {Cancellations}, OwnerDeathReleases = {OwnerDeathReleases}, Waiting = {Waiting}, WaitCount = {WaitCount}, ");
+            builder.Append(CultureInfo.InvariantCulture,
+                $"MeanWaitMs = {MeanWaitMs:0.###}, MaxWaitMs = {MaxWaitMs:0.###}, LongestWaitMs = {LongestWaitMs:0.###}, ");
+            builder.Append(CultureInfo.InvariantCulture,
+                $"Holders = [{NamesOf(Holders)}], HeldAnonymously = {HeldAnonymously}, WaitingOwners = [{NamesOf(WaitingOwners)}]");
+            if (QueueLength is { } length) builder.Append(CultureInfo.InvariantCulture, $", QueueLength = {length}");
+            if (Round is { } round) builder.Append(CultureInfo.InvariantCulture, $", Round = {round}");
+            builder.Append(CultureInfo.InvariantCulture, $", ForcedReleases = {ForcedReleases}, HoldTimeExpiries = {HoldTimeExpiries}");
+            if (MaxHoldTime is { } maxHold) builder.Append(CultureInfo.InvariantCulture, $", MaxHoldTime = {maxHold}");
+            return true;
+        }
+
+        private static string NamesOf(ImmutableList<IActorRef> owners) =>
+            string.Join(", ", owners.Select(owner => owner.IsNobody() ? "anonymous" : owner.Path.Name));
     }
 }

@@ -1,4 +1,5 @@
 using Actors.Coordination;
+using Actors.Diagnostics;
 using Actors.Internal;
 using Actors.Protocol;
 using Akka.Actor;
@@ -119,6 +120,8 @@ internal sealed partial class QueueCoordinator : Coordinator
 
     private protected override CoordinatorProtocol.Statistics DescribeStatistics(CoordinatorProtocol.Statistics statistics) =>
         statistics with { QueueLength = _items.Count };
+
+    private protected override void PublishGauges(CoordinatorGauges gauges) => gauges.QueueLength = _items.Count;
 
     /// <summary>
     /// A durable queue's deliveries to the owner that were not confirmed go back to their places; a dropped batch may

@@ -53,6 +53,8 @@ internal sealed class SemaphoreCoordinator : Coordinator
     private protected override (IReadOnlyList<IActorRef> Named, bool Anonymous) CurrentHolders() =>
         ([.. _heldBy.Keys], _outstanding > _heldByOwners);
 
+    private protected override void PublishGauges(CoordinatorGauges gauges) => gauges.Holders = _outstanding;
+
     private protected override void OnExpired(Waiter waiter) => Send(waiter.ReplyTo, new SemaphoreProtocol.NotAcquired(waiter.RequestId));
 
     private protected override bool GrantsHolds => true;

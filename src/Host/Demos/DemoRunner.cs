@@ -1,3 +1,4 @@
+using Actors.Hosting;
 using Akka.Actor;
 using Akka.Hosting;
 using Microsoft.Extensions.DependencyInjection;
@@ -10,12 +11,18 @@ namespace Actors.Host.Demos;
 internal static class DemoRunner
 {
     /// <summary>Runs <paramref name="demos"/> one after the other, each in a fresh host, printing to <paramref name="output"/>.</summary>
-    public static async Task RunAsync(IEnumerable<IDemo> demos, DemoSettings settings, TextWriter output, CancellationToken cancellation = default)
+    /// <param name="demos">The demos.</param>
+    /// <param name="settings">The command line's settings.</param>
+    /// <param name="output">Where the demos print.</param>
+    /// <param name="cancellation">Stops the demos.</param>
+    /// <param name="logs">Where the host's log goes (Akka's included); the console, warnings and above, if null.</param>
+    public static async Task RunAsync(IEnumerable<IDemo> demos, DemoSettings settings, TextWriter output, CancellationToken cancellation = default,
+        ILoggerProvider? logs = null)
     {
         foreach (var demo in demos)
         {
             output.WriteLine($"=== {demo.Name}: {demo.Title}");
-            await RunOneAsync(demo, settings, output, cancellation);
+            await RunOneAsync(demo, settings, output, logs, cancellation);
             output.WriteLine();
         }
     }
@@ -30,12 +37,26 @@ internal static class DemoRunner
         akka.coordinated-shutdown.phases.before-service-unbind.timeout = 60s
         """;
 
-    private static async Task RunOneAsync(IDemo demo, DemoSettings settings, TextWriter output, CancellationToken cancellation)
+    /// <summary>
+    /// One host per demo. Akka's logging goes to the host's <c>ILogger</c>; the deadlock detector does not log its
+    /// reports there, because the deadlock demos print each report themselves: once, not twice.
+    /// </summary>
+    private static async Task RunOneAsync(IDemo demo, DemoSettings settings, TextWriter output, ILoggerProvider? logs, CancellationToken cancellation)
     {
         var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder();
         builder.Logging.ClearProviders();
-        builder.Logging.AddSimpleConsole().SetMinimumLevel(LogLevel.Warning);
-        builder.Services.AddAkka($"demo-{demo.Name}", akka => akka.AddHocon(DemoHocon, HoconAddMode.Prepend));
+        if (logs is null) builder.Logging.AddSimpleConsole();
+        else builder.Logging.AddProvider(logs);
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.Services.AddAkka($"demo-{demo.Name}", akka => akka
+            .AddHocon(DemoHocon, HoconAddMode.Prepend)
+            .ConfigureLoggers(loggers =>
+            {
+                loggers.LogLevel = Akka.Event.LogLevel.WarningLevel;
+                loggers.ClearLoggers();
+                loggers.AddLoggerFactory();
+            })
+            .WithDeadlockDetection(new DeadlockDetectionOptions { Log = false }));
         using var host = builder.Build();
         await host.StartAsync(cancellation);
         try

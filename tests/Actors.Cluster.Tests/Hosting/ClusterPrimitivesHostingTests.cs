@@ -1,4 +1,6 @@
 using Actors.Cluster.Hosting;
+using Actors.Lock;
+using Actors.Queue;
 using Akka.Cluster;
 using Akka.Cluster.Hosting;
 using Akka.Hosting;
@@ -48,17 +50,79 @@ public sealed class ClusterPrimitivesHostingTests : IAsyncLifetime
         Assert.Equal(seed, await ClusterPrimitives.Get(proxySystem).LocateAsync(fromProxy).WaitAsync(Patience));
     }
 
-    private async Task<IHost> StartAsync(string[] roles)
+    [Fact]
+    public async Task AddClusterPrimitive_InjectsFacadesByKey_IntoConstructorsThatRunBeforeAkkaStarted()
+    {
+        var host = await StartAsync([Role], services => services
+            .AddHostedService<EarlyConsumer>()
+            .AddClusterPrimitive<AccountsLock, ActorLock>(cluster => cluster.Lock("injected-lock"))
+            .AddClusterPrimitive<JobQueue, ActorQueue<string>>(cluster => cluster.Queue<string>("injected-jobs")));
+        var system = host.Services.GetRequiredService<ActorSystem>();
+        var cluster = Akka.Cluster.Cluster.Get(system);
+        cluster.Join(cluster.SelfAddress);
+        await Poll.UntilAsync(() => cluster.State.Members.Count(m => m.Status == MemberStatus.Up) == 1, "the node up");
+
+        var early = host.Services.GetServices<IHostedService>().OfType<EarlyConsumer>().Single();
+        Assert.True(early.ConstructedBeforePrimitivesStarted);
+        Assert.Same(early.Jobs, host.Services.GetRequiredKeyedService<ActorQueue<string>>(typeof(JobQueue)));
+        await early.Jobs.PutAsync("job").WaitAsync(Patience);
+        Assert.Equal("job", await ClusterPrimitives.Get(system).Queue<string>("injected-jobs").GetAsync().WaitAsync(Patience));
+        await using (await early.Lock.LockAsync().WaitAsync(Patience))
+        {
+            Assert.False(await ClusterPrimitives.Get(system).Lock("injected-lock").TryAcquireAsync().WaitAsync(Patience));
+        }
+    }
+
+    [Fact]
+    public async Task AddClusterPrimitive_WithoutWithClusterPrimitives_FailsAtResolutionSayingWhatIsMissing()
+    {
+        using var host = new HostBuilder()
+            .ConfigureServices(services => services
+                .AddAkka("unregistered", builder => builder.AddHocon("akka.loglevel = WARNING", HoconAddMode.Prepend))
+                .AddClusterPrimitive<AccountsLock, ActorLock>(cluster => cluster.Lock("nowhere")))
+            .Build();
+
+        var error = Assert.Throws<InvalidOperationException>(() => host.Services.GetRequiredKeyedService<ActorLock>(typeof(AccountsLock)));
+        Assert.Contains("WithClusterPrimitives", error.Message);
+        await host.Services.GetRequiredService<ActorSystem>().Terminate();
+    }
+
+    private async Task<IHost> StartAsync(string[] roles, Action<IServiceCollection>? configure = null)
     {
         var host = new HostBuilder()
-            .ConfigureServices(services => services.AddAkka("hosted", builder => builder
-                .AddHocon("akka.loglevel = WARNING\nakka.coordinated-shutdown.run-by-actor-system-terminate = off", HoconAddMode.Prepend)
-                .WithRemoting("127.0.0.1", 0)
-                .WithClustering(new ClusterOptions { Roles = roles })
-                .WithClusterPrimitives(new ClusterPrimitivesOptions { Role = Role })))
+            .ConfigureServices(services =>
+            {
+                configure?.Invoke(services);
+                services.AddAkka("hosted", builder => builder
+                    .AddHocon("akka.loglevel = WARNING\nakka.coordinated-shutdown.run-by-actor-system-terminate = off", HoconAddMode.Prepend)
+                    .WithRemoting("127.0.0.1", 0)
+                    .WithClustering(new ClusterOptions { Roles = roles })
+                    .WithClusterPrimitives(new ClusterPrimitivesOptions { Role = Role }));
+            })
             .Build();
         _hosts.Add(host);
         await host.StartAsync();
         return host;
+    }
+
+    private sealed class AccountsLock;
+
+    private sealed class JobQueue;
+
+    /// <summary>A hosted service registered before Akka's, so its constructor runs before the primitives are started.</summary>
+    private sealed class EarlyConsumer(
+        [FromKeyedServices(typeof(JobQueue))] ActorQueue<string> jobs,
+        [FromKeyedServices(typeof(AccountsLock))] ActorLock mutex,
+        IReadOnlyActorRegistry registry) : IHostedService
+    {
+        public bool ConstructedBeforePrimitivesStarted { get; } = !registry.TryGet<ClusterPrimitives>(out _);
+
+        public ActorQueue<string> Jobs { get; } = jobs;
+
+        public ActorLock Lock { get; } = mutex;
+
+        public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
     }
 }

@@ -11,14 +11,8 @@ public sealed class DeadlockDetectionTests : DeadlockTestKit
     [Fact]
     public async Task TwoLocks_OppositeOrder_ReportsTheCycle()
     {
-        var (a, b) = (Owner("a"), Owner("b"));
-        var l1 = ActorLock.Create(Sys, "l1");
-        var l2 = ActorLock.Create(Sys, "l2");
-        await l1.WithOwner(a.Ref).AcquireAsync();
-        await l2.WithOwner(b.Ref).AcquireAsync();
         using var cancel = new CancellationTokenSource();
-        var aWaits = l2.WithOwner(a.Ref).AcquireAsync(cancel.Token);
-        var bWaits = l1.WithOwner(b.Ref).AcquireAsync(cancel.Token);
+        var (a, b, aWaits, bWaits) = await CrossTwoLocksAsync(cancel.Token);
 
         var report = ExpectDeadlock();
 

@@ -30,6 +30,20 @@ public abstract class DeadlockTestKit : CoordinatorTestKit
 
     protected ActorOwner Owner(string name) => ActorOwner.Create(Sys, name);
 
+    /// <summary>
+    /// Owners <c>a</c> and <c>b</c> hold locks <c>l1</c> and <c>l2</c>, then each asks for the other's: the cycle
+    /// a -> l2 -> b -> l1 -> a. Returns the owners and their two waits, which <paramref name="cancellationToken"/> ends.
+    /// </summary>
+    protected async Task<(ActorOwner A, ActorOwner B, Task AWaits, Task BWaits)> CrossTwoLocksAsync(CancellationToken cancellationToken)
+    {
+        var (a, b) = (Owner("a"), Owner("b"));
+        var l1 = ActorLock.Create(Sys, "l1");
+        var l2 = ActorLock.Create(Sys, "l2");
+        await l1.WithOwner(a.Ref).AcquireAsync();
+        await l2.WithOwner(b.Ref).AcquireAsync();
+        return (a, b, l2.WithOwner(a.Ref).AcquireAsync(cancellationToken), l1.WithOwner(b.Ref).AcquireAsync(cancellationToken));
+    }
+
     /// <summary>The participant of <paramref name="owner"/>.</summary>
     protected static DeadlockParticipant Of(DeadlockDetected report, ActorOwner owner) =>
         Assert.Single(report.Cycle, p => p.Owner.Equals(owner.Ref));

@@ -51,19 +51,19 @@ public sealed class PrimitiveMetricsTests : CoordinatorTestKit
         await owner.DisposeAsync();                                        // owner-death release 1
         await AwaitAssertAsync(async () => Assert.False(await mutex.IsLockedAsync()));
 
-        Assert.Equal(3, Total("actors.acquisitions", name, "Lock"));
-        Assert.Equal(1, Total("actors.timeouts", name, "Lock"));
-        Assert.Equal(1, Total("actors.cancellations", name, "Lock"));
-        Assert.Equal(1, Total("actors.owner_death_releases", name, "Lock"));
-        Assert.Equal(1, Total("actors.wait_time", name, "Lock"));
+        Assert.Equal(3, Total(PrimitiveMetrics.AcquisitionsName, name, "Lock"));
+        Assert.Equal(1, Total(PrimitiveMetrics.TimeoutsName, name, "Lock"));
+        Assert.Equal(1, Total(PrimitiveMetrics.CancellationsName, name, "Lock"));
+        Assert.Equal(1, Total(PrimitiveMetrics.OwnerDeathReleasesName, name, "Lock"));
+        Assert.Equal(1, Total(PrimitiveMetrics.WaitDurationName, name, "Lock"));
 
         // The coordinator's own statistics count the same events.
         var statistics = await mutex.GetStatisticsAsync();
-        Assert.Equal(Total("actors.acquisitions", name, "Lock"), statistics.Acquisitions);
-        Assert.Equal(Total("actors.timeouts", name, "Lock"), statistics.Timeouts);
-        Assert.Equal(Total("actors.cancellations", name, "Lock"), statistics.Cancellations);
-        Assert.Equal(Total("actors.owner_death_releases", name, "Lock"), statistics.OwnerDeathReleases);
-        Assert.Equal(Total("actors.wait_time", name, "Lock"), statistics.WaitCount);
+        Assert.Equal(Total(PrimitiveMetrics.AcquisitionsName, name, "Lock"), statistics.Acquisitions);
+        Assert.Equal(Total(PrimitiveMetrics.TimeoutsName, name, "Lock"), statistics.Timeouts);
+        Assert.Equal(Total(PrimitiveMetrics.CancellationsName, name, "Lock"), statistics.Cancellations);
+        Assert.Equal(Total(PrimitiveMetrics.OwnerDeathReleasesName, name, "Lock"), statistics.OwnerDeathReleases);
+        Assert.Equal(Total(PrimitiveMetrics.WaitDurationName, name, "Lock"), statistics.WaitCount);
     }
 
     [Fact]
@@ -77,8 +77,8 @@ public sealed class PrimitiveMetricsTests : CoordinatorTestKit
         await gate.ReleaseAsync();
         await gate.AcquireAsync();
 
-        Assert.Equal(3, Total("actors.acquisitions", name, "BoundedSemaphore"));
-        Assert.Equal(1, Total("actors.timeouts", name, "BoundedSemaphore"));
+        Assert.Equal(3, Total(PrimitiveMetrics.AcquisitionsName, name, "BoundedSemaphore"));
+        Assert.Equal(1, Total(PrimitiveMetrics.TimeoutsName, name, "BoundedSemaphore"));
     }
 
     [Fact]
@@ -93,8 +93,8 @@ public sealed class PrimitiveMetricsTests : CoordinatorTestKit
         var lease = await gate.EnterAsync();
         await AwaitAssertAsync(() => Assert.True(lease.HoldLost.IsCancellationRequested)); // hold-time expiry 1
 
-        Assert.Equal(2, Total("actors.forced_releases", name, "BoundedSemaphore"));
-        Assert.Equal(1, Total("actors.hold_time_expiries", name, "BoundedSemaphore"));
+        Assert.Equal(2, Total(PrimitiveMetrics.ForcedReleasesName, name, "BoundedSemaphore"));
+        Assert.Equal(1, Total(PrimitiveMetrics.HoldTimeExpiriesName, name, "BoundedSemaphore"));
         var statistics = await gate.GetStatisticsAsync();
         Assert.Equal((2, 1), (statistics.ForcedReleases, statistics.HoldTimeExpiries));
         Assert.Equal(2, await gate.GetValueAsync());

@@ -1,4 +1,5 @@
 using Actors.Host.Demos;
+using Actors.Tests.Support;
 
 namespace Actors.Host.Tests.Demos;
 
@@ -17,6 +18,17 @@ public sealed class DeadlockDemoTests
         Assert.Contains("the second acquire is cancelled after the report (Python would hang here for ever)", lines.Take(rlock));
         Assert.DoesNotContain(lines, l => l.Contains("no deadlock reported") || l.Contains("unexpected"));
         Assert.Equal(["lock acquire...1", "lock acquire...2", "lock release", "lock release"], lines.Skip(rlock + 1));
+    }
+
+    [Fact]
+    public async Task DeadlockSelf_TheReportIsPrintedOnce_AndNotLoggedAgain()
+    {
+        var logs = new CapturedLogs();
+
+        var lines = await DemoHarness.RunAsync("deadlock-self", logs: logs);
+
+        Assert.Single(lines, l => l == "deadlock: main -> lock -> main");
+        Assert.DoesNotContain(logs.Entries, e => e.Message.Contains("deadlock:", StringComparison.Ordinal));
     }
 
     [Fact]
