@@ -34,6 +34,19 @@ public sealed class ClusterDeadlockTests : IAsyncLifetime
     public async Task DisposeAsync() => await Nodes.DisposeAsync();
 
     [Fact]
+    public async Task Detector_RunsOnOneNodeOnly()
+    {
+        var found = await Poll.UntilAsync(async () =>
+        {
+            var identities = await Task.WhenAll(Enumerable.Range(0, Nodes.Systems.Count).Select(i => Nodes.Systems[0]
+                .ActorSelection(new RootActorPath(Nodes.AddressOf(i)) / "system" / "actors-deadlock-detector" / "detector")
+                .Ask<ActorIdentity>(new Identify(i), Patience)));
+            return identities.Count(identity => identity.Subject is not null);
+        }, count => count > 0, "the detector singleton started");
+        Assert.Equal(1, found);
+    }
+
+    [Fact]
     public async Task CycleOverTwoNodes_IsReportedOnEveryNode_AndTheYoungestWaitFails()
     {
         // Lock X lives on node 0, lock Y on node 1; owner A is on node 0, owner B on node 1.

@@ -131,6 +131,11 @@ public sealed class ClusterNodes : IAsyncDisposable
     /// </summary>
     public async Task<string> NameHostedOnAsync(string prefix, Func<string, string> entityId, int host)
     {
+        // A region that registered late would get no shard: the coordinator gives new shards to the regions it knows.
+        var running = Systems.Count(system => !system.WhenTerminated.IsCompleted);
+        await Poll.UntilAsync(() => Primitives(0).Region.Ask<Akka.Cluster.Sharding.ClusterShardingStats>(
+                new Akka.Cluster.Sharding.GetClusterShardingStats(TimeSpan.FromSeconds(5)), TimeSpan.FromSeconds(10)),
+            stats => stats.Regions.Count >= running, "every node's shard region registered").ConfigureAwait(false);
         for (var i = 0; i < 200; i++)
         {
             var name = $"{prefix}-{i}";
