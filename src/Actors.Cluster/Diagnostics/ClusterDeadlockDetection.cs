@@ -24,7 +24,7 @@ namespace Actors.Cluster.Diagnostics;
 internal static class ClusterDeadlockDetection
 {
     /// <summary>The singleton manager's name; the detector is its child <c>detector</c>.</summary>
-    public const string ManagerName = "actors-deadlock-detector";
+    public const string ManagerName = "actors-cluster-deadlock-detector";
 
     /// <summary>The relay's name, a system actor on every node.</summary>
     public const string RelayName = "actors-deadlock-relay";

@@ -39,7 +39,7 @@ public sealed class ClusterDeadlockTests : IAsyncLifetime
         var found = await Poll.UntilAsync(async () =>
         {
             var identities = await Task.WhenAll(Enumerable.Range(0, Nodes.Systems.Count).Select(i => Nodes.Systems[0]
-                .ActorSelection(new RootActorPath(Nodes.AddressOf(i)) / "system" / "actors-deadlock-detector" / "detector")
+                .ActorSelection(new RootActorPath(Nodes.AddressOf(i)) / "system" / Actors.Cluster.Diagnostics.ClusterDeadlockDetection.ManagerName / "detector")
                 .Ask<ActorIdentity>(new Identify(i), Patience)));
             return identities.Count(identity => identity.Subject is not null);
         }, count => count > 0, "the detector singleton started");
