@@ -55,6 +55,7 @@ public sealed class ClusterPrimitives : IExtension
         var role = options.Role;
         var hostsEntities = options.ProxyOnly != true && (role is null || Akka.Cluster.Cluster.Get(system).SelfRoles.Contains(role));
         IsHost = hostsEntities;
+        Diagnostics.ClusterDeadlockDetection.Start(system, role, hostsEntities);
         var settings = ClusterShardingSettings.Create(system).WithRole(role);
         Region = hostsEntities
             ? options.Persistence is { } persistence

@@ -15,7 +15,6 @@ namespace Actors.Benchmarks;
 public class ClusterBenchmarks
 {
     private const int Cycles = 200;
-    private const string EchoType = "echo";
     private ClusterNodes _nodes = null!;
     private IActorRef _echoRegion = null!;
     private string _echoId = null!;
@@ -28,23 +27,12 @@ public class ClusterBenchmarks
     private async Task SetupAsync()
     {
         _nodes = await ClusterNodes.StartAsync(count: 2, name: "bench");
-        foreach (var system in _nodes.Systems)
-            _echoRegion = ClusterSharding.Get(system).Start(EchoType, Props.Create<Echo>(), ClusterShardingSettings.Create(system),
-                HashCodeMessageExtractor.Create(100, _ => null!, message => message));
-        _echoRegion = ClusterSharding.Get(_nodes.Systems[0]).ShardRegion(EchoType);
-        _echoId = await EchoHostedOnSecondNodeAsync();
+        var echo = EchoRegion.Start(_nodes);
+        _echoRegion = echo.On(0);
+        _echoId = await echo.EntityHostedOnAsync(1);
         var name = await _nodes.NameHostedOnAsync("bench-lock", PrimitiveEntityIds.Lock, host: 1);
         _lock = _nodes.Primitives(0).Lock(name);
         _owners = Enumerable.Range(0, 16).Select(i => _nodes.Primitives(i % 2).Lock(name)).ToArray();
-    }
-
-    private async Task<string> EchoHostedOnSecondNodeAsync()
-    {
-        for (var i = 0; ; i++)
-        {
-            var identity = await _echoRegion.Ask<ActorIdentity>(new ShardingEnvelope($"echo-{i}", new Identify(null)), TimeSpan.FromSeconds(10));
-            if (identity.Subject!.Path.Address == _nodes.AddressOf(1)) return $"echo-{i}";
-        }
     }
 
     [GlobalCleanup]

@@ -16,6 +16,19 @@ internal static class FieldCodecs
     private static readonly FieldCodec Boolean = new((ref w, v, _) => w.Write((bool)v!), (ref r, _) => r.ReadBoolean());
     private static readonly FieldCodec Double = new((ref w, v, _) => w.Write((double)v!), (ref r, _) => r.ReadDouble());
     private static readonly FieldCodec String = new((ref w, v, _) => w.Write((string?)v), (ref r, _) => r.ReadString());
+    private static readonly FieldCodec Instant = new(
+        (ref w, v, _) =>
+        {
+            var instant = (DateTimeOffset)v!;
+            w.Write(instant.UtcTicks);
+            w.Write((short)instant.Offset.TotalMinutes);
+        },
+        (ref r, _) =>
+        {
+            var utcTicks = r.ReadInt64();
+            var offset = TimeSpan.FromMinutes(r.ReadInt16());
+            return new DateTimeOffset(utcTicks + offset.Ticks, offset);
+        });
     private static readonly FieldCodec Duration = new((ref w, v, _) => w.Write(((TimeSpan)v!).Ticks), (ref r, _) => TimeSpan.FromTicks(r.ReadInt64()));
     private static readonly FieldCodec ActorRef = new((ref w, v, c) => c.WriteActorRef(ref w, (IActorRef?)v), (ref r, c) => c.ReadActorRef(ref r));
     private static readonly FieldCodec Nested = new((ref w, v, c) => c.WriteNested(ref w, v), (ref r, c) => c.ReadNested(ref r));
@@ -45,6 +58,7 @@ internal static class FieldCodecs
     private static readonly FieldCodec Int64List = ListOf(Int64, items => items.Select(item => (long)item!).ToImmutableArray());
     private static readonly FieldCodec NestedList = ListOf(Nested, items => items.ToImmutableArray());
     private static readonly FieldCodec ActorRefList = ListOf(ActorRef, items => items.Select(item => (IActorRef)item!).ToImmutableList());
+    private static readonly FieldCodec ActorRefArray = ListOf(ActorRef, items => items.Select(item => (IActorRef)item!).ToArray());
 
     /// <summary>The codec for fields of type <paramref name="type"/>.</summary>
     /// <exception cref="NotSupportedException">The type cannot cross the wire (a delegate, for example).</exception>
@@ -58,17 +72,42 @@ internal static class FieldCodecs
         if (type == typeof(double)) return Double;
         if (type == typeof(string)) return String;
         if (type == typeof(TimeSpan)) return Duration;
+        if (type == typeof(DateTimeOffset)) return Instant;
         if (typeof(IActorRef).IsAssignableFrom(type)) return ActorRef;
         if (type == typeof(IReadOnlyList<long>)) return Int64List;
         if (type == typeof(IReadOnlyList<string>)) return StringList;
         if (type == typeof(IReadOnlyList<object?>) || type == typeof(IReadOnlyList<object>)) return NestedList;
         if (type == typeof(ImmutableList<IActorRef>)) return ActorRefList;
+        if (type == typeof(IReadOnlyList<IActorRef>)) return ActorRefArray;
         if (type == typeof(ImmutableDictionary<IActorRef, int>)) return HoldCounts;
         if (typeof(Delegate).IsAssignableFrom(type)) throw new NotSupportedException($"A {type} cannot cross the wire.");
         if (type == typeof(Exception)) return Failure;
         if (type == typeof(object)) return Nested;
+        if (type.IsGenericType && type.GetGenericTypeDefinition() == typeof(IReadOnlyList<>) && IsCoreRecord(type.GenericTypeArguments[0]))
+            return ArrayOf(type.GenericTypeArguments[0]);
+        if (IsCoreRecord(type)) return RecordOf(type);
         throw new NotSupportedException($"No wire format for fields of type {type}.");
     }
+
+    /// <summary>A record of the core library that is part of a message (a report's waits, a deadlock's participants).</summary>
+    private static bool IsCoreRecord(Type type) =>
+        type.Assembly == typeof(Actors.Protocol.IPrimitiveMessage).Assembly && type is { IsAbstract: false, IsInterface: false, IsEnum: false }
+        && type.GetMethod("PrintMembers", System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Instance) is not null;
+
+    /// <summary>A nested record as its own field array (<see cref="MessageCodec"/>), or nil.</summary>
+    private static FieldCodec RecordOf(Type type)
+    {
+        var codec = MessageCodec.For(type, type.Name);
+        return NullableOf(new FieldCodec((ref w, v, c) => codec.Write(ref w, v!, c), (ref r, c) => codec.Read(ref r, c)));
+    }
+
+    private static FieldCodec ArrayOf(Type elementType) => ListOf(RecordOf(elementType), items =>
+    {
+        var source = items.ToArray();
+        var array = Array.CreateInstance(elementType, source.Length);
+        for (var i = 0; i < source.Length; i++) array.SetValue(source[i], i);
+        return array;
+    });
 
     private static FieldCodec NullableOf(FieldCodec value) => new(
         (ref w, v, c) =>

@@ -1,3 +1,5 @@
+using Actors.Protocol;
+
 namespace Actors.Diagnostics;
 
 /// <summary>
@@ -8,7 +10,8 @@ namespace Actors.Diagnostics;
 /// <remarks>
 /// Python has no deadlock detection: its deadlocked threads hang silently. Only lock-type primitives (Lock, RLock, the
 /// lock of a Condition, Semaphore, BoundedSemaphore) report their waits, and only for named owners; the anonymous
-/// owner is never part of a deadlock because anyone may be acting for it.
+/// owner is never part of a deadlock because anyone may be acting for it. It is an <see cref="IPrimitiveMessage"/> so
+/// that a detector shared by the nodes of a cluster can tell every node of the deadlock.
 /// </remarks>
 /// <param name="Cycle">
 /// The blocked waits, following the cycle from the owner with the lowest actor path where the cycle is a simple one:
@@ -21,7 +24,7 @@ public sealed record DeadlockDetected(
     IReadOnlyList<DeadlockParticipant> Cycle,
     DeadlockResolution Resolution,
     DeadlockParticipant? Victim,
-    DateTimeOffset DetectedAt)
+    DateTimeOffset DetectedAt) : IPrimitiveMessage
 {
     /// <summary>The report as lines: a header with the cycle, one line per participant, and the resolution.</summary>
     public IReadOnlyList<string> Describe()

@@ -16,19 +16,49 @@ namespace Actors.Diagnostics;
 /// </remarks>
 public sealed class DeadlockDetection : IExtension
 {
+    private readonly Lazy<IActorRef> _ownDetector;
+    private IActorRef? _sharedDetector;
+
     internal DeadlockDetection(ExtendedActorSystem system)
     {
         Settings = DeadlockDetectionSettings.FromConfig(system.Settings.Config);
-        Detector = Settings.Enabled
-            ? system.SystemActorOf(Props.Create(() => new DeadlockDetector(Settings)), "actors-deadlock-detector")
-            : ActorRefs.Nobody;
+        _ownDetector = new Lazy<IActorRef>(() => Settings.Enabled
+            ? system.SystemActorOf(DetectorProps(Settings), "actors-deadlock-detector")
+            : ActorRefs.Nobody);
     }
 
     /// <summary>The settings the detector runs with.</summary>
     public DeadlockDetectionSettings Settings { get; }
 
-    /// <summary>The detector actor; <see cref="ActorRefs.Nobody"/> when detection is disabled.</summary>
-    internal IActorRef Detector { get; }
+    /// <summary>
+    /// Where this system's coordinators report their waits: the system's own detector actor (started on first use),
+    /// the one given to <see cref="ReportTo"/>, or <see cref="ActorRefs.Nobody"/> when detection is disabled.
+    /// </summary>
+    public IActorRef Detector => Volatile.Read(ref _sharedDetector) ?? _ownDetector.Value;
+
+    /// <summary>
+    /// The props of a detector actor with <paramref name="settings"/>: it takes <see cref="WaitReports.WaitsChanged"/>
+    /// from coordinators, publishes <see cref="DeadlockDetected"/> on the event stream of the system it runs in and
+    /// tells the victim's coordinator <see cref="WaitReports.FailWait"/>. For a detector shared by several actor
+    /// systems (a cluster singleton); one system's own detector is started by this extension.
+    /// </summary>
+    public static Props DetectorProps(DeadlockDetectionSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        return Props.Create(() => new DeadlockDetector(settings));
+    }
+
+    /// <summary>
+    /// Makes this system's coordinators report their waits to <paramref name="detector"/> instead of a detector of
+    /// their own system, so that the waits of several systems meet in one wait-for graph. Call it before any
+    /// coordinator of the system reports (a coordinator keeps the detector it first reported to).
+    /// </summary>
+    /// <remarks>Ignored when detection is disabled: then nothing is reported at all.</remarks>
+    public void ReportTo(IActorRef detector)
+    {
+        ArgumentNullException.ThrowIfNull(detector);
+        if (Settings.Enabled) Volatile.Write(ref _sharedDetector, detector);
+    }
 
     /// <summary>
     /// The deadlocks reported and not broken yet (a cycle leaves this list once one of its waits ends), oldest report

@@ -7,8 +7,8 @@ namespace Actors.Diagnostics;
 /// <param name="Kind">What the primitive is: <c>Lock</c>, <c>RLock</c>, <c>Semaphore</c> or <c>BoundedSemaphore</c>.</param>
 public sealed record DeadlockedPrimitive(IActorRef Coordinator, string Kind)
 {
-    /// <summary>The coordinator's actor name, as reports print it.</summary>
-    public string Name => Coordinator.Path.Name;
+    /// <summary>The coordinator's actor name, as reports print it (unescaped: a cluster entity's name is its escaped id).</summary>
+    public string Name => Uri.UnescapeDataString(Coordinator.Path.Name);
 
     /// <inheritdoc />
     public override string ToString() => $"{Name} ({Kind})";

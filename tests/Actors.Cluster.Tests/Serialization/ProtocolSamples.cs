@@ -46,6 +46,8 @@ internal static class ProtocolSamples
         if (type == typeof(double)) return full ? 2.5 : 0.0;
         if (type == typeof(string)) return full ? "condition-ä" : string.Empty;
         if (type == typeof(TimeSpan)) return TimeSpan.FromMilliseconds(full ? 1500.25 : 0);
+        if (type == typeof(DateTimeOffset)) return full ? new DateTimeOffset(2026, 12, 3, 13, 45, 7, 123, TimeSpan.FromHours(2)) : default;
+        if (type == typeof(IReadOnlyList<IActorRef>)) return full ? new[] { reference, ActorRefs.Nobody } : Array.Empty<IActorRef>();
         if (type == typeof(IActorRef)) return full ? reference : ActorRefs.Nobody;
         if (type == typeof(IReadOnlyList<string>)) return full ? new[] { "worker-1", "worker-2" } : Array.Empty<string>();
         if (type == typeof(IReadOnlyList<long>)) return full ? new long[] { 1, 2, 1L << 40 } : Array.Empty<long>();
@@ -55,8 +57,21 @@ internal static class ProtocolSamples
         if (type == typeof(ImmutableList<IActorRef>)) return full ? ImmutableList.Create(reference, ActorRefs.Nobody) : ImmutableList<IActorRef>.Empty;
         if (type == typeof(Exception)) return new InvalidOperationException("the action failed");
         if (type == typeof(object)) return full ? "item" : null;
+        if (type.IsGenericType && type.GetGenericTypeDefinition() == typeof(IReadOnlyList<>) && IsNestedRecord(type.GenericTypeArguments[0]))
+        {
+            var items = Array.CreateInstance(type.GenericTypeArguments[0], full ? 2 : 0);
+            for (var i = 0; i < items.Length; i++) items.SetValue(Create(type.GenericTypeArguments[0], reference, full), i);
+            return items;
+        }
+
+        if (IsNestedRecord(type)) return Create(type, reference, full);
         throw new NotSupportedException($"No sample for {type}.");
     }
+
+    /// <summary>A record of the core library inside a message (a report's waits, a deadlock's participants).</summary>
+    private static bool IsNestedRecord(Type type) =>
+        type.Assembly == typeof(IPrimitiveMessage).Assembly && type is { IsEnum: false, IsInterface: false, IsAbstract: false }
+        && type.GetMethod("PrintMembers", BindingFlags.NonPublic | BindingFlags.Instance) is not null;
 
     /// <summary>Asserts that <paramref name="actual"/> has the same type and field values as <paramref name="expected"/>.</summary>
     public static void AssertSame(object expected, object actual)
@@ -77,6 +92,10 @@ internal static class ProtocolSamples
                 var actualMap = Assert.IsAssignableFrom<IDictionary>(actual);
                 Assert.Equal(map.Count, actualMap.Count);
                 foreach (DictionaryEntry entry in map) AssertValue($"{name}[{entry.Key}]", entry.Value, actualMap[entry.Key]);
+                break;
+            case not null when IsNestedRecord(expected.GetType()):
+                Assert.NotNull(actual);
+                AssertSame(expected, actual);
                 break;
             case IEnumerable sequence and not string:
                 var expectedItems = sequence.Cast<object?>().ToList();

@@ -52,10 +52,17 @@ public sealed class ClusterNodes : IAsyncDisposable
         }
         """).WithFallback(ClusterPrimitivesConfig.Serialization);
 
-    private ClusterNodes(IReadOnlyList<ActorSystem> systems) => Systems = systems;
+    private readonly List<ActorSystem> _systems;
+    private readonly Func<ActorSystem> _newNode;
+
+    private ClusterNodes(List<ActorSystem> systems, Func<ActorSystem> newNode)
+    {
+        _systems = systems;
+        _newNode = newNode;
+    }
 
     /// <summary>The nodes, in the order they joined; the first is the seed.</summary>
-    public IReadOnlyList<ActorSystem> Systems { get; }
+    public IReadOnlyList<ActorSystem> Systems => _systems;
 
     /// <summary>The cluster primitives of node <paramref name="index"/>.</summary>
     public ClusterPrimitives Primitives(int index) => ClusterPrimitives.Get(Systems[index]);
@@ -72,11 +79,17 @@ public sealed class ClusterNodes : IAsyncDisposable
         ClusterPrimitivesOptions? options = null)
     {
         var nodeConfig = config is null ? NodeConfig : config.WithFallback(NodeConfig);
-        var systems = Enumerable.Range(0, count).Select(_ => ActorSystem.Create(name, nodeConfig)).ToList();
-        var nodes = new ClusterNodes(systems);
+        ActorSystem NewNode()
+        {
+            var system = ActorSystem.Create(name, nodeConfig);
+            ClusterPrimitives.Start(system, options);
+            return system;
+        }
+
+        var systems = Enumerable.Range(0, count).Select(_ => NewNode()).ToList();
+        var nodes = new ClusterNodes(systems, NewNode);
         try
         {
-            foreach (var system in systems) ClusterPrimitives.Start(system, options);
             var seed = Akka.Cluster.Cluster.Get(systems[0]).SelfAddress;
             foreach (var system in systems) Akka.Cluster.Cluster.Get(system).Join(seed);
             await nodes.AwaitMembersUpAsync(count).ConfigureAwait(false);
@@ -87,6 +100,17 @@ public sealed class ClusterNodes : IAsyncDisposable
             await nodes.DisposeAsync().ConfigureAwait(false);
             throw;
         }
+    }
+
+    /// <summary>Starts one more node with the same settings, joins it to the seed, and returns once every node sees it up.</summary>
+    /// <returns>The new node's index.</returns>
+    public async Task<int> AddNodeAsync()
+    {
+        var system = _newNode();
+        _systems.Add(system);
+        Akka.Cluster.Cluster.Get(system).Join(AddressOf(0));
+        await AwaitMembersUpAsync(_systems.Count).ConfigureAwait(false);
+        return _systems.Count - 1;
     }
 
     /// <summary>
@@ -107,6 +131,11 @@ public sealed class ClusterNodes : IAsyncDisposable
     /// </summary>
     public async Task<string> NameHostedOnAsync(string prefix, Func<string, string> entityId, int host)
     {
+        // A region that registered late would get no shard: the coordinator gives new shards to the regions it knows.
+        var running = Systems.Count(system => !system.WhenTerminated.IsCompleted);
+        await Poll.UntilAsync(() => Primitives(0).Region.Ask<Akka.Cluster.Sharding.ClusterShardingStats>(
+                new Akka.Cluster.Sharding.GetClusterShardingStats(TimeSpan.FromSeconds(5)), TimeSpan.FromSeconds(10)),
+            stats => stats.Regions.Count >= running, "every node's shard region registered").ConfigureAwait(false);
         for (var i = 0; i < 200; i++)
         {
             var name = $"{prefix}-{i}";
