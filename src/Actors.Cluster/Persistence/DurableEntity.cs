@@ -1,6 +1,8 @@
 using Actors.Coordination;
 using Actors.Protocol;
 using Akka.Actor;
+using Akka.Cluster.Sharding;
+using Akka.Event;
 using Akka.Persistence;
 
 namespace Actors.Cluster.Persistence;
@@ -14,20 +16,29 @@ namespace Actors.Cluster.Persistence;
 /// </summary>
 /// <remarks>
 /// Waiting requests are not persisted: a wait belongs to a live caller, who learns of a lost wait from its own timeout.
-/// Every <see cref="PersistenceOptions.SnapshotEvery"/> stored states a snapshot is saved, so recovery reads a snapshot
-/// and a short tail. A message that arrives while a state is being stored waits (Akka.Persistence's stash).
+/// Every <see cref="PersistenceOptions.SnapshotEvery"/> stored states a snapshot is saved and the events and snapshots
+/// behind it are deleted, so the journal stays short and recovery reads a snapshot and a short tail. A message that
+/// arrives while a state is being stored waits (Akka.Persistence's stash).
 /// Sharding stops it with <see cref="StopEntity"/>, handled after that stash, never with <c>PoisonPill</c>, which would
-/// drop the requests stashed while it recovers or stores a state.
+/// drop the requests stashed while it recovers or stores a state. An entity whose coordinator is idle
+/// (<see cref="Coordinator.IsIdle"/>) for <see cref="PersistenceOptions.PassivateIdleAfter"/> asks its shard to
+/// passivate it; one that holds or queues anything never does.
+/// A journal it cannot read back (a corrupted or foreign entry) fails its recovery: the error is logged naming the
+/// primitive, the requests that waited for the recovery are refused (<see cref="RejectionReason.Unrecoverable"/>) and
+/// the entity stops, so every later request meets the same refusal; it never starts empty.
 /// </remarks>
 internal sealed class DurableEntity : UntypedPersistentActor, IWithTimers, ICoordinatorHost
 {
     private readonly Coordinator _coordinator;
     private readonly PersistenceOptions _options;
     private readonly List<(IActorRef To, object Message)> _held = [];
+    private readonly string _entityId;
+    private List<(IActorRef To, IRequest Request)>? _waitingForRecovery;
     private bool _handling;
 
     public DurableEntity(string entityId, Func<Coordinator> behavior, PersistenceOptions options)
     {
+        _entityId = entityId;
         PersistenceId = $"actors-primitive:{entityId}";
         JournalPluginId = options.JournalPluginIdOrDefault;
         SnapshotPluginId = options.SnapshotPluginIdOrDefault;
@@ -67,13 +78,40 @@ internal sealed class DurableEntity : UntypedPersistentActor, IWithTimers, ICoor
             case SnapshotOffer { Snapshot: IDurableState state }:
                 _coordinator.RestoreDurableState(state);
                 break;
+            case SnapshotOffer offer:
+                throw new InvalidOperationException($"The snapshot is a {offer.Snapshot?.GetType().Name ?? "null"}, not a primitive's durable state.");
             case IDurableState state:
                 _coordinator.RestoreDurableState(state);
                 break;
             case RecoveryCompleted:
+                _waitingForRecovery = null;
                 _coordinator.Started();
+                PassivateWhenIdle();
                 break;
+            default:
+                throw new InvalidOperationException($"The journal holds a {message.GetType().Name}, not a primitive's durable state.");
         }
+    }
+
+    /// <summary>Notes the requests that wait for the recovery (Akka.Persistence stashes them), to refuse them if it fails.</summary>
+    protected override bool AroundReceive(Receive receive, object message)
+    {
+        if (IsRecovering && message is IRequest request) (_waitingForRecovery ??= []).Add((Sender, request));
+        return base.AroundReceive(receive, message);
+    }
+
+    /// <summary>
+    /// Logs which primitive could not be recovered and why, and refuses the requests that waited for it; Akka.Persistence
+    /// stops the entity next, so it never serves a state it could not read.
+    /// </summary>
+    protected override void OnRecoveryFailure(Exception reason, object? message = null)
+    {
+        var refusal = $"The primitive '{_entityId}' could not be recovered from its journal ({PersistenceId}) and refuses requests " +
+                      $"rather than start empty: {reason.GetType().Name}: {reason.Message}";
+        Context.GetLogger().Error(reason, "{0}{1}", refusal, message is null ? "" : $" (while replaying a {message.GetType().Name})");
+        foreach (var (to, request) in _waitingForRecovery ?? [])
+            to.Tell(new CoordinatorProtocol.Rejected(request.RequestId, RejectionReason.Unrecoverable, refusal), Self);
+        _waitingForRecovery = null;
     }
 
     /// <inheritdoc />
@@ -81,10 +119,16 @@ internal sealed class DurableEntity : UntypedPersistentActor, IWithTimers, ICoor
     {
         switch (message)
         {
-            case SaveSnapshotSuccess or SaveSnapshotFailure:
+            case SaveSnapshotSuccess saved:
+                DeleteBehind(saved.Metadata.SequenceNr);
+                return;
+            case SaveSnapshotFailure or DeleteMessagesSuccess or DeleteMessagesFailure or DeleteSnapshotsSuccess or DeleteSnapshotsFailure:
                 return;
             case StopEntity:
                 Context.Stop(Self);
+                return;
+            case PassivateIfIdle:
+                if (_coordinator.IsIdle) Context.Parent.Tell(new Passivate(StopEntity.Instance));
                 return;
         }
 
@@ -98,6 +142,7 @@ internal sealed class DurableEntity : UntypedPersistentActor, IWithTimers, ICoor
             _handling = false;
         }
 
+        PassivateWhenIdle();
         if (!_coordinator.DurableStateChanged)
         {
             Flush(_held.ToArray());
@@ -119,6 +164,21 @@ internal sealed class DurableEntity : UntypedPersistentActor, IWithTimers, ICoor
     {
         _coordinator.Stopped();
         base.PostStop();
+    }
+
+    /// <summary>Deletes the events up to the snapshot at <paramref name="sequenceNr"/> and the snapshots before it.</summary>
+    private void DeleteBehind(long sequenceNr)
+    {
+        DeleteMessages(sequenceNr);
+        DeleteSnapshots(new SnapshotSelectionCriteria(sequenceNr - 1));
+    }
+
+    /// <summary>Arms (or re-arms) the idle timer while the coordinator is idle, and cancels it while it is not.</summary>
+    private void PassivateWhenIdle()
+    {
+        if (_options.PassivateIdleAfterOrDefault == Timeout.InfiniteTimeSpan) return;
+        if (_coordinator.IsIdle) Timers.StartSingleTimer(PassivateIfIdle.Instance, PassivateIfIdle.Instance, _options.PassivateIdleAfterOrDefault);
+        else Timers.Cancel(PassivateIfIdle.Instance);
     }
 
     private void Flush((IActorRef To, object Message)[] replies)

@@ -102,6 +102,8 @@ internal sealed class QueueCoordinator : Coordinator
     private protected override CoordinatorProtocol.Statistics DescribeStatistics(CoordinatorProtocol.Statistics statistics) =>
         statistics with { QueueLength = _items.Count };
 
+    private protected override bool IsInUse => _items.Count > 0 || _unfinished > 0;
+
     /// <summary>A queue holds nothing on behalf of an owner; but a dropped batch may have held back the putters behind it.</summary>
     private protected override void OnOwnerTerminated(IActorRef owner) => Balance();
 
