@@ -39,7 +39,7 @@ internal sealed class DurableEntity : UntypedPersistentActor, IWithTimers, ICoor
     public DurableEntity(string entityId, Func<Coordinator> behavior, PersistenceOptions options)
     {
         _entityId = entityId;
-        PersistenceId = $"actors-primitive:{entityId}";
+        PersistenceId = PersistenceIdOf(entityId);
         JournalPluginId = options.JournalPluginIdOrDefault;
         SnapshotPluginId = options.SnapshotPluginIdOrDefault;
         _options = options;
@@ -65,6 +65,9 @@ internal sealed class DurableEntity : UntypedPersistentActor, IWithTimers, ICoor
         if (_handling) _held.Add((to, message));
         else to.Tell(message, Self);
     }
+
+    /// <summary>The persistence id under which the entity <paramref name="entityId"/> journals its state.</summary>
+    public static string PersistenceIdOf(string entityId) => $"actors-primitive:{entityId}";
 
     /// <summary>The props of the entity <paramref name="entityId"/> hosting what <paramref name="behavior"/> makes.</summary>
     public static Props Props(string entityId, Func<Coordinator> behavior, PersistenceOptions options) =>

@@ -3,16 +3,22 @@ using Actors.Cluster.Persistence;
 namespace Actors.Cluster.Tests.Persistence;
 
 /// <summary>
-/// Primitives journal their durable state in one SQLite file (temporary, in WAL mode, shared by the three nodes): the
-/// node hosting a held lock is killed without leaving, and the lock comes back on another node still held, its tokens
-/// continued. (Stopping and starting on one node: <see cref="DurableEntityTests"/>.)
+/// Primitives journal their durable state in one store shared by the three nodes (a SQLite file in WAL mode, or a
+/// PostgreSQL schema): the node hosting a held lock is killed without leaving, and the lock comes back on another node
+/// still held, its tokens continued. (Stopping and starting on one node: <see cref="DurableEntityTests"/>.)
 /// </summary>
-public sealed class DurableClusterTests : IAsyncLifetime
+public abstract class DurableClusterTests(string store) : IAsyncLifetime
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
-    private readonly TemporaryDatabase _database = new();
+    private readonly TestJournal _database = TestJournal.Create(store);
     private ClusterNodes? _nodes;
     private ClusterNodes Nodes => _nodes!;
+
+    /// <summary>The tests over SQLite.</summary>
+    public sealed class Sqlite() : DurableClusterTests(TestJournal.Sqlite);
+
+    /// <summary>The tests over PostgreSQL.</summary>
+    public sealed class Postgres() : DurableClusterTests(TestJournal.Postgres);
 
     public async Task InitializeAsync()
     {
@@ -67,5 +73,4 @@ public sealed class DurableClusterTests : IAsyncLifetime
         Assert.Equal(1, state.Value);
         Assert.Equal(1, state.HeldByOwners);
     }
-
 }
