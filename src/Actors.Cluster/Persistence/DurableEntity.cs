@@ -125,7 +125,16 @@ internal sealed class DurableEntity : UntypedPersistentActor, IWithTimers, ICoor
             case SaveSnapshotSuccess saved:
                 DeleteBehind(saved.Metadata.SequenceNr);
                 return;
-            case SaveSnapshotFailure or DeleteMessagesSuccess or DeleteMessagesFailure or DeleteSnapshotsSuccess or DeleteSnapshotsFailure:
+            case SaveSnapshotFailure failed:
+                WarnStoreFailure("save a snapshot", failed.Cause);
+                return;
+            case DeleteMessagesFailure failed:
+                WarnStoreFailure("delete the events behind its snapshot", failed.Cause);
+                return;
+            case DeleteSnapshotsFailure failed:
+                WarnStoreFailure("delete its older snapshots", failed.Cause);
+                return;
+            case DeleteMessagesSuccess or DeleteSnapshotsSuccess:
                 return;
             case StopEntity:
                 Context.Stop(Self);
@@ -183,6 +192,10 @@ internal sealed class DurableEntity : UntypedPersistentActor, IWithTimers, ICoor
         if (_coordinator.IsIdle) Timers.StartSingleTimer(PassivateIfIdle.Instance, PassivateIfIdle.Instance, _options.PassivateIdleAfterOrDefault);
         else Timers.Cancel(PassivateIfIdle.Instance);
     }
+
+    /// <summary>A clean-up that failed costs only a longer recovery (the next snapshot tries again): worth a warning.</summary>
+    private void WarnStoreFailure(string what, Exception cause) =>
+        Context.GetLogger().Warning(cause, "The primitive '{0}' could not {1}: {2}", _entityId, what, cause.Message);
 
     private void Flush((IActorRef To, object Message)[] replies)
     {
