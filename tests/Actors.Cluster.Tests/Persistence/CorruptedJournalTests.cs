@@ -8,13 +8,9 @@ namespace Actors.Cluster.Tests.Persistence;
 /// exception, at once and again on the next request; it never starts empty, and the other primitives keep working.
 /// Run over SQLite and PostgreSQL.
 /// </summary>
-public abstract class CorruptedJournalTests(string store) : IAsyncLifetime
+public abstract class CorruptedJournalTests(string store) : DurableClusterTest(store)
 {
     private const int SnapshotEvery = 2;
-    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
-    private readonly TestJournal _database = TestJournal.Create(store);
-    private ClusterNodes? _nodes;
-    private ClusterNodes Nodes => _nodes!;
 
     /// <summary>The tests over SQLite.</summary>
     public sealed class Sqlite() : CorruptedJournalTests(TestJournal.Sqlite);
@@ -22,14 +18,8 @@ public abstract class CorruptedJournalTests(string store) : IAsyncLifetime
     /// <summary>The tests over PostgreSQL.</summary>
     public sealed class Postgres() : CorruptedJournalTests(TestJournal.Postgres);
 
-    public async Task InitializeAsync() => _nodes = await ClusterNodes.StartAsync(count: 1, name: "corrupted", config: _database.Config,
+    protected override Task<ClusterNodes> StartNodesAsync() => ClusterNodes.StartAsync(count: 1, name: "corrupted", config: Database.Config,
         options: new ClusterPrimitivesOptions { Persistence = new PersistenceOptions { SnapshotEvery = SnapshotEvery } });
-
-    public async Task DisposeAsync()
-    {
-        await Nodes.DisposeAsync();
-        _database.Dispose();
-    }
 
     [Theory]
     [InlineData("truncated event")]
@@ -68,21 +58,21 @@ public abstract class CorruptedJournalTests(string store) : IAsyncLifetime
         {
             case "truncated event":
                 await primitives.Lock("lock-template").AcquireAsync().WaitAsync(Patience);
-                await _database.CopyEventsAsync(DurableEntity.PersistenceIdOf(PrimitiveEntityIds.Lock("lock-template")), target, payload: truncated);
+                await Database.CopyEventsAsync(DurableEntity.PersistenceIdOf(PrimitiveEntityIds.Lock("lock-template")), target, payload: truncated);
                 break;
             case "unknown manifest":
                 await primitives.Lock("lock-template").AcquireAsync().WaitAsync(Patience);
-                await _database.CopyEventsAsync(DurableEntity.PersistenceIdOf(PrimitiveEntityIds.Lock("lock-template")), target, manifest: "Lock.NoSuchState");
+                await Database.CopyEventsAsync(DurableEntity.PersistenceIdOf(PrimitiveEntityIds.Lock("lock-template")), target, manifest: "Lock.NoSuchState");
                 break;
             case "another kind's state":
                 await primitives.Semaphore("semaphore-template", 2).AcquireAsync().WaitAsync(Patience);
-                await _database.CopyEventsAsync(DurableEntity.PersistenceIdOf(PrimitiveEntityIds.Semaphore("semaphore-template", 2, bounded: false)), target);
+                await Database.CopyEventsAsync(DurableEntity.PersistenceIdOf(PrimitiveEntityIds.Semaphore("semaphore-template", 2, bounded: false)), target);
                 break;
             case "truncated snapshot":
                 var template = DurableEntity.PersistenceIdOf(PrimitiveEntityIds.Lock("snapshot-template"));
                 await (await primitives.Lock("snapshot-template").LockAsync().WaitAsync(Patience)).DisposeAsync();
-                await Poll.UntilAsync(() => _database.CountSnapshotsAsync(template), count => count == 1, "the template's snapshot stored");
-                await _database.CopySnapshotsAsync(template, target, truncated);
+                await Poll.UntilAsync(() => Database.CountSnapshotsAsync(template), count => count == 1, "the template's snapshot stored");
+                await Database.CopySnapshotsAsync(template, target, truncated);
                 break;
             default:
                 throw new ArgumentOutOfRangeException(nameof(badRow), badRow, "No such bad row.");

@@ -7,31 +7,17 @@ namespace Actors.Cluster.Tests.Persistence;
 /// PostgreSQL schema): the node hosting a held lock is killed without leaving, and the lock comes back on another node
 /// still held, its tokens continued. (Stopping and starting on one node: <see cref="DurableEntityTests"/>.)
 /// </summary>
-public abstract class DurableClusterTests(string store) : IAsyncLifetime
+public abstract class DurableClusterTests(string store) : DurableClusterTest(store)
 {
-    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
-    private readonly TestJournal _database = TestJournal.Create(store);
-    private ClusterNodes? _nodes;
-    private ClusterNodes Nodes => _nodes!;
-
     /// <summary>The tests over SQLite.</summary>
     public sealed class Sqlite() : DurableClusterTests(TestJournal.Sqlite);
 
     /// <summary>The tests over PostgreSQL.</summary>
     public sealed class Postgres() : DurableClusterTests(TestJournal.Postgres);
 
-    public async Task InitializeAsync()
-    {
-        _nodes = await ClusterNodes.StartAsync(name: "durable", config: Akka.Configuration.ConfigurationFactory
-            .ParseString("akka.loglevel = WARNING").WithFallback(_database.Config),
+    protected override Task<ClusterNodes> StartNodesAsync() => ClusterNodes.StartAsync(name: "durable",
+        config: Akka.Configuration.ConfigurationFactory.ParseString("akka.loglevel = WARNING").WithFallback(Database.Config),
         options: new ClusterPrimitivesOptions { Persistence = new PersistenceOptions() });
-    }
-
-    public async Task DisposeAsync()
-    {
-        await Nodes.DisposeAsync();
-        _database.Dispose();
-    }
 
     [Fact]
     public async Task HostOfAHeldLockKilled_LockComesBackHeld_AndPassesToAWaiterOnAThirdNodeWithAHigherToken()

@@ -8,27 +8,16 @@ namespace Actors.Cluster.Tests.Persistence;
 /// idle primitive's entity goes away and the next request finds its state and fencing counter; a held lock or a queue
 /// with items keeps its entity, however quiet its holder. Run over SQLite and PostgreSQL.
 /// </summary>
-public abstract class PassivationTests(string store) : IAsyncLifetime
+public abstract class PassivationTests(string store) : DurableClusterTest(store)
 {
-    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
-    private readonly TestJournal _database = TestJournal.Create(store);
-    private ClusterNodes? _nodes;
-    private ClusterNodes Nodes => _nodes!;
-
     /// <summary>The tests over SQLite.</summary>
     public sealed class Sqlite() : PassivationTests(TestJournal.Sqlite);
 
     /// <summary>The tests over PostgreSQL.</summary>
     public sealed class Postgres() : PassivationTests(TestJournal.Postgres);
 
-    public async Task InitializeAsync() => _nodes = await ClusterNodes.StartAsync(count: 2, name: "passivation", config: _database.Config,
+    protected override Task<ClusterNodes> StartNodesAsync() => ClusterNodes.StartAsync(count: 2, name: "passivation", config: Database.Config,
         options: new ClusterPrimitivesOptions { Persistence = new PersistenceOptions { PassivateIdleAfter = TimeSpan.FromSeconds(1) } });
-
-    public async Task DisposeAsync()
-    {
-        await Nodes.DisposeAsync();
-        _database.Dispose();
-    }
 
     [Fact]
     public async Task IdleLock_IsPassivated_AndTheNextRequestFindsItsFencingCounter()
