@@ -3,7 +3,8 @@ namespace Actors.Cluster.Persistence;
 /// <summary>
 /// Where the primitives journal their durable state (see <see cref="ClusterPrimitivesOptions.Persistence"/>): an
 /// Akka.Persistence journal and snapshot store, by default Akka.Persistence.Sql's, configured with
-/// <see cref="ClusterPrimitivesConfig.Sqlite(string)"/> for an embedded SQLite file or with a PostgreSQL connection string.
+/// <see cref="ClusterPrimitivesConfig.Sqlite(string)"/> for an embedded SQLite file or with
+/// <see cref="ClusterPrimitivesConfig.Postgres(string, string?)"/> for PostgreSQL.
 /// </summary>
 public sealed class PersistenceOptions
 {

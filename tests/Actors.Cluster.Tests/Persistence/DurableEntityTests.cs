@@ -13,6 +13,9 @@ public abstract class DurableEntityTests : Akka.TestKit.Xunit2.TestKit
 {
     private const int SnapshotEvery = 3;
     private static readonly TimeSpan Recovery = TimeSpan.FromSeconds(20);
+
+    /// <summary>How long the snapshots' deletions may take: they queue behind every other write of a shared, busy store.</summary>
+    private static readonly TimeSpan CleanUp = TimeSpan.FromSeconds(90);
     private static readonly PersistenceOptions Options = new() { SnapshotEvery = SnapshotEvery };
     private readonly TestJournal _journal;
 
@@ -77,7 +80,7 @@ public abstract class DurableEntityTests : Akka.TestKit.Xunit2.TestKit
         {
             Assert.InRange(await _journal.CountEventsAsync(persistenceId), 1, SnapshotEvery);
             Assert.Equal(1, await _journal.CountSnapshotsAsync(persistenceId));
-        }, Recovery);
+        }, CleanUp);
 
         entity = Restart(entity, entityId);
         entity.Tell(new LockProtocol.GetState(1));
