@@ -24,8 +24,12 @@ internal static class DurabilityFigures
 
     public static async Task RunAsync(int count, bool memoryOnly)
     {
-        if (!memoryOnly) await LockCycleCostAsync();
-        await IdleLocksMemoryAsync(Math.Min(count, 20_000), passivate: false);
+        if (!memoryOnly)
+        {
+            await LockCycleCostAsync();
+            await IdleLocksMemoryAsync(Math.Min(count, 20_000), passivate: false);
+        }
+
         await IdleLocksMemoryAsync(count, passivate: true);
     }
 
@@ -93,15 +97,26 @@ internal static class DurabilityFigures
         var before = await IdlePrimitivesMemory.SettledMemoryAsync();
         var watch = Stopwatch.StartNew();
         var next = -1;
-        await Task.WhenAll(Enumerable.Range(0, 1024).Select(async _ =>
+        var done = 0;
+        var callers = Task.WhenAll(Enumerable.Range(0, 1024).Select(async _ =>
         {
             for (var i = Interlocked.Increment(ref next); i < count; i = Interlocked.Increment(ref next))
             {
                 var facade = primitives.Lock($"idle-{i}");
                 await facade.AcquireAsync();
                 await facade.ReleaseAsync();
+                Interlocked.Increment(ref done);
             }
         }));
+        // A run of a million takes long on a busy machine: the heap on the way says where it is heading.
+        while (await Task.WhenAny(callers, Task.Delay(TimeSpan.FromMinutes(2))) != callers)
+        {
+            var running = (await primitives.Region.Ask<ShardRegionStats>(GetShardRegionStats.Instance, TimeSpan.FromMinutes(1))).Stats.Values.Sum();
+            var heap = GC.GetTotalMemory(forceFullCollection: true) - before;
+            Console.WriteLine($"  {watch.Elapsed.TotalSeconds:N0} s: {Volatile.Read(ref done):N0} used, {running:N0} running, {heap / (1024.0 * 1024):N0} MiB managed heap");
+        }
+
+        await callers;
         var used = watch.Elapsed;
         if (passivate)
             await Poll.UntilAsync(() => primitives.Region.Ask<ShardRegionStats>(GetShardRegionStats.Instance, TimeSpan.FromMinutes(1)),
