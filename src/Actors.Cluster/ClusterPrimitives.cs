@@ -59,7 +59,7 @@ public sealed class ClusterPrimitives : IExtension
         var settings = ClusterShardingSettings.Create(system).WithRole(role);
         Region = hostsEntities
             ? options.Persistence is { } persistence
-                ? sharding.Start(options.TypeNameOrDefault, entityId => PrimitiveEntityProps.For(entityId, persistence), settings, extractor,
+                ? sharding.Start(options.TypeNameOrDefault, entityId => PrimitiveEntityProps.For(entityId, persistence), WithoutIdlePassivation(system, role), extractor,
                     sharding.DefaultShardAllocationStrategy(settings), Persistence.StopEntity.Instance)
                 : sharding.Start(options.TypeNameOrDefault, PrimitiveEntityProps.For, settings, extractor)
             : sharding.StartProxy(options.TypeNameOrDefault, role!, extractor);
@@ -188,6 +188,17 @@ public sealed class ClusterPrimitives : IExtension
 
         var address = identity.Subject?.Path.Address ?? throw new TimeoutException($"The primitive '{entityId}' is not running.");
         return address.HasGlobalScope ? address : Akka.Cluster.Cluster.Get(_system).SelfAddress;
+    }
+
+    /// <summary>
+    /// The region's settings with Sharding's own idle passivation off: a durable entity passivates itself only when its
+    /// primitive is idle (<see cref="Persistence.PersistenceOptions.PassivateIdleAfter"/>), never while it holds anything.
+    /// </summary>
+    private static ClusterShardingSettings WithoutIdlePassivation(ActorSystem system, string? role)
+    {
+        var sharding = system.Settings.Config.GetConfig("akka.cluster.sharding");
+        return ClusterShardingSettings.Create(Akka.Configuration.ConfigurationFactory.ParseString("passivate-idle-entity-after = off").WithFallback(sharding),
+            system.Settings.Config.GetConfig(sharding.GetString("coordinator-singleton"))).WithRole(role);
     }
 
     private static void EnsureSerializer(ExtendedActorSystem system)

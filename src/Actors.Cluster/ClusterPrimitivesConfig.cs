@@ -41,19 +41,45 @@ public static class ClusterPrimitivesConfig
     {
         ArgumentException.ThrowIfNullOrEmpty(databaseFile);
         var connection = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder { DataSource = databaseFile, Pooling = true }.ConnectionString;
+        return SqlStore(connection, "SQLite.MS", schema: null);
+    }
+
+    /// <summary>
+    /// Configures Akka.Persistence.Sql's journal and snapshot store (the same plugin ids as <see cref="Sqlite"/>) on a
+    /// PostgreSQL database through Npgsql. Its tables (<c>journal</c>, <c>tags</c>, <c>snapshot</c>) are created on first
+    /// use in <paramref name="schema"/>; the schema itself must exist (<c>CREATE SCHEMA IF NOT EXISTS name;</c>), as
+    /// <c>public</c> does. It does not change the application's default journal.
+    /// </summary>
+    /// <param name="connectionString">An Npgsql connection string, e.g. <c>Host=db;Username=app;Password=...;Database=app</c>.</param>
+    /// <param name="schema">The schema of the tables; null (the default) for <c>public</c>.</param>
+    public static Config Postgres(string connectionString, string? schema = null)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(connectionString);
+        return SqlStore(new Npgsql.NpgsqlConnectionStringBuilder(connectionString).ConnectionString, "PostgreSQL.15", schema ?? "public");
+    }
+
+    private static Config SqlStore(string connectionString, string provider, string? schema)
+    {
+        var connection = Quoted(connectionString);
+        var schemaName = schema is null ? "null" : Quoted(schema);
         return ConfigurationFactory.ParseString($$"""
             akka.persistence.journal.sql {
-              connection-string = "{{connection.Replace("\\", "\\\\", StringComparison.Ordinal)}}"
-              provider-name = "SQLite.MS"
+              connection-string = {{connection}}
+              provider-name = "{{provider}}"
               auto-initialize = on
+              default.schema-name = {{schemaName}}
             }
             akka.persistence.snapshot-store.sql {
-              connection-string = "{{connection.Replace("\\", "\\\\", StringComparison.Ordinal)}}"
-              provider-name = "SQLite.MS"
+              connection-string = {{connection}}
+              provider-name = "{{provider}}"
               auto-initialize = on
+              default.schema-name = {{schemaName}}
             }
             """).WithFallback(Akka.Persistence.Sql.SqlPersistence.DefaultConfiguration);
     }
+
+    private static string Quoted(string text) =>
+        "\"" + text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal) + "\"";
 
     /// <summary>The default database file: <c>actors-primitives.db</c> in the application's local data folder.</summary>
     public static string DefaultDatabaseFile =>

@@ -57,7 +57,7 @@ internal static class IdlePrimitivesMemory
     /// The managed heap once the previous measurement's actor system has let go of its actors: a million actors keep
     /// stopping after <c>Terminate</c> returns, and memory freed during the next measurement would be subtracted from it.
     /// </summary>
-    private static async Task<long> SettledMemoryAsync()
+    internal static async Task<long> SettledMemoryAsync()
     {
         var current = GC.GetTotalMemory(forceFullCollection: true);
         while (true)

@@ -17,6 +17,14 @@ if (args is ["durable-queue", ..])
     return;
 }
 
+// `dotnet run -c Release -- durability [count] [memory]` measures what persistence costs: lock cycles and idle durable
+// locks (default 1,000,000), or only the latter.
+if (args is ["durability", ..])
+{
+    await Actors.Benchmarks.DurabilityFigures.RunAsync(args.Length > 1 ? int.Parse(args[1]) : 1_000_000, args is [_, _, "memory", ..]);
+    return;
+}
+
 if (args is ["sizes", ..])
 {
     await Actors.Benchmarks.SerializerSizes.PrintAsync();

@@ -1,6 +1,8 @@
 using Actors.Coordination;
 using Actors.Protocol;
 using Akka.Actor;
+using Akka.Cluster.Sharding;
+using Akka.Event;
 using Akka.Persistence;
 
 namespace Actors.Cluster.Persistence;
@@ -17,23 +19,31 @@ namespace Actors.Cluster.Persistence;
 /// Waiting requests are not persisted: a wait belongs to a live caller, who learns of a lost wait from its own timeout.
 /// Every <see cref="PersistenceOptions.SnapshotEvery"/> stored states a snapshot is saved, so recovery reads a snapshot
 /// and a short tail; a primitive that journals events is snapshotted when <see cref="Coordinator.IsSnapshotDue"/> says
-/// so. Events are written without stopping the entity (Akka's <c>PersistAllAsync</c>): the messages that arrive
+/// so; after a snapshot is saved the events and snapshots behind it are deleted, so the journal stays short. Events are written without stopping the entity (Akka's <c>PersistAllAsync</c>): the messages that arrive
 /// meanwhile are handled and their events batched into the next write, their replies held until their own events are
 /// stored, and replies that changed nothing go out only after the events before them (<c>DeferAsync</c>). A message
 /// that arrives while a whole state (or the events before a snapshot) is being stored waits (Akka.Persistence's stash).
 /// Sharding stops it with <see cref="StopEntity"/>, handled after that stash, never with <c>PoisonPill</c>, which would
-/// drop the requests stashed while it recovers or stores a state.
+/// drop the requests stashed while it recovers or stores a state. An entity whose coordinator is idle
+/// (<see cref="Coordinator.IsIdle"/>) for <see cref="PersistenceOptions.PassivateIdleAfter"/> asks its shard to
+/// passivate it; one that holds or queues anything never does.
+/// A journal it cannot read back (a corrupted or foreign entry) fails its recovery: the error is logged naming the
+/// primitive, the requests that waited for the recovery are refused (<see cref="RejectionReason.Unrecoverable"/>) and
+/// the entity stops, so every later request meets the same refusal; it never starts empty.
 /// </remarks>
 internal sealed class DurableEntity : UntypedPersistentActor, IWithTimers, ICoordinatorHost
 {
     private readonly Coordinator _coordinator;
     private readonly PersistenceOptions _options;
     private readonly List<(IActorRef To, object Message)> _held = [];
+    private readonly string _entityId;
+    private List<(IActorRef To, IRequest Request)>? _waitingForRecovery;
     private bool _handling;
 
     public DurableEntity(string entityId, Func<Coordinator> behavior, PersistenceOptions options)
     {
-        PersistenceId = $"actors-primitive:{entityId}";
+        _entityId = entityId;
+        PersistenceId = PersistenceIdOf(entityId);
         JournalPluginId = options.JournalPluginIdOrDefault;
         SnapshotPluginId = options.SnapshotPluginIdOrDefault;
         _options = options;
@@ -60,6 +70,9 @@ internal sealed class DurableEntity : UntypedPersistentActor, IWithTimers, ICoor
         else to.Tell(message, Self);
     }
 
+    /// <summary>The persistence id under which the entity <paramref name="entityId"/> journals its state.</summary>
+    public static string PersistenceIdOf(string entityId) => $"actors-primitive:{entityId}";
+
     /// <summary>The props of the entity <paramref name="entityId"/> hosting what <paramref name="behavior"/> makes.</summary>
     public static Props Props(string entityId, Func<Coordinator> behavior, PersistenceOptions options) =>
         Akka.Actor.Props.Create(() => new DurableEntity(entityId, behavior, options));
@@ -72,6 +85,8 @@ internal sealed class DurableEntity : UntypedPersistentActor, IWithTimers, ICoor
             case SnapshotOffer { Snapshot: IDurableState state }:
                 _coordinator.RestoreDurableState(state);
                 break;
+            case SnapshotOffer offer:
+                throw new InvalidOperationException($"The snapshot is a {offer.Snapshot?.GetType().Name ?? "null"}, not a primitive's durable state.");
             case IDurableState state:
                 _coordinator.RestoreDurableState(state);
                 break;
@@ -79,9 +94,34 @@ internal sealed class DurableEntity : UntypedPersistentActor, IWithTimers, ICoor
                 _coordinator.ApplyDurableEvent(durableEvent);
                 break;
             case RecoveryCompleted:
+                _waitingForRecovery = null;
                 _coordinator.Started();
+                PassivateWhenIdle();
                 break;
+            default:
+                throw new InvalidOperationException($"The journal holds a {message.GetType().Name}, not a primitive's durable state.");
         }
+    }
+
+    /// <summary>Notes the requests that wait for the recovery (Akka.Persistence stashes them), to refuse them if it fails.</summary>
+    protected override bool AroundReceive(Receive receive, object message)
+    {
+        if (IsRecovering && message is IRequest request) (_waitingForRecovery ??= []).Add((Sender, request));
+        return base.AroundReceive(receive, message);
+    }
+
+    /// <summary>
+    /// Logs which primitive could not be recovered and why, and refuses the requests that waited for it; Akka.Persistence
+    /// stops the entity next, so it never serves a state it could not read.
+    /// </summary>
+    protected override void OnRecoveryFailure(Exception reason, object? message = null)
+    {
+        var refusal = $"The primitive '{_entityId}' could not be recovered from its journal ({PersistenceId}) and refuses requests " +
+                      $"rather than start empty: {reason.GetType().Name}: {reason.Message}";
+        Context.GetLogger().Error(reason, "{0}{1}", refusal, message is null ? "" : $" (while replaying a {message.GetType().Name})");
+        foreach (var (to, request) in _waitingForRecovery ?? [])
+            to.Tell(new CoordinatorProtocol.Rejected(request.RequestId, RejectionReason.Unrecoverable, refusal), Self);
+        _waitingForRecovery = null;
     }
 
     /// <inheritdoc />
@@ -89,11 +129,26 @@ internal sealed class DurableEntity : UntypedPersistentActor, IWithTimers, ICoor
     {
         switch (message)
         {
-            case SaveSnapshotSuccess or SaveSnapshotFailure:
+            case SaveSnapshotSuccess saved:
+                DeleteBehind(saved.Metadata.SequenceNr);
+                return;
+            case SaveSnapshotFailure failed:
+                WarnStoreFailure("save a snapshot", failed.Cause);
+                return;
+            case DeleteMessagesFailure failed:
+                WarnStoreFailure("delete the events behind its snapshot", failed.Cause);
+                return;
+            case DeleteSnapshotsFailure failed:
+                WarnStoreFailure("delete its older snapshots", failed.Cause);
+                return;
+            case DeleteMessagesSuccess or DeleteSnapshotsSuccess:
                 return;
             case StopEntity:
                 // After the events still being stored, so that their replies go out.
                 DeferAsync(StopEntity.Instance, _ => Context.Stop(Self));
+                return;
+            case PassivateIfIdle:
+                if (_coordinator.IsIdle) Context.Parent.Tell(new Passivate(StopEntity.Instance));
                 return;
         }
 
@@ -109,6 +164,7 @@ internal sealed class DurableEntity : UntypedPersistentActor, IWithTimers, ICoor
 
         var replies = _held.ToArray();
         _held.Clear();
+        PassivateWhenIdle();
         if (!_coordinator.DurableStateChanged)
         {
             // Behind the events still being stored, if any; at once otherwise.
@@ -160,6 +216,26 @@ internal sealed class DurableEntity : UntypedPersistentActor, IWithTimers, ICoor
             SaveSnapshot(_coordinator.CaptureDurableState());
         });
     }
+
+
+    /// <summary>Deletes the events up to the snapshot at <paramref name="sequenceNr"/> and the snapshots before it.</summary>
+    private void DeleteBehind(long sequenceNr)
+    {
+        DeleteMessages(sequenceNr);
+        DeleteSnapshots(new SnapshotSelectionCriteria(sequenceNr - 1));
+    }
+
+    /// <summary>Arms (or re-arms) the idle timer while the coordinator is idle, and cancels it while it is not.</summary>
+    private void PassivateWhenIdle()
+    {
+        if (_options.PassivateIdleAfterOrDefault == Timeout.InfiniteTimeSpan) return;
+        if (_coordinator.IsIdle) Timers.StartSingleTimer(PassivateIfIdle.Instance, PassivateIfIdle.Instance, _options.PassivateIdleAfterOrDefault);
+        else Timers.Cancel(PassivateIfIdle.Instance);
+    }
+
+    /// <summary>A clean-up that failed costs only a longer recovery (the next snapshot tries again): worth a warning.</summary>
+    private void WarnStoreFailure(string what, Exception cause) =>
+        Context.GetLogger().Warning(cause, "The primitive '{0}' could not {1}: {2}", _entityId, what, cause.Message);
 
     private void Flush((IActorRef To, object Message)[] replies)
     {

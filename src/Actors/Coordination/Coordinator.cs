@@ -158,6 +158,15 @@ public abstract partial class Coordinator : IWaitForSource
     /// </summary>
     public bool DurableStateChanged { get; private set; }
 
+    /// <summary>
+    /// True when nothing holds the primitive (no lock holder, no permit out, no queued item or unfinished task) and
+    /// nobody waits for it: a host that keeps the durable state may stop it and start it again from that state.
+    /// </summary>
+    public bool IsIdle => _waiters.Count == 0 && !IsInUse;
+
+    /// <summary>Whether something holds the primitive; by default whether <see cref="CurrentHolders"/> names any holder.</summary>
+    private protected virtual bool IsInUse => CurrentHolders() is var (named, anonymous) && (anonymous || named.Count > 0);
+
     /// <summary>The primitive's durable state now; clears <see cref="DurableStateChanged"/>.</summary>
     /// <remarks>For a primitive that journals events, this is the snapshot: it also starts the count that <see cref="IsSnapshotDue"/> reads afresh.</remarks>
     /// <exception cref="NotSupportedException">The primitive has no durable form (threads, timers).</exception>

@@ -35,4 +35,10 @@ public enum RejectionReason
     /// Facade: <see cref="Diagnostics.DeadlockException"/>.
     /// </summary>
     Deadlock,
+
+    /// <summary>
+    /// The primitive's stored state could not be read back (a corrupted or foreign journal entry, an unreachable store):
+    /// it refuses every request rather than start empty. Facade: <see cref="InvalidOperationException"/>.
+    /// </summary>
+    Unrecoverable,
 }

@@ -123,6 +123,8 @@ internal sealed partial class QueueCoordinator : Coordinator
 
     private protected override void PublishGauges(CoordinatorGauges gauges) => gauges.QueueLength = _items.Count;
 
+    private protected override bool IsInUse => _items.Count > 0 || _unfinished > 0 || AwaitingConfirmation > 0;
+
     /// <summary>
     /// A durable queue's deliveries to the owner that were not confirmed go back to their places; a dropped batch may
     /// have held back the putters behind it.

@@ -3,29 +3,21 @@ using Actors.Cluster.Persistence;
 namespace Actors.Cluster.Tests.Persistence;
 
 /// <summary>
-/// Primitives journal their durable state in one SQLite file (temporary, in WAL mode, shared by the three nodes): the
-/// node hosting a held lock is killed without leaving, and the lock comes back on another node still held, its tokens
-/// continued. (Stopping and starting on one node: <see cref="DurableEntityTests"/>.)
+/// Primitives journal their durable state in one store shared by the three nodes (a SQLite file in WAL mode, or a
+/// PostgreSQL schema): the node hosting a held lock is killed without leaving, and the lock comes back on another node
+/// still held, its tokens continued. (Stopping and starting on one node: <see cref="DurableEntityTests"/>.)
 /// </summary>
-public sealed class DurableClusterTests : IAsyncLifetime
+public abstract class DurableClusterTests(string store) : DurableClusterTest(store)
 {
-    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
-    private readonly TemporaryDatabase _database = new();
-    private ClusterNodes? _nodes;
-    private ClusterNodes Nodes => _nodes!;
+    /// <summary>The tests over SQLite.</summary>
+    public sealed class Sqlite() : DurableClusterTests(TestJournal.Sqlite);
 
-    public async Task InitializeAsync()
-    {
-        _nodes = await ClusterNodes.StartAsync(name: "durable", config: Akka.Configuration.ConfigurationFactory
-            .ParseString("akka.loglevel = WARNING").WithFallback(_database.Config),
+    /// <summary>The tests over PostgreSQL.</summary>
+    public sealed class Postgres() : DurableClusterTests(TestJournal.Postgres);
+
+    protected override Task<ClusterNodes> StartNodesAsync() => ClusterNodes.StartAsync(name: "durable",
+        config: Akka.Configuration.ConfigurationFactory.ParseString("akka.loglevel = WARNING").WithFallback(Database.Config),
         options: new ClusterPrimitivesOptions { Persistence = new PersistenceOptions() });
-    }
-
-    public async Task DisposeAsync()
-    {
-        await Nodes.DisposeAsync();
-        _database.Dispose();
-    }
 
     [Fact]
     public async Task HostOfAHeldLockKilled_LockComesBackHeld_AndPassesToAWaiterOnAThirdNodeWithAHigherToken()

@@ -6,17 +6,28 @@ using Akka.Configuration;
 
 namespace Actors.Cluster.Tests.Persistence;
 
-/// <summary>A durable entity alone, over SQLite in a temporary file: each incarnation comes back with the state of the last.</summary>
-public sealed class DurableEntityTests : Akka.TestKit.Xunit2.TestKit
+/// <summary>
+/// A durable entity alone, over a store of its own (SQLite in a temporary file, PostgreSQL in a temporary schema): each
+/// incarnation comes back with the state of the last, and the journal stays short behind its snapshots.
+/// </summary>
+public abstract class DurableEntityTests : Akka.TestKit.Xunit2.TestKit
 {
+    private const int SnapshotEvery = 3;
     private static readonly TimeSpan Recovery = TimeSpan.FromSeconds(20);
-    private static readonly TemporaryDatabase Database = new();
-    private static readonly PersistenceOptions Options = new() { SnapshotEvery = 3 };
 
-    public DurableEntityTests() : base(ConfigurationFactory.ParseString("akka.loglevel = WARNING")
-        .WithFallback(Database.Config).WithFallback(ClusterPrimitivesConfig.Serialization))
-    {
-    }
+    /// <summary>How long the snapshots' deletions may take: they queue behind every other write of a shared, busy store.</summary>
+    private static readonly TimeSpan CleanUp = TimeSpan.FromSeconds(90);
+    private static readonly PersistenceOptions Options = new() { SnapshotEvery = SnapshotEvery };
+    private readonly TestJournal _journal;
+
+    private DurableEntityTests(TestJournal journal) : base(ConfigurationFactory.ParseString("akka.loglevel = WARNING")
+        .WithFallback(journal.Config).WithFallback(ClusterPrimitivesConfig.Serialization)) => _journal = journal;
+
+    /// <summary>The tests over SQLite.</summary>
+    public sealed class Sqlite() : DurableEntityTests(TestJournal.Create(TestJournal.Sqlite));
+
+    /// <summary>The tests over PostgreSQL.</summary>
+    public sealed class Postgres() : DurableEntityTests(TestJournal.Create(TestJournal.Postgres));
 
     [Fact]
     public void Lock_HeldWhenItsEntityStops_IsStillHeldByTheNextIncarnation_AndItsTokensContinue()
@@ -47,6 +58,42 @@ public sealed class DurableEntityTests : Akka.TestKit.Xunit2.TestKit
         ExpectMsg<LockProtocol.Released>();
         entity.Tell(new LockProtocol.Acquire(7, ActorRefs.Nobody));
         Assert.Equal(5, ExpectMsg<LockProtocol.Acquired>().FencingToken);
+    }
+
+    [Fact]
+    public async Task Lock_AfterSnapshotsOfManyCycles_JournalKeepsAtMostOneIntervalOfEvents_AndRecoveryGivesTheSameState()
+    {
+        const int cycles = SnapshotEvery * 7;
+        var entityId = PrimitiveEntityIds.Lock("compacted-lock");
+        var entity = Start(entityId);
+        for (var i = 1; i <= cycles; i++)
+        {
+            entity.Tell(new LockProtocol.Acquire(i, TestActor));
+            ExpectMsg<LockProtocol.Acquired>(Recovery);
+            entity.Tell(new LockProtocol.Release(1000 + i));
+            ExpectMsg<LockProtocol.Released>();
+        }
+
+        entity.Tell(new LockProtocol.Acquire(cycles + 1, TestActor));
+        var held = ExpectMsg<LockProtocol.Acquired>();
+        var persistenceId = DurableEntity.PersistenceIdOf(entityId);
+        await AwaitAssertAsync(async () =>
+        {
+            Assert.InRange(await _journal.CountEventsAsync(persistenceId), 1, SnapshotEvery);
+            Assert.Equal(1, await _journal.CountSnapshotsAsync(persistenceId));
+        }, CleanUp);
+
+        entity = Restart(entity, entityId);
+        entity.Tell(new LockProtocol.GetState(1));
+        var state = ExpectMsg<LockProtocol.LockState>(Recovery);
+        Assert.True(state.Locked);
+        Assert.Equal(TestActor, state.Holder);
+        Assert.Equal(cycles + 1, held.FencingToken);
+        Assert.Equal(held.FencingToken, state.FencingToken);
+        entity.Tell(new LockProtocol.Release(1));
+        ExpectMsg<LockProtocol.Released>();
+        entity.Tell(new LockProtocol.Acquire(2, TestActor));
+        Assert.Equal(held.FencingToken + 1, ExpectMsg<LockProtocol.Acquired>().FencingToken);
     }
 
     [Fact]
@@ -202,6 +249,6 @@ public sealed class DurableEntityTests : Akka.TestKit.Xunit2.TestKit
     protected override void AfterAll()
     {
         base.AfterAll();
-        Database.Dispose();
+        _journal.Dispose();
     }
 }

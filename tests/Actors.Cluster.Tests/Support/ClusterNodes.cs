@@ -145,6 +145,19 @@ public sealed class ClusterNodes : IAsyncDisposable
         throw new InvalidOperationException($"No name of 200 with prefix {prefix} lives on node {host}.");
     }
 
+    /// <summary>Whether the entity <paramref name="entityId"/> runs on any node now (asking each node's shard region).</summary>
+    public async Task<bool> IsRunningAsync(string entityId)
+    {
+        var states = await Task.WhenAll(Systems.Select(system =>
+            ClusterPrimitives.Get(system).Region.Ask<Akka.Cluster.Sharding.CurrentShardRegionState>(
+                Akka.Cluster.Sharding.GetShardRegionState.Instance, Poll.Patience))).ConfigureAwait(false);
+        return states.Any(state => state.Shards.Any(shard => shard.EntityIds.Contains(entityId)));
+    }
+
+    /// <summary>Returns once the entity <paramref name="entityId"/> runs on no node (passivated or stopped).</summary>
+    public Task UntilStoppedAsync(string entityId) =>
+        Poll.UntilAsync(() => IsRunningAsync(entityId), running => !running, $"{entityId} stopped");
+
     private IEnumerable<ActorSystem> Survivors(int killed) => Systems.Where((_, i) => i != killed);
 
     private Task AwaitMembersUpAsync(int count) => Poll.UntilAsync(

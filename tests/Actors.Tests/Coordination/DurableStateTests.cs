@@ -136,6 +136,70 @@ public sealed class DurableStateTests : CoordinatorTestKit
         Assert.Equal(new LockDurableState(null, 0), caller.ExpectMsg<LockDurableState>());
     }
 
+    [Fact]
+    public void Lock_IsIdleOnlyWhenFreeAndNobodyWaits()
+    {
+        var holder = CreateTestProbe();
+        var waiter = CreateTestProbe();
+        var host = Host(ActorLock.Behavior());
+        Assert.True(IsIdle(host));
+
+        host.Tell(new LockProtocol.Acquire(1, holder.Ref), holder.Ref);
+        holder.ExpectMsg<LockProtocol.Acquired>();
+        Assert.False(IsIdle(host));
+        host.Tell(new LockProtocol.Acquire(2, waiter.Ref), waiter.Ref);
+        host.Tell(new LockProtocol.Release(3), holder.Ref);
+        holder.ExpectMsg<LockProtocol.Released>();
+        waiter.ExpectMsg<LockProtocol.Acquired>();
+        Assert.False(IsIdle(host));
+
+        host.Tell(new LockProtocol.Release(4), waiter.Ref);
+        waiter.ExpectMsg<LockProtocol.Released>();
+        Assert.True(IsIdle(host));
+    }
+
+    [Fact]
+    public void Semaphore_WithAnAnonymousPermitOut_OrAWaiter_IsNotIdle()
+    {
+        var caller = CreateTestProbe();
+        var host = Host(ActorSemaphore.Behavior(1));
+        host.Tell(new SemaphoreProtocol.Acquire(1, ActorRefs.Nobody), caller.Ref);
+        caller.ExpectMsg<SemaphoreProtocol.Acquired>();
+        Assert.False(IsIdle(host));
+
+        var waiter = CreateTestProbe();
+        host.Tell(new SemaphoreProtocol.Acquire(2, waiter.Ref), waiter.Ref);
+        host.Tell(new SemaphoreProtocol.Release(3, ActorRefs.Nobody), caller.Ref);
+        caller.ExpectMsg<SemaphoreProtocol.Released>();
+        waiter.ExpectMsg<SemaphoreProtocol.Acquired>();
+        Assert.False(IsIdle(host));
+    }
+
+    [Fact]
+    public void Queue_WithAnItem_OrAnUnfinishedTask_IsNotIdle()
+    {
+        var caller = CreateTestProbe();
+        var host = Host(new Actors.Queue.QueueCoordinator(() => new Actors.Queue.ItemStore.Fifo(), maxSize: 0, tracksTasks: true));
+        Assert.True(IsIdle(host));
+
+        host.Tell(new Actors.Queue.QueueProtocol.Put(1, ActorRefs.Nobody, 7), caller.Ref);
+        caller.ExpectMsg<Actors.Queue.QueueProtocol.PutDone>();
+        Assert.False(IsIdle(host));
+        host.Tell(new Actors.Queue.QueueProtocol.Get(2, ActorRefs.Nobody), caller.Ref);
+        caller.ExpectMsg<Actors.Queue.QueueProtocol.Got>();
+        Assert.False(IsIdle(host));
+        host.Tell(new Actors.Queue.QueueProtocol.TaskDone(3), caller.Ref);
+        caller.ExpectMsg<Actors.Queue.QueueProtocol.TaskDoneAck>();
+        Assert.True(IsIdle(host));
+    }
+
+    private bool IsIdle(IActorRef host)
+    {
+        var caller = CreateTestProbe();
+        host.Tell(AskIdle.Instance, caller.Ref);
+        return caller.ExpectMsg<bool>();
+    }
+
     private static SemaphoreDurableState Normalize(IDurableState state)
     {
         var semaphore = Assert.IsType<SemaphoreDurableState>(state);
@@ -191,6 +255,9 @@ public sealed class DurableStateTests : CoordinatorTestKit
                 case Capture:
                     Sender.Tell(_coordinator.CaptureDurableState());
                     return;
+                case AskIdle:
+                    Sender.Tell(_coordinator.IsIdle);
+                    return;
             }
 
             _coordinator.Receive(message);
@@ -203,5 +270,10 @@ public sealed class DurableStateTests : CoordinatorTestKit
     private sealed class Capture
     {
         public static readonly Capture Instance = new();
+    }
+
+    private sealed class AskIdle
+    {
+        public static readonly AskIdle Instance = new();
     }
 }
