@@ -13,6 +13,11 @@ using Akka.Configuration;
 //                              "took N", waits to be killed;
 //   drain <database> <name>    waits until no delivery awaits confirmation, takes every item, prints "item N" for each
 //                              and "drained", then exits.
+// Standard output carries only those facts: everything else written to the console (Akka's own log lines) goes to
+// standard error.
+var facts = Console.Out;
+Console.SetOut(Console.Error);
+
 if (args is not [var mode, var database, var name])
 {
     Console.Error.WriteLine("usage: produce|take|drain <database> <queue name>");
@@ -21,7 +26,7 @@ if (args is not [var mode, var database, var name])
 
 var system = await QueueNode.StartAsync(database);
 var queue = ClusterPrimitives.Get(system).Queue<int>(name);
-Console.WriteLine("ready");
+facts.WriteLine("ready");
 switch (mode)
 {
     case "produce":
@@ -30,20 +35,20 @@ switch (mode)
             if (next % 2 == 0)
             {
                 await queue.PutManyAsync(Enumerable.Range(next, 5));
-                for (var i = next; i < next + 5; i++) Console.WriteLine($"acked {i}");
+                for (var i = next; i < next + 5; i++) facts.WriteLine($"acked {i}");
                 next += 5;
             }
             else
             {
                 await queue.PutAsync(next);
-                Console.WriteLine($"acked {next++}");
+                facts.WriteLine($"acked {next++}");
             }
         }
 
     case "take":
         var entity = ClusterPrimitives.Get(system).EntityRef(PrimitiveEntityIds.Queue(name, Actors.Hosting.QueueKind.Fifo, 0));
         var got = (QueueProtocol.Got)await entity.Ask<object>(new QueueProtocol.Get(1, ActorRefs.Nobody), TimeSpan.FromSeconds(60));
-        Console.WriteLine($"took {got.Item}");
+        facts.WriteLine($"took {got.Item}");
         await system.WhenTerminated;
         return 0;
     case "drain":
@@ -60,10 +65,10 @@ switch (mode)
                 break;
             }
 
-            foreach (var item in items) Console.WriteLine($"item {item}");
+            foreach (var item in items) facts.WriteLine($"item {item}");
         }
 
-        Console.WriteLine("drained");
+        facts.WriteLine("drained");
         await system.Terminate();
         return 0;
     default:

@@ -179,7 +179,8 @@ public static class CoordinatorProtocol
 
         /// <summary>
         /// Prints every member, the owners by actor name: <c>Statistics { Name = mutex, Kind = Lock, ...,
-        /// Holders = [worker-1], WaitingOwners = [worker-2, worker-3], ... }</c>.
+        /// Holders = [worker-1], WaitingOwners = [worker-2, worker-3], ... }</c>; the revoked-hold counts and the maximum
+        /// hold time only where there are any.
         /// </summary>
         private bool PrintMembers(StringBuilder builder)
         {
@@ -193,7 +194,8 @@ public static class CoordinatorProtocol
                 $"Holders = [{NamesOf(Holders)}], HeldAnonymously = {HeldAnonymously}, WaitingOwners = [{NamesOf(WaitingOwners)}]");
             if (QueueLength is { } length) builder.Append(CultureInfo.InvariantCulture, $", QueueLength = {length}");
             if (Round is { } round) builder.Append(CultureInfo.InvariantCulture, $", Round = {round}");
-            builder.Append(CultureInfo.InvariantCulture, $", ForcedReleases = {ForcedReleases}, HoldTimeExpiries = {HoldTimeExpiries}");
+            if (ForcedReleases > 0) builder.Append(CultureInfo.InvariantCulture, $", ForcedReleases = {ForcedReleases}");
+            if (HoldTimeExpiries > 0) builder.Append(CultureInfo.InvariantCulture, $", HoldTimeExpiries = {HoldTimeExpiries}");
             if (MaxHoldTime is { } maxHold) builder.Append(CultureInfo.InvariantCulture, $", MaxHoldTime = {maxHold}");
             return true;
         }

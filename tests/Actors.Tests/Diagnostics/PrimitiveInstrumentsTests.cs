@@ -23,6 +23,8 @@ public sealed class PrimitiveInstrumentsTests : CoordinatorTestKit
         [PrimitiveMetrics.TimeoutsName] = "{timeout}",
         [PrimitiveMetrics.CancellationsName] = "{cancellation}",
         [PrimitiveMetrics.OwnerDeathReleasesName] = "{release}",
+        [PrimitiveMetrics.ForcedReleasesName] = "{release}",
+        [PrimitiveMetrics.HoldTimeExpiriesName] = "{release}",
         [PrimitiveMetrics.WaitDurationName] = "s",
         [PrimitiveMetrics.HoldersName] = "{holder}",
         [PrimitiveMetrics.WaitersName] = "{waiter}",

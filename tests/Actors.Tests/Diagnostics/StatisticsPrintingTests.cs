@@ -56,4 +56,20 @@ public sealed class StatisticsPrintingTests : CoordinatorTestKit
 
         Assert.Contains("Holders = [printed-holder], ", (await mutex.GetStatisticsAsync()).ToString());
     }
+
+    [Fact]
+    public void ToString_RevokedHoldsAndAMaximumHoldTime_AreShownOnlyWhereThereAreAny()
+    {
+        var plain = new CoordinatorProtocol.Statistics(1, "bounded", "Lock", 0, 0, 0, 0, 0, 0, 0, 0).ToString();
+        Assert.DoesNotContain("ForcedReleases", plain);
+        Assert.DoesNotContain("MaxHoldTime", plain);
+
+        var revoked = new CoordinatorProtocol.Statistics(1, "bounded", "Lock", 0, 0, 0, 0, 0, 0, 0, 0)
+        {
+            ForcedReleases = 2,
+            HoldTimeExpiries = 1,
+            MaxHoldTime = TimeSpan.FromSeconds(5),
+        }.ToString();
+        Assert.EndsWith(", ForcedReleases = 2, HoldTimeExpiries = 1, MaxHoldTime = 00:00:05 }", revoked);
+    }
 }

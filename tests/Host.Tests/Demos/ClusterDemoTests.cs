@@ -23,7 +23,7 @@ public sealed class ClusterDemoTests
         Assert.All(tokensPerAccount.Values, tokens => Assert.Equal([1L, 2L, 3L, 4L], tokens));
         Assert.Matches(@"^balances: .*, total 600$", lines.Single(l => l.StartsWith("balances:")));
 
-        var held = Regex.Match(lines.Single(l => l.StartsWith("t-hold on node 2 holds")), @"account-(\w+) \(lives on node 3\) with token (\d+)$");
+        var held = Regex.Match(lines.Single(l => l.StartsWith("t-hold on node 2 holds")), @"account-([\w-]+) \(lives on node 3\) with token (\d+)$");
         Assert.True(held.Success);
         Assert.Contains($"t-wait on node 1 waits for account-{held.Groups[1].Value}", lines);
         Assert.Contains("node 3 killed (terminated without leaving the cluster)", lines);
