@@ -81,9 +81,15 @@ public sealed class InProcessCluster : IAsyncDisposable
     /// <summary>When (monotonic ticks) a fault last touched slot <paramref name="node"/>: a cut of one of its links or its kill.</summary>
     public long DisturbedAt(int node) => Volatile.Read(ref _disturbedAt[node]);
 
-    /// <summary>Terminates node <paramref name="node"/> without leaving: the others see a crash.</summary>
+    /// <summary>
+    /// Crashes node <paramref name="node"/>: cuts all its links first, then terminates it without leaving, so the others
+    /// see only silence — not the goodbyes (remote DeathWatch notifications, disassociation) that a clean termination
+    /// would still send.
+    /// </summary>
     public async Task KillAsync(int node)
     {
+        foreach (var other in Enumerable.Range(0, Count).Where(n => n != node && Running(n) is not null))
+            await PartitionAsync(node, other).ConfigureAwait(false);
         Disturb(node);
         await _nodes[node].Terminate().ConfigureAwait(false);
     }

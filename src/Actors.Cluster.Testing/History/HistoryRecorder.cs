@@ -17,8 +17,12 @@ public sealed class HistoryRecorder
 {
     private readonly ConcurrentDictionary<long, PendingOperation> _pending = new();
     private readonly ConcurrentQueue<Operation> _completed = new();
+    private readonly TaskCompletionSource _firstOk = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private long _lastId;
     private int _lastProcess;
+
+    /// <summary>Completes when the first operation completes with <see cref="OperationOutcome.Ok"/>.</summary>
+    public Task FirstOk => _firstOk.Task;
 
     /// <summary>The current monotonic time, in <see cref="Stopwatch"/> ticks.</summary>
     public long Now() => Stopwatch.GetTimestamp();
@@ -52,5 +56,6 @@ public sealed class HistoryRecorder
     {
         _completed.Enqueue(operation);
         _pending.TryRemove(operation.Id, out _);
+        if (operation.Outcome == OperationOutcome.Ok) _firstOk.TrySetResult();
     }
 }

@@ -7,7 +7,8 @@ namespace Actors.Cluster.Testing.Workloads;
 
 /// <summary>
 /// One Jepsen-style run: a three-node in-process cluster (journal on a temporary SQLite file), workloads recording
-/// histories on every node, a <see cref="Nemesis"/> injecting a schedule drawn from the seed; then the cluster made whole,
+/// histories on every node, a <see cref="Nemesis"/> injecting a schedule drawn from the seed (once every workload has
+/// had its first answer); then the cluster made whole,
 /// the clients stopped, and every history checked.
 /// </summary>
 public static class FaultRun
@@ -25,9 +26,12 @@ public static class FaultRun
         var scheduleOptions = FaultScheduleOptions.For(options.Timings, options.Faults) with { SparedNode = queue ? QueueHost : null };
         var schedule = FaultSchedule.Draw(options.Seed, Nodes, scheduleOptions);
         using var journal = new TemporaryJournal("actors-faults");
+        // Faults make Akka log expected errors by the hundred (sends to terminated nodes); the nemesis's log and the
+        // histories say what happened.
+        var quiet = ConfigurationFactory.ParseString("akka.loglevel = OFF\nakka.stdout-loglevel = OFF");
         var config = queue
-            ? ConfigurationFactory.ParseString("akka.cluster.sharding.rebalance-interval = 1h").WithFallback(journal.Config)
-            : journal.Config;
+            ? ConfigurationFactory.ParseString("akka.cluster.sharding.rebalance-interval = 1h").WithFallback(quiet).WithFallback(journal.Config)
+            : quiet.WithFallback(journal.Config);
         await using var cluster = await InProcessCluster.StartAsync(Nodes, options.Timings, config,
             new ClusterPrimitivesOptions { Persistence = new PersistenceOptions() }, runName).ConfigureAwait(false);
         IReadOnlyList<Workload> workloads = queue
@@ -40,6 +44,8 @@ public static class FaultRun
         var nemesis = new Nemesis(cluster, options.Log);
         try
         {
+            // Faults begin once every primitive has answered: a schedule tests fail-over, not a primitive's first start.
+            await Task.WhenAll(workloads.Select(w => w.History.FirstOk)).WaitAsync(cluster.Patience).ConfigureAwait(false);
             await nemesis.RunAsync(schedule).ConfigureAwait(false);
         }
         finally
