@@ -1,5 +1,5 @@
+using Actors.Cluster.Testing.Workloads;
 using Akka.Configuration;
-using Microsoft.Data.Sqlite;
 
 namespace Actors.Cluster.Tests.Support;
 
@@ -9,26 +9,14 @@ namespace Actors.Cluster.Tests.Support;
 /// </summary>
 public sealed class TemporaryDatabase : IDisposable
 {
-    /// <summary>Creates the file and puts it in WAL mode.</summary>
-    public TemporaryDatabase()
-    {
-        using var connection = new SqliteConnection($"Data Source={File}");
-        connection.Open();
-        using var wal = connection.CreateCommand();
-        wal.CommandText = "PRAGMA journal_mode=WAL;";
-        wal.ExecuteNonQuery();
-    }
+    private readonly TemporaryJournal _journal = new("actors-cluster-tests");
 
     /// <summary>The database file.</summary>
-    public string File { get; } = Path.Combine(Path.GetTempPath(), $"actors-cluster-tests-{Guid.NewGuid():N}.db");
+    public string File => _journal.File;
 
     /// <summary>The journal and snapshot store configured on this file.</summary>
-    public Config Config => ClusterPrimitivesConfig.Sqlite(File);
+    public Config Config => _journal.Config;
 
     /// <summary>Deletes the file and its side files once no pooled connection holds them.</summary>
-    public void Dispose()
-    {
-        SqliteConnection.ClearAllPools();
-        foreach (var file in Directory.GetFiles(Path.GetDirectoryName(File)!, Path.GetFileName(File) + "*")) System.IO.File.Delete(file);
-    }
+    public void Dispose() => _journal.Dispose();
 }

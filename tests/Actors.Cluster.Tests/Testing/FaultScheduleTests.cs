@@ -14,6 +14,7 @@ namespace Actors.Cluster.Tests.Testing;
 /// Queues are not persisted yet, so the queue's run keeps its node (node 0) out of every fault: no kill of node 0, no
 /// isolation of it, no partition that involves it.
 /// </remarks>
+[Collection(FaultInjectionCollection.Name)]
 public sealed class FaultScheduleTests(ITestOutputHelper output)
 {
     [Theory]

@@ -9,6 +9,7 @@ namespace Actors.Cluster.Tests.Testing;
 /// and the majority grants to its waiter once the minority is downed, while the minority downs itself and its waiter
 /// gets no grant.
 /// </summary>
+[Collection(FaultInjectionCollection.Name)]
 public sealed class SplitBrainTests(ITestOutputHelper output)
 {
     [Fact]
