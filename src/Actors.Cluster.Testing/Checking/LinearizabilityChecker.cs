@@ -46,10 +46,10 @@ public static class LinearizabilityChecker
         var linearizedRequired = new LinearizedSet(operations.Count);
         var linearizedOptional = new LinearizedSet(operations.Count);
         var cache = new Dictionary<(LinearizedSet, TState), List<LinearizedSet>>();
-        var stack = new Stack<(int Call, TState Before, bool Forced)>();
+        Frame<TState>? stack = null;
         var state = model.Initial;
         var requiredCount = 0;
-        var deepest = (Depth: -1, Prefix: Array.Empty<int>(), Stuck: -1, State: state);
+        var deepest = (Frame: (Frame<TState>?)null, Stuck: -1, State: state);
         var clock = Stopwatch.StartNew();
         var steps = 0L;
         var node = events.First;
@@ -70,7 +70,7 @@ public static class LinearizabilityChecker
                     {
                         // A required operation that changes nothing here loses nothing by being placed now: if the
                         // search fails after it, it fails without it too, so backtracking passes over it.
-                        stack.Push((node, state, isRequired && unchanged));
+                        stack = new Frame<TState>(node, state, isRequired && unchanged, stack);
                         state = next;
                         if (isRequired) requiredCount++;
                         events.Lift(node);
@@ -86,13 +86,13 @@ public static class LinearizabilityChecker
             }
 
             // A required operation's return is reached without it linearized: undo the last free choice.
-            if (stack.Count > deepest.Depth)
-                deepest = (stack.Count, stack.Select(s => events.OperationOf(s.Call)).Reverse().ToArray(), node >= 0 ? events.OperationOf(node) : -1, state);
+            if ((stack?.Depth ?? 0) > (deepest.Frame?.Depth ?? -1)) deepest = (stack, node >= 0 ? events.OperationOf(node) : -1, state);
             bool forced;
             do
             {
-                if (stack.Count == 0) return Report(Verdict.NotLinearizable);
-                (var call, state, forced) = stack.Pop();
+                if (stack is null) return Report(Verdict.NotLinearizable);
+                var (call, before, wasForced, parent) = (stack.Call, stack.Before, stack.Forced, stack.Parent);
+                (state, forced, stack) = (before, wasForced, parent);
                 var undone = events.OperationOf(call);
                 if (operations[undone].Outcome == OperationOutcome.Ok)
                 {
@@ -107,7 +107,8 @@ public static class LinearizabilityChecker
 
         return new KeyResult(key, Verdict.Linearizable, operations.Count, [], null, "");
 
-        KeyResult Report(Verdict verdict) => new(key, verdict, operations.Count, deepest.Prefix.Select(i => operations[i]).ToList(),
+        KeyResult Report(Verdict verdict) => new(key, verdict, operations.Count,
+            Frame<TState>.Calls(deepest.Frame).Select(call => operations[events.OperationOf(call)]).ToList(),
             deepest.Stuck >= 0 ? operations[deepest.Stuck] : null, model.Describe(deepest.State));
 
         // Memoisation with subsumption: a configuration is dead if the same state was reached with the same required

@@ -200,7 +200,18 @@ public sealed class InProcessCluster : IAsyncDisposable
 
     private static bool IsShuttingDown(ActorSystem system) => CoordinatedShutdown.Get(system).ShutdownReason is not null;
 
-    private Task<bool> Throttle(int node, Address remote, ThrottleMode mode) =>
-        ((IRemoteActorRefProvider)((ExtendedActorSystem)_nodes[node]).Provider).Transport
-        .ManagementCommand(new SetThrottle(remote, ThrottleTransportAdapter.Direction.Both, mode));
+    /// <summary>Sets the throttle of one side of a link; a node shutting down (downed meanwhile) is left as it is.</summary>
+    private async Task Throttle(int node, Address remote, ThrottleMode mode)
+    {
+        var system = _nodes[node];
+        try
+        {
+            await ((IRemoteActorRefProvider)((ExtendedActorSystem)system).Provider).Transport
+                .ManagementCommand(new SetThrottle(remote, ThrottleTransportAdapter.Direction.Both, mode)).ConfigureAwait(false);
+        }
+        catch (Exception) when (Running(node) is null)
+        {
+            // Its remoting has stopped: there is no link left to set.
+        }
+    }
 }

@@ -13,6 +13,9 @@ namespace Actors.Cluster.Testing.History;
 public sealed record Operation(
     long Id, int Process, string Key, string Function, object? Input, object? Output, OperationOutcome Outcome, long InvokedAt, long CompletedAt)
 {
+    /// <summary>The operation as one tab-separated line (id, process, key, function, input, output, outcome, invoked, completed).</summary>
+    public string ToLine() => string.Join('\t', Id, Process, Key, Function, Input is IEnumerable<long> ? "set" : Input, Output, Outcome, InvokedAt, CompletedAt);
+
     /// <inheritdoc />
     public override string ToString() =>
         $"#{Id} p{Process} {Key} {Function}({Input}) -> {Outcome switch { OperationOutcome.Ok => $"{Output ?? "none"}", _ => Outcome.ToString().ToLowerInvariant() }}";

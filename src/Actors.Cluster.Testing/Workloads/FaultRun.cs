@@ -55,7 +55,15 @@ public static class FaultRun
         }
 
         foreach (var workload in workloads) await workload.FinishAsync(cluster).ConfigureAwait(false);
-        var report = new FaultRunReport(options.Seed, schedule.ToString(), nemesis.FaultsInjected, workloads.Select(w => w.Check()).ToList(), clock.Elapsed);
+        var checks = workloads.Select(w => (Workload: w, Report: w.Check())).ToList();
+        foreach (var (workload, check) in checks.Where(c => !c.Report.Linearizability.IsLinearizable))
+        {
+            var file = Path.Combine(Path.GetTempPath(), $"actors-history-{runName}-{workload.Name}.txt");
+            await File.WriteAllLinesAsync(file, workload.History.Operations().Select(o => o.ToLine())).ConfigureAwait(false);
+            options.Log($"history of {workload.Name} written to {file}");
+        }
+
+        var report = new FaultRunReport(options.Seed, schedule.ToString(), nemesis.FaultsInjected, checks.Select(c => c.Report).ToList(), clock.Elapsed);
         options.Log(report.ToString());
         return report;
     }

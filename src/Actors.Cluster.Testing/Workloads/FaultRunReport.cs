@@ -11,6 +11,9 @@ public sealed record FaultRunReport(int Seed, string Schedule, int FaultsInjecte
     /// <summary>How many operations all histories hold.</summary>
     public int Operations => Workloads.Sum(w => w.Operations);
 
+    /// <summary>How many histories the checker could not decide within its budget.</summary>
+    public int Undecided => Workloads.Count(w => w.Linearizability.Verdict == Checking.Verdict.Undecided);
+
     /// <summary>Every violation found.</summary>
     public IReadOnlyList<string> Violations => Workloads.SelectMany(w => w.Violations).ToList();
 

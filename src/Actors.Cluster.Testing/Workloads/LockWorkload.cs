@@ -13,16 +13,19 @@ namespace Actors.Cluster.Testing.Workloads;
 /// <param name="runName">Makes the lock's name unique to the run.</param>
 /// <param name="clientsPerNode">Clients on each node.</param>
 /// <param name="seed">Seeds the clients' think and hold times.</param>
-public sealed class LockWorkload(string runName, int clientsPerNode, int seed) : Workload("lock", clientsPerNode, seed)
+public sealed class LockWorkload(string runName, int clientsPerNode, int seed) : ContendingWorkload("lock", clientsPerNode, seed)
 {
-    private static readonly TimeSpan AcquireTimeout = TimeSpan.FromSeconds(1);
-    private static readonly TimeSpan Backstop = AcquireTimeout + TimeSpan.FromSeconds(5);
-
     /// <summary>The resource the holders write to.</summary>
     public FencedResource Resource { get; } = new();
 
     /// <inheritdoc />
     protected override string EntityId => PrimitiveEntityIds.Lock(Key);
+
+    /// <inheritdoc />
+    protected override string AcquireFunction => LockModel.Acquire;
+
+    /// <inheritdoc />
+    protected override object? TimedOutOutput => null;
 
     /// <inheritdoc />
     public override Task PlaceAsync(Faults.InProcessCluster cluster, string name)
@@ -41,51 +44,20 @@ public sealed class LockWorkload(string runName, int clientsPerNode, int seed) :
     }
 
     /// <inheritdoc />
-    protected override async Task<bool> RunSessionAsync(ClientSession session, CancellationToken stop)
+    protected override object AcquireRequest(ClientSession session) => new LockProtocol.Acquire(RequestIds.Next(), session.Owner, AcquireTimeout);
+
+    /// <inheritdoc />
+    protected override object? GrantedOutput(object grant) => ((LockProtocol.Acquired)grant).FencingToken;
+
+    /// <inheritdoc />
+    protected override async Task<bool> HoldAndReleaseAsync(ClientSession session, object grant)
     {
-        while (!stop.IsCancellationRequested)
-        {
-            var acquire = History.Invoke(session.Process, Key, LockModel.Acquire);
-            switch (await session.RequestAsync(new LockProtocol.Acquire(RequestIds.Next(), session.Owner, AcquireTimeout), Backstop).ConfigureAwait(false))
-            {
-                case LockProtocol.Acquired granted:
-                    acquire.Ok(granted.FencingToken);
-                    Resource.Write(session.Process, granted.FencingToken);
-                    await Task.Delay(session.Random.Next(20)).ConfigureAwait(false);
-                    Resource.Write(session.Process, granted.FencingToken);
-                    if (!await ReleaseAsync(session, granted.FencingToken).ConfigureAwait(false)) return false;
-                    break;
-                case LockProtocol.NotAcquired:
-                    acquire.Ok(null);
-                    break;
-                case CoordinatorProtocol.Rejected:
-                    acquire.Fail();
-                    break;
-                default:
-                    acquire.Unknown();
-                    return false;
-            }
-
-            await ThinkAsync(session).ConfigureAwait(false);
-        }
-
-        return true;
-    }
-
-    private async Task<bool> ReleaseAsync(ClientSession session, long token)
-    {
+        var token = ((LockProtocol.Acquired)grant).FencingToken;
+        Resource.Write(session.Process, token);
+        await Task.Delay(session.Random.Next(20)).ConfigureAwait(false);
+        Resource.Write(session.Process, token);
         var release = History.Invoke(session.Process, Key, LockModel.Release, token);
-        switch (await session.RequestAsync(new LockProtocol.Release(RequestIds.Next(), token), Backstop).ConfigureAwait(false))
-        {
-            case LockProtocol.Released:
-                release.Ok();
-                return true;
-            case CoordinatorProtocol.Rejected:
-                release.Fail();
-                return true;
-            default:
-                release.Unknown();
-                return false;
-        }
+        var reply = await session.RequestAsync(new LockProtocol.Release(RequestIds.Next(), token), Backstop).ConfigureAwait(false);
+        return Replies.Complete<LockProtocol.Released>(release, reply, _ => null);
     }
 }

@@ -55,30 +55,15 @@ public sealed class QueueWorkload(string runName, int hostNode, int clientsPerNo
         var system = cluster.Running(hostNode) ?? throw new InvalidOperationException("The queue's node is not running.");
         await using var owner = ActorOwner.Create(system);
         var session = new ClientSession(system, owner.Ref, History.NextProcess(), hostNode, ClusterPrimitives.Get(system).EntityRef(EntityId), History, new Random(0));
-        while (true)
-        {
-            var get = History.Invoke(session.Process, Key, FifoQueueModel.Get);
-            switch (await session.RequestAsync(new QueueProtocol.Get(RequestIds.Next(), session.Owner, GetTimeout), Backstop).ConfigureAwait(false))
-            {
-                case QueueProtocol.Got got:
-                    get.Ok(Convert.ToInt64(got.Item, System.Globalization.CultureInfo.InvariantCulture));
-                    _drained++;
-                    break;
-                case QueueProtocol.Empty:
-                    get.Ok(null);
-                    return;
-                default:
-                    get.Unknown();
-                    return;
-            }
-        }
+        while (await GetAsync(session).ConfigureAwait(false) == true) _drained++;
     }
 
     /// <inheritdoc />
     public override WorkloadReport Check()
     {
         var history = History.Operations();
-        return Report(LinearizabilityChecker.Check(new FifoQueueModel(), history), Audit(history), $"{_drained} items drained at the end");
+        return Report(LinearizabilityChecker.Check(new FifoQueueModel(), FifoQueueModel.Prepare(history)), Audit(history),
+            $"{_drained} items drained at the end");
     }
 
     /// <inheritdoc />
@@ -102,27 +87,33 @@ public sealed class QueueWorkload(string runName, int hostNode, int clientsPerNo
                     return false;
             }
 
-            var get = History.Invoke(session.Process, Key, FifoQueueModel.Get);
-            switch (await session.RequestAsync(new QueueProtocol.Get(RequestIds.Next(), session.Owner, GetTimeout), Backstop).ConfigureAwait(false))
-            {
-                case QueueProtocol.Got got:
-                    get.Ok(Convert.ToInt64(got.Item, System.Globalization.CultureInfo.InvariantCulture));
-                    break;
-                case QueueProtocol.Empty:
-                    get.Ok(null);
-                    break;
-                case QueueProtocol.QueueShutDown or CoordinatorProtocol.Rejected:
-                    get.Fail();
-                    break;
-                default:
-                    get.Unknown();
-                    return false;
-            }
+            if (await GetAsync(session).ConfigureAwait(false) is null) return false;
 
             await ThinkAsync(session).ConfigureAwait(false);
         }
 
         return true;
+    }
+
+    /// <summary>Gets one item and records it: true if one came, false if the queue was empty or refused, null if unknown.</summary>
+    private async Task<bool?> GetAsync(ClientSession session)
+    {
+        var get = History.Invoke(session.Process, Key, FifoQueueModel.Get);
+        switch (await session.RequestAsync(new QueueProtocol.Get(RequestIds.Next(), session.Owner, GetTimeout), Backstop).ConfigureAwait(false))
+        {
+            case QueueProtocol.Got got:
+                get.Ok(Convert.ToInt64(got.Item, System.Globalization.CultureInfo.InvariantCulture));
+                return true;
+            case QueueProtocol.Empty:
+                get.Ok(null);
+                return false;
+            case QueueProtocol.QueueShutDown or CoordinatorProtocol.Rejected:
+                get.Fail();
+                return false;
+            default:
+                get.Unknown();
+                return null;
+        }
     }
 
     private static IEnumerable<string> Audit(IReadOnlyList<Operation> history)

@@ -13,13 +13,16 @@ namespace Actors.Cluster.Testing.Workloads;
 /// <param name="permits">The semaphore's bound.</param>
 /// <param name="clientsPerNode">Clients on each node.</param>
 /// <param name="seed">Seeds the clients' think and hold times.</param>
-public sealed class SemaphoreWorkload(string runName, int permits, int clientsPerNode, int seed) : Workload("semaphore", clientsPerNode, seed)
+public sealed class SemaphoreWorkload(string runName, int permits, int clientsPerNode, int seed) : ContendingWorkload("semaphore", clientsPerNode, seed)
 {
-    private static readonly TimeSpan AcquireTimeout = TimeSpan.FromSeconds(1);
-    private static readonly TimeSpan Backstop = AcquireTimeout + TimeSpan.FromSeconds(5);
-
     /// <inheritdoc />
     protected override string EntityId => PrimitiveEntityIds.Semaphore(Key, permits, bounded: true);
+
+    /// <inheritdoc />
+    protected override string AcquireFunction => SemaphoreModel.Acquire;
+
+    /// <inheritdoc />
+    protected override object? TimedOutOutput => false;
 
     /// <inheritdoc />
     public override Task PlaceAsync(Faults.InProcessCluster cluster, string name)
@@ -33,45 +36,17 @@ public sealed class SemaphoreWorkload(string runName, int permits, int clientsPe
         Report(LinearizabilityChecker.Check(new SemaphoreModel(permits), History.Operations()), [], $"{permits} permits");
 
     /// <inheritdoc />
-    protected override async Task<bool> RunSessionAsync(ClientSession session, CancellationToken stop)
+    protected override object AcquireRequest(ClientSession session) => new SemaphoreProtocol.Acquire(RequestIds.Next(), session.Owner, AcquireTimeout);
+
+    /// <inheritdoc />
+    protected override object? GrantedOutput(object grant) => true;
+
+    /// <inheritdoc />
+    protected override async Task<bool> HoldAndReleaseAsync(ClientSession session, object grant)
     {
-        while (!stop.IsCancellationRequested)
-        {
-            var acquire = History.Invoke(session.Process, Key, SemaphoreModel.Acquire);
-            switch (await session.RequestAsync(new SemaphoreProtocol.Acquire(RequestIds.Next(), session.Owner, AcquireTimeout), Backstop).ConfigureAwait(false))
-            {
-                case SemaphoreProtocol.Acquired:
-                    acquire.Ok(true);
-                    await Task.Delay(session.Random.Next(30)).ConfigureAwait(false);
-                    var release = History.Invoke(session.Process, Key, SemaphoreModel.Release);
-                    switch (await session.RequestAsync(new SemaphoreProtocol.Release(RequestIds.Next(), session.Owner), Backstop).ConfigureAwait(false))
-                    {
-                        case SemaphoreProtocol.Released:
-                            release.Ok();
-                            break;
-                        case CoordinatorProtocol.Rejected:
-                            release.Fail();
-                            break;
-                        default:
-                            release.Unknown();
-                            return false;
-                    }
-
-                    break;
-                case SemaphoreProtocol.NotAcquired:
-                    acquire.Ok(false);
-                    break;
-                case CoordinatorProtocol.Rejected:
-                    acquire.Fail();
-                    break;
-                default:
-                    acquire.Unknown();
-                    return false;
-            }
-
-            await ThinkAsync(session).ConfigureAwait(false);
-        }
-
-        return true;
+        await Task.Delay(session.Random.Next(30)).ConfigureAwait(false);
+        var release = History.Invoke(session.Process, Key, SemaphoreModel.Release);
+        var reply = await session.RequestAsync(new SemaphoreProtocol.Release(RequestIds.Next(), session.Owner), Backstop).ConfigureAwait(false);
+        return Replies.Complete<SemaphoreProtocol.Released>(release, reply, _ => null);
     }
 }

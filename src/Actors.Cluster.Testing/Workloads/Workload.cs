@@ -68,11 +68,14 @@ public abstract class Workload
     /// <summary>Runs one session's operations; returns true if it ended cleanly (stopped, holding nothing, no doubt).</summary>
     protected abstract Task<bool> RunSessionAsync(ClientSession session, CancellationToken stop);
 
-    /// <summary>The report of <paramref name="result"/> plus <paramref name="violations"/> found by other audits.</summary>
+    /// <summary>
+    /// The report of <paramref name="result"/> plus <paramref name="violations"/> found by other audits. An undecided
+    /// check (the search ran out of time) is not a violation; the report's verdict shows it.
+    /// </summary>
     protected WorkloadReport Report(LinearizabilityResult result, IEnumerable<string> violations, string notes)
     {
         var operations = History.Operations();
-        var all = (result.IsLinearizable ? [] : new[] { $"history of {Name} {result}" }).Concat(violations).ToList();
+        var all = (result.Verdict == Verdict.NotLinearizable ? new[] { $"history of {Name} {result}" } : []).Concat(violations).ToList();
         return new WorkloadReport(Name, operations.Count, operations.Count(o => o.Outcome == OperationOutcome.Unknown), result, all, notes);
     }
 

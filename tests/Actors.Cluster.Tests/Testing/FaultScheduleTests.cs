@@ -26,6 +26,7 @@ public sealed class FaultScheduleTests(ITestOutputHelper output)
 
         Assert.True(report.Violations.Count == 0, $"seed {seed}: {string.Join(Environment.NewLine, report.Violations)}");
         Assert.True(report.FaultsInjected > 0);
+        Assert.All(report.Workloads, w => Assert.True(w.Linearizability.IsLinearizable, w.ToString()));
         Assert.All(report.Workloads, w => Assert.True(w.Operations > 0, $"{w.Name} recorded nothing"));
     }
 
@@ -37,5 +38,6 @@ public sealed class FaultScheduleTests(ITestOutputHelper output)
 
         Assert.True(report.Violations.Count == 0, $"seed {seed}: {string.Join(Environment.NewLine, report.Violations)}");
         Assert.True(report.Workloads.Single().Operations > 0);
+        Assert.True(report.Workloads.Single().Linearizability.IsLinearizable, report.ToString());
     }
 }

@@ -113,6 +113,27 @@ public sealed class LinearizabilityCheckerTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void Queue_Prepared_UnknownPutsNeverSeenDropped_UnknownGetsTakeOnlyUnseenItems_SameVerdict()
+    {
+        var good = new HandMadeHistory()
+            .Unknown(1, FifoQueueModel.Put, 0, input: 7L)
+            .Ok(2, FifoQueueModel.Put, 5, 10, input: 8L)
+            .Unknown(3, FifoQueueModel.Get, 12)
+            .Ok(2, FifoQueueModel.Get, 20, 30, output: null);
+        var bad = new HandMadeHistory()
+            .Unknown(1, FifoQueueModel.Put, 0, input: 7L)
+            .Ok(2, FifoQueueModel.Put, 5, 10, input: 8L)
+            .Ok(2, FifoQueueModel.Get, 20, 30, output: null);
+
+        var pruned = FifoQueueModel.Prepare(good.Operations);
+
+        Assert.Equal(3, pruned.Count);
+        Assert.True(LinearizabilityChecker.Check(Queue, pruned).IsLinearizable);
+        Assert.True(LinearizabilityChecker.Check(Queue, good.Operations).IsLinearizable);
+        Assert.Equal(Verdict.NotLinearizable, LinearizabilityChecker.Check(Queue, FifoQueueModel.Prepare(bad.Operations)).Verdict);
+    }
+
+    [Fact]
     public void Queue_ItemsOutOfFifoOrder_AreRejected()
     {
         var history = new HandMadeHistory()
