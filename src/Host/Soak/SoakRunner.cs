@@ -34,9 +34,9 @@ internal static class SoakRunner
                 Timings = options.Timings,
                 Faults = options.FaultsPerRun,
                 Kind = KindOf(options.Seed + run),
+                Log = line => console.MarkupLine($"[grey]{Markup.Escape(line)}[/]"),
             }).ConfigureAwait(false);
             totals = totals.Add(report);
-            console.MarkupLine(Markup.Escape(report.ToString()));
         }
 
         var table = new Table().AddColumns("runs", "histories checked", "undecided", "operations", "unknown outcomes", "faults injected", "violations");
