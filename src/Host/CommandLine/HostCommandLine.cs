@@ -3,7 +3,7 @@ using System.CommandLine;
 namespace Actors.Host.CommandLine;
 
 /// <summary>
-/// The host's command line: <c>compare</c> (also what runs with no command) and <c>demo</c>. Every usage error is found
+/// The host's command line: <c>compare</c> (also what runs with no command), <c>demo</c> and <c>soak</c>. Every usage error is found
 /// by System.CommandLine's parsing and validators before anything runs, and gets one message and exit code
 /// <see cref="UsageError.ExitCode"/>.
 /// </summary>
@@ -20,6 +20,7 @@ internal static class HostCommandLine
         {
             new DemoCommandLine().Build(actions),
             compareCommand,
+            new SoakCommandLine().Build(actions),
         };
         compare.AddTo(root, actions);
         return root;

@@ -1,5 +1,6 @@
 using Akka.Actor;
 using Akka.Cluster;
+using Actors.Cluster.Testing.Faults;
 using Akka.Configuration;
 
 namespace Actors.Cluster.Tests.Support;
@@ -11,46 +12,12 @@ namespace Actors.Cluster.Tests.Support;
 public sealed class ClusterNodes : IAsyncDisposable
 {
     /// <summary>
-    /// TEST-ONLY settings, chosen so that a node killed in a test is downed within a few seconds on a slow machine:
-    /// heartbeats every 200 ms, a node unreachable after about 1.5 s of silence, and the split-brain resolver
-    /// (keep-majority, as in production) deciding after 2 s of stable membership. Production keeps Akka's defaults
-    /// (1 s heartbeats, 3 s pause, stable-after 20 s), which down a crashed node after roughly 25 s.
+    /// TEST-ONLY timings (<see cref="ClusterTimings.Test"/>), chosen so that a node killed in a test is downed within a few
+    /// seconds on a slow machine; production keeps Akka's defaults, which down a crashed node after roughly 25 s.
     /// <c>run-by-actor-system-terminate = off</c> makes terminating a node a crash: it does not leave the cluster.
     /// Sharding keeps its coordinator state in distributed data (ddata), in memory.
     /// </summary>
-    private static readonly Config NodeConfig = ConfigurationFactory.ParseString("""
-        akka {
-          loglevel = WARNING
-          stdout-loglevel = WARNING
-          log-dead-letters = off
-          actor.provider = cluster
-          remote.dot-netty.tcp {
-            hostname = 127.0.0.1
-            port = 0
-            batching.enabled = false
-          }
-          coordinated-shutdown.run-by-actor-system-terminate = off
-          cluster {
-            downing-provider-class = "Akka.Cluster.SBR.SplitBrainResolverProvider, Akka.Cluster"
-            split-brain-resolver {
-              active-strategy = keep-majority
-              stable-after = 2s
-            }
-            failure-detector {
-              heartbeat-interval = 200ms
-              acceptable-heartbeat-pause = 1s
-              expected-response-after = 400ms
-            }
-            unreachable-nodes-reaper-interval = 200ms
-            leader-actions-interval = 200ms
-            gossip-interval = 200ms
-            sharding {
-              state-store-mode = ddata
-              distributed-data.durable.keys = []
-            }
-          }
-        }
-        """).WithFallback(ClusterPrimitivesConfig.Serialization);
+    private static readonly Config NodeConfig = ClusterNodeConfig.For(ClusterTimings.Test, throttled: false);
 
     private readonly List<ActorSystem> _systems;
     private readonly Func<ActorSystem> _newNode;

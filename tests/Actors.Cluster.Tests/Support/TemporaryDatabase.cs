@@ -1,6 +1,6 @@
 using System.Data.Common;
-using Akka.Configuration;
 using Microsoft.Data.Sqlite;
+using Akka.Configuration;
 
 namespace Actors.Cluster.Tests.Support;
 

@@ -1,6 +1,7 @@
 using Actors.Host.CommandLine;
 using Actors.Host.Compare;
 using Actors.Host.Demos;
+using Actors.Host.Soak;
 
 namespace Actors.Host.Tests.CommandLine;
 
@@ -16,14 +17,17 @@ internal sealed class RecordingHost
     /// <summary>The settings the demos were started with.</summary>
     public DemoSettings? DemoSettings { get; private set; }
 
+    /// <summary>The soak the command line started, if any.</summary>
+    public SoakOptions? Soak { get; private set; }
+
     /// <summary>What the command line wrote to standard output.</summary>
     public string Output => _output.ToString();
 
     /// <summary>What the command line wrote to standard error, one entry a line.</summary>
     public IReadOnlyList<string> ErrorLines => _error.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.TrimEnd('\r')).ToList();
 
-    /// <summary>True when neither a comparison nor a demo was started.</summary>
-    public bool RanNothing => Compare is null && Demos is null;
+    /// <summary>True when no comparison, demo or soak was started.</summary>
+    public bool RanNothing => Compare is null && Demos is null && Soak is null;
 
     private readonly StringWriter _output = new();
     private readonly StringWriter _error = new();
@@ -41,6 +45,11 @@ internal sealed class RecordingHost
             {
                 Demos = demos;
                 DemoSettings = settings;
+                return Task.FromResult(0);
+            },
+            (soak, _, _) =>
+            {
+                Soak = soak;
                 return Task.FromResult(0);
             });
         return HostCommandLine.InvokeAsync(args, actions, _output, _error);

@@ -1,0 +1,67 @@
+namespace Actors.Cluster.Testing.Faults;
+
+/// <summary>
+/// A sequence of faults drawn from a seed: the same seed gives the same schedule, so a failing run is replayed by its
+/// seed. Faults are partitions between two nodes, isolations of one node, and kills; each is held for a time drawn
+/// between <see cref="FaultScheduleOptions.ShortestHold"/> and <see cref="FaultScheduleOptions.LongestHold"/> (some
+/// shorter than the downing time, so that a partition heals before anyone is downed), then healed.
+/// </summary>
+public sealed class FaultSchedule
+{
+    private FaultSchedule(int seed, IReadOnlyList<FaultStep> steps)
+    {
+        Seed = seed;
+        Steps = steps;
+    }
+
+    /// <summary>The seed it was drawn from.</summary>
+    public int Seed { get; }
+
+    /// <summary>The steps, in order.</summary>
+    public IReadOnlyList<FaultStep> Steps { get; }
+
+    /// <summary>Draws <see cref="FaultScheduleOptions.Steps"/> steps for a cluster of <paramref name="nodes"/> nodes from <paramref name="seed"/>.</summary>
+    public static FaultSchedule Draw(int seed, int nodes, FaultScheduleOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentOutOfRangeException.ThrowIfLessThan(nodes, 3);
+        var random = new Random(seed);
+        var targets = Enumerable.Range(0, nodes).Where(n => n != options.SparedNode).ToList();
+        var steps = new List<FaultStep>();
+        for (var i = 0; i < options.Steps; i++)
+        {
+            Fault fault = random.Next(3) switch
+            {
+                0 => PartitionOf(random, nodes, options.SparedNode, targets),
+                1 => new Fault.Isolate(Pick(random, targets)),
+                _ => new Fault.Kill(Pick(random, targets)),
+            };
+            var hold = options.ShortestHold + (options.LongestHold - options.ShortestHold) * random.NextDouble();
+            steps.Add(new FaultStep(fault, hold, options.Calm));
+        }
+
+        return new FaultSchedule(seed, steps);
+    }
+
+    /// <inheritdoc />
+    public override string ToString() => $"seed {Seed}: {string.Join("; ", Steps)}";
+
+    /// <summary>
+    /// Two nodes, any pair; with a spared node, the pair of the others (a partition between the spared node and another
+    /// may down both ends, since each is "indirectly connected" through the third).
+    /// </summary>
+    private static Fault PartitionOf(Random random, int nodes, int? spared, List<int> targets)
+    {
+        if (spared is not null)
+        {
+            var a = Pick(random, targets);
+            return new Fault.Partition(a, Pick(random, targets.Where(n => n != a).ToList()));
+        }
+
+        var first = random.Next(nodes);
+        var second = (first + 1 + random.Next(nodes - 1)) % nodes;
+        return new Fault.Partition(Math.Min(first, second), Math.Max(first, second));
+    }
+
+    private static int Pick(Random random, IReadOnlyList<int> from) => from[random.Next(from.Count)];
+}
