@@ -102,6 +102,9 @@ public sealed class QueueWorkload(string runName, int hostNode, int clientsPerNo
         switch (await session.RequestAsync(new QueueProtocol.Get(RequestIds.Next(), session.Owner, GetTimeout), Backstop).ConfigureAwait(false))
         {
             case QueueProtocol.Got got:
+                // A durable queue keeps the item until its getter confirms receipt (as the facades do): unconfirmed,
+                // it would go back to its place when this session's owner stops, and be delivered again.
+                if (got.AwaitsConfirmation) session.Entity.Tell(new QueueProtocol.ConfirmDelivery(RequestIds.Next(), [got.Sequence]), Akka.Actor.ActorRefs.NoSender);
                 get.Ok(Convert.ToInt64(got.Item, System.Globalization.CultureInfo.InvariantCulture));
                 return true;
             case QueueProtocol.Empty:
