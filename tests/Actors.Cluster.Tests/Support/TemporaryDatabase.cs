@@ -1,29 +1,23 @@
 using System.Data.Common;
-using Microsoft.Data.Sqlite;
+using Actors.Cluster.Testing.Workloads;
 using Akka.Configuration;
+using Microsoft.Data.Sqlite;
 
 namespace Actors.Cluster.Tests.Support;
 
 /// <summary>
-/// A SQLite database file for one test class's journal: in the temporary folder, in WAL mode (the nodes of a test
-/// cluster share it, as processes on one machine would), deleted with its side files at the end.
+/// A SQLite database file for one test class's journal (<see cref="TemporaryJournal"/>: in the temporary folder, in WAL
+/// mode, deleted with its side files at the end), whose tables the tests may read and write directly.
 /// </summary>
 public sealed class TemporaryDatabase : TestJournal
 {
-    /// <summary>Creates the file and puts it in WAL mode.</summary>
-    public TemporaryDatabase()
-    {
-        using var connection = Open();
-        using var wal = connection.CreateCommand();
-        wal.CommandText = "PRAGMA journal_mode=WAL;";
-        wal.ExecuteNonQuery();
-    }
+    private readonly TemporaryJournal _journal = new("actors-cluster-tests");
 
     /// <summary>The database file.</summary>
-    public string File { get; } = Path.Combine(Path.GetTempPath(), $"actors-cluster-tests-{Guid.NewGuid():N}.db");
+    public string File => _journal.File;
 
     /// <inheritdoc />
-    public override Config Config => ClusterPrimitivesConfig.Sqlite(File);
+    public override Config Config => _journal.Config;
 
     /// <inheritdoc />
     protected override string JournalTable => "journal";
@@ -39,10 +33,6 @@ public sealed class TemporaryDatabase : TestJournal
         return connection;
     }
 
-    /// <summary>Deletes the file and its side files once no pooled connection holds them.</summary>
-    public override void Dispose()
-    {
-        SqliteConnection.ClearAllPools();
-        foreach (var file in Directory.GetFiles(Path.GetDirectoryName(File)!, Path.GetFileName(File) + "*")) System.IO.File.Delete(file);
-    }
+    /// <inheritdoc />
+    public override void Dispose() => _journal.Dispose();
 }
