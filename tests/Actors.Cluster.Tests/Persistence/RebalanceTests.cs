@@ -75,8 +75,24 @@ public sealed class RebalanceTests : IAsyncLifetime
         return await Poll.UntilAsync(async () =>
         {
             for (var i = 0; i < Primitives; i++)
-                if (await Nodes.Primitives(0).LocateAsync(entityId(i)) == address) return i;
+                if (await LocateOrNullAsync(entityId(i)) == address) return i;
             return -1;
         }, index => index >= 0, $"a primitive moved to node {node}");
+    }
+
+    /// <summary>
+    /// Where the entity lives, or null when it did not answer: a request that reaches a shard while the shard is handed
+    /// off can be lost (see the README's "Not yet"), so the poll asks again rather than fail.
+    /// </summary>
+    private async Task<Address?> LocateOrNullAsync(string entityId)
+    {
+        try
+        {
+            return await Nodes.Primitives(0).LocateAsync(entityId);
+        }
+        catch (TimeoutException)
+        {
+            return null;
+        }
     }
 }
