@@ -19,7 +19,7 @@ namespace Actors.Cluster.Persistence;
 /// Waiting requests are not persisted: a wait belongs to a live caller, who learns of a lost wait from its own timeout.
 /// Every <see cref="PersistenceOptions.SnapshotEvery"/> stored states a snapshot is saved, so recovery reads a snapshot
 /// and a short tail; a primitive that journals events is snapshotted when <see cref="Coordinator.IsSnapshotDue"/> says
-/// so; after a snapshot is saved the events and snapshots behind it are deleted, so the journal stays short. Events are written without stopping the entity (Akka's <c>PersistAllAsync</c>): the messages that arrive
+/// so; after a snapshot is saved the events and snapshots behind it are deleted (one deletion of each kind in flight at a time), so the journal stays short. Events are written without stopping the entity (Akka's <c>PersistAllAsync</c>): the messages that arrive
 /// meanwhile are handled and their events batched into the next write, their replies held until their own events are
 /// stored, and replies that changed nothing go out only after the events before them (<c>DeferAsync</c>). A message
 /// that arrives while a whole state (or the events before a snapshot) is being stored waits (Akka.Persistence's stash).
@@ -37,6 +37,8 @@ internal sealed class DurableEntity : UntypedPersistentActor, IWithTimers, ICoor
     private readonly PersistenceOptions _options;
     private readonly List<(IActorRef To, object Message)> _held = [];
     private readonly string _entityId;
+    private readonly SerialDeletion _eventDeletion;
+    private readonly SerialDeletion _snapshotDeletion;
     private List<(IActorRef To, IRequest Request)>? _waitingForRecovery;
     private bool _handling;
 
@@ -49,6 +51,8 @@ internal sealed class DurableEntity : UntypedPersistentActor, IWithTimers, ICoor
         _options = options;
         _coordinator = behavior();
         _coordinator.Attach(this);
+        _eventDeletion = new SerialDeletion(DeleteMessages);
+        _snapshotDeletion = new SerialDeletion(sequenceNr => DeleteSnapshots(new SnapshotSelectionCriteria(sequenceNr)));
     }
 
     /// <inheritdoc />
@@ -137,11 +141,17 @@ internal sealed class DurableEntity : UntypedPersistentActor, IWithTimers, ICoor
                 return;
             case DeleteMessagesFailure failed:
                 WarnStoreFailure("delete the events behind its snapshot", failed.Cause);
+                _eventDeletion.Ended();
                 return;
             case DeleteSnapshotsFailure failed:
                 WarnStoreFailure("delete its older snapshots", failed.Cause);
+                _snapshotDeletion.Ended();
                 return;
-            case DeleteMessagesSuccess or DeleteSnapshotsSuccess:
+            case DeleteMessagesSuccess:
+                _eventDeletion.Ended();
+                return;
+            case DeleteSnapshotsSuccess:
+                _snapshotDeletion.Ended();
                 return;
             case StopEntity:
                 // After the events still being stored, so that their replies go out.
@@ -218,11 +228,14 @@ internal sealed class DurableEntity : UntypedPersistentActor, IWithTimers, ICoor
     }
 
 
-    /// <summary>Deletes the events up to the snapshot at <paramref name="sequenceNr"/> and the snapshots before it.</summary>
+    /// <summary>
+    /// Deletes the events up to the snapshot at <paramref name="sequenceNr"/> and the snapshots before it, one deletion
+    /// of each kind at a time (<see cref="SerialDeletion"/>).
+    /// </summary>
     private void DeleteBehind(long sequenceNr)
     {
-        DeleteMessages(sequenceNr);
-        DeleteSnapshots(new SnapshotSelectionCriteria(sequenceNr - 1));
+        _eventDeletion.Request(sequenceNr);
+        _snapshotDeletion.Request(sequenceNr - 1);
     }
 
     /// <summary>Arms (or re-arms) the idle timer while the coordinator is idle, and cancels it while it is not.</summary>

@@ -1,3 +1,4 @@
+using Xunit.Abstractions;
 using Actors.Cluster.Persistence;
 using Actors.Lock;
 using Actors.Queue;
@@ -20,14 +21,15 @@ public abstract class DurableEntityTests : Akka.TestKit.Xunit2.TestKit
     private static readonly PersistenceOptions Options = new() { SnapshotEvery = SnapshotEvery };
     private readonly TestJournal _journal;
 
-    private DurableEntityTests(TestJournal journal) : base(ConfigurationFactory.ParseString("akka.loglevel = WARNING")
-        .WithFallback(journal.Config).WithFallback(ClusterPrimitivesConfig.Serialization)) => _journal = journal;
+    /// <summary>Warnings (a failed store write or deletion among them) go to the test's output.</summary>
+    private DurableEntityTests(TestJournal journal, ITestOutputHelper output) : base(ConfigurationFactory.ParseString("akka.loglevel = WARNING")
+        .WithFallback(journal.Config).WithFallback(ClusterPrimitivesConfig.Serialization), output: output) => _journal = journal;
 
     /// <summary>The tests over SQLite.</summary>
-    public sealed class Sqlite() : DurableEntityTests(TestJournal.Create(TestJournal.Sqlite));
+    public sealed class Sqlite(ITestOutputHelper output) : DurableEntityTests(TestJournal.Create(TestJournal.Sqlite), output);
 
     /// <summary>The tests over PostgreSQL.</summary>
-    public sealed class Postgres() : DurableEntityTests(TestJournal.Create(TestJournal.Postgres));
+    public sealed class Postgres(ITestOutputHelper output) : DurableEntityTests(TestJournal.Create(TestJournal.Postgres), output);
 
     [Fact]
     public void Lock_HeldWhenItsEntityStops_IsStillHeldByTheNextIncarnation_AndItsTokensContinue()
