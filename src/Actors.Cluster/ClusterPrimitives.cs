@@ -160,6 +160,9 @@ public sealed class ClusterPrimitives : IExtension
         return _holdGuard.Guard(coordinatorNode, reason => holder.Tell(new CoordinatorProtocol.HoldLost(fencingToken, reason), ActorRefs.NoSender));
     }
 
+    /// <summary>This node's guard of the holds handed out on it.</summary>
+    internal IHoldGuard HoldGuard => _holdGuard;
+
     /// <summary>The address of the node where the primitive behind <paramref name="facade"/> lives now (it is created there if it was not).</summary>
     /// <exception cref="ArgumentException">The facade is not one of these cluster primitives.</exception>
     /// <exception cref="TimeoutException">The entity did not answer within <see cref="ClusterPrimitivesOptions.LocateTimeout"/>.</exception>

@@ -18,4 +18,15 @@ public interface IHoldGuard
     /// </summary>
     /// <returns>Disposed when the hold ends, to stop watching.</returns>
     IDisposable Guard(Address coordinatorNode, Action<HoldLostReason> lost);
+
+    /// <summary>
+    /// Starts watching for a hold whose coordinator's node is not known yet: a lease learns that node only when the
+    /// coordinator answers its watch, and the node may fail before that answer arrives. Calls <paramref name="lost"/> at
+    /// most once when any other node becomes unreachable or gone from now on
+    /// (<see cref="HoldLostReason.CoordinatorUnreachable"/>), or this node is leaving or being downed
+    /// (<see cref="HoldLostReason.HolderNodeLeaving"/>, at once if it already is). Nodes that are unreachable already
+    /// do not count: the grant has just come from a node that could still send.
+    /// </summary>
+    /// <returns>Disposed once the coordinator's node is known (and guarded by <see cref="Guard"/>) or the hold ends.</returns>
+    IDisposable GuardAnyNode(Action<HoldLostReason> lost);
 }

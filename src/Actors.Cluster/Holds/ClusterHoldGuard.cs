@@ -26,6 +26,14 @@ internal sealed class ClusterHoldGuard : IHoldGuard
     public IDisposable Guard(Address coordinatorNode, Action<HoldLostReason> lost)
     {
         ArgumentNullException.ThrowIfNull(coordinatorNode);
+        return Register(coordinatorNode, lost);
+    }
+
+    /// <inheritdoc />
+    public IDisposable GuardAnyNode(Action<HoldLostReason> lost) => Register(null, lost);
+
+    private Registration Register(Address? coordinatorNode, Action<HoldLostReason> lost)
+    {
         ArgumentNullException.ThrowIfNull(lost);
         var id = Interlocked.Increment(ref _nextId);
         _guard.Tell(new HoldGuardActor.Watch(id, coordinatorNode, lost));

@@ -6,8 +6,9 @@ namespace Actors.Cluster.Holds;
 
 /// <summary>
 /// Follows the cluster's membership and reachability for <see cref="ClusterHoldGuard"/> and calls the watches it holds:
-/// a watch of a node is called when that node becomes unreachable or leaves, is downed or removed; every watch is
-/// called when this node leaves or is downed. Each watch is called once and then forgotten.
+/// a watch of a node is called when that node becomes unreachable or leaves, is downed or removed; a watch of any node
+/// (a hold whose coordinator's node is not known yet) when any other node does so after the watch began; every watch
+/// is called when this node leaves or is downed. Each watch is called once and then forgotten.
 /// </summary>
 internal sealed class HoldGuardActor : ReceiveActor
 {
@@ -26,8 +27,8 @@ internal sealed class HoldGuardActor : ReceiveActor
         Receive<ClusterEvent.IMemberEvent>(_ => { });
     }
 
-    /// <summary>Starts watching the node <paramref name="Node"/> for one hold.</summary>
-    public sealed record Watch(long Id, Address Node, Action<HoldLostReason> Lost);
+    /// <summary>Starts watching the node <paramref name="Node"/> (any other node when null) for one hold.</summary>
+    public sealed record Watch(long Id, Address? Node, Action<HoldLostReason> Lost);
 
     /// <summary>The hold ended: stop watching.</summary>
     public sealed record Unwatch(long Id);
@@ -40,9 +41,9 @@ internal sealed class HoldGuardActor : ReceiveActor
 
     private void OnWatch(Watch watch)
     {
-        var node = watch.Node.HasGlobalScope ? watch.Node : _cluster.SelfAddress;
+        var node = watch.Node is null || watch.Node.HasGlobalScope ? watch.Node : _cluster.SelfAddress;
         if (_selfLeaving) watch.Lost(HoldLostReason.HolderNodeLeaving);
-        else if (_untrusted.Contains(node)) watch.Lost(HoldLostReason.CoordinatorUnreachable);
+        else if (node is not null && _untrusted.Contains(node)) watch.Lost(HoldLostReason.CoordinatorUnreachable);
         else _watches[watch.Id] = watch with { Node = node };
     }
 
@@ -70,7 +71,7 @@ internal sealed class HoldGuardActor : ReceiveActor
     {
         if (node.Equals(_cluster.SelfAddress)) return;
         _untrusted.Add(node);
-        foreach (var watch in _watches.Values.Where(w => w.Node.Equals(node)).ToList())
+        foreach (var watch in _watches.Values.Where(w => w.Node is null || w.Node.Equals(node)).ToList())
         {
             _watches.Remove(watch.Id);
             watch.Lost(HoldLostReason.CoordinatorUnreachable);

@@ -7,7 +7,8 @@ namespace Actors.Internal;
 /// The watcher behind a <see cref="Lease.HoldLost"/> token: a minimal actor reference that the lease names in a
 /// <see cref="CoordinatorProtocol.WatchHold"/>. It cancels its token when the coordinator reports the hold lost, or when
 /// the actor system's <see cref="IHoldGuard"/> (across a cluster) says the coordinator's node cannot be trusted any
-/// more; it learns that node from the sender of <see cref="CoordinatorProtocol.HoldWatched"/>.
+/// more; it learns that node from the sender of <see cref="CoordinatorProtocol.HoldWatched"/>, and until then (the
+/// coordinator's node may fail before it answers) it takes the loss of contact with any node as the loss of the hold.
 /// </summary>
 /// <remarks>
 /// It is told synchronously, from inside the coordinator when the coordinator is local, so it only flips the token and
@@ -20,6 +21,7 @@ internal sealed class HoldLostSignal : ReplyTarget
     private readonly CancellationTokenSource _lost = new();
     private readonly ActorSystem _system;
     private IDisposable? _guard;
+    private IDisposable? _untilLocated;
     private int _reason = -1;
     private int _ended;
 
@@ -42,8 +44,11 @@ internal sealed class HoldLostSignal : ReplyTarget
     public static bool IsInProcess(IActorRef coordinator) => coordinator is ActorRefWithCell { IsLocal: true };
 
     /// <summary>Asks <paramref name="coordinator"/> to report the loss of the hold granted with <paramref name="fencingToken"/> to this signal.</summary>
-    public void Watch(IActorRef coordinator, long fencingToken) =>
+    public void Watch(IActorRef coordinator, long fencingToken)
+    {
+        if (!IsInProcess(coordinator) && HoldGuards.For(_system) is { } guard) Keep(ref _untilLocated, guard.GuardAnyNode(Lose));
         coordinator.Tell(new CoordinatorProtocol.WatchHold(fencingToken, this), ActorRefs.NoSender);
+    }
 
     /// <summary>The hold ended normally (its lease was disposed): stop watching, without firing.</summary>
     public void Detach()
@@ -74,8 +79,14 @@ internal sealed class HoldLostSignal : ReplyTarget
     private void GuardNode(Address node)
     {
         if (HoldGuards.For(_system) is not { } guard || IsCompleted) return;
-        var registration = guard.Guard(node, Lose);
-        if (Interlocked.CompareExchange(ref _guard, registration, null) is not null || IsCompleted) registration.Dispose();
+        Keep(ref _guard, guard.Guard(node, Lose));
+        Interlocked.Exchange(ref _untilLocated, null)?.Dispose();
+    }
+
+    /// <summary>Stores <paramref name="registration"/> in <paramref name="slot"/>, or disposes it if the slot is taken or the watch has ended.</summary>
+    private void Keep(ref IDisposable? slot, IDisposable registration)
+    {
+        if (Interlocked.CompareExchange(ref slot, registration, null) is not null || IsCompleted) registration.Dispose();
     }
 
     private void Lose(HoldLostReason reason)
@@ -88,6 +99,7 @@ internal sealed class HoldLostSignal : ReplyTarget
 
     private void StopWatching()
     {
+        Interlocked.Exchange(ref _untilLocated, null)?.Dispose();
         Interlocked.Exchange(ref _guard, null)?.Dispose();
         Unregister();
     }

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Actors.Owners;
+using Actors.Protocol;
 using Xunit.Abstractions;
 
 namespace Actors.Cluster.Tests.Primitives;
@@ -82,6 +83,19 @@ public sealed class HoldLostTests(ITestOutputHelper output) : IAsyncLifetime
         var next = await Nodes.Primitives(1).Semaphore(name, 1, bounded: true).EnterAsync().WaitAsync(Patience);
         Assert.True(next.FencingToken > lease.FencingToken, $"token {next.FencingToken} after {lease.FencingToken}");
         Assert.Equal(1, (await semaphore.GetStatisticsAsync().WaitAsync(Patience)).HoldTimeExpiries);
+    }
+
+    [Fact]
+    public async Task AGuardOfAnyNode_FiresWhenThisNodeLosesContactWithAnotherNode()
+    {
+        // What a lease over a remote coordinator relies on until the coordinator has named its node.
+        var lost = new TaskCompletionSource<HoldLostReason>(TaskCreationOptions.RunContinuationsAsynchronously);
+        // The watch is in the guard actor's mailbox before the cut, so before the unreachability that follows it.
+        using var watch = ClusterPrimitives.Get(Nodes.Systems[2]).HoldGuard.GuardAnyNode(reason => lost.TrySetResult(reason));
+
+        await Blackhole.CutAsync(Nodes.Systems[2], Nodes.AddressOf(1));
+
+        Assert.Equal(HoldLostReason.CoordinatorUnreachable, await lost.Task.WaitAsync(Patience));
     }
 
     private static async Task<long> GrantedAtAsync(Task<Lease> grant)
