@@ -93,6 +93,14 @@ public abstract partial class Coordinator : IWaitForSource
     }
 
     /// <summary>
+    /// Called after <see cref="OnWaiterLeft"/> for a waiter that left because its owner terminated, before
+    /// <see cref="OnOwnerTerminated"/>: a waiter that carries a released hold's watchers (a condition wait) tells them.
+    /// </summary>
+    private protected virtual void OnWaiterOwnerTerminated(Waiter waiter)
+    {
+    }
+
+    /// <summary>
     /// Whether a <see cref="CoordinatorProtocol.Cancel"/> may still withdraw <paramref name="waiter"/>. A waiter past
     /// the point of no return (a condition waiter already notified, now waiting only to hold the lock again) says no.
     /// </summary>
@@ -480,6 +488,7 @@ public abstract partial class Coordinator : IWaitForSource
             if (!waiter.Owner.Equals(owner)) continue;
             _waiters.Remove(waiter);
             Abandon(waiter);
+            OnWaiterOwnerTerminated(waiter);
             if (!waiter.ReplyTo.Equals(owner))
                 Send(waiter.ReplyTo, new CoordinatorProtocol.Rejected(waiter.RequestId, RejectionReason.OwnerTerminated, "The owner of this request terminated."));
         }

@@ -183,12 +183,24 @@ internal abstract class MutexCoordinator : Coordinator
         if (waiter.Payload is Reacquiring reacquiring) reacquiring.Queue.Reacquiring--;
     }
 
+    /// <summary>A condition waiter's hold, released for the wait, will not come back: the lease watching it is told.</summary>
+    private protected override void OnWaiterOwnerTerminated(Waiter waiter)
+    {
+        var (token, watchers) = waiter.Payload switch
+        {
+            ConditionWait wait => (wait.FencingToken, wait.Watchers),
+            Reacquiring reacquiring => (reacquiring.FencingToken, reacquiring.Watchers),
+            _ => (0, null),
+        };
+        foreach (var watcher in watchers ?? []) Send(watcher, new CoordinatorProtocol.HoldLost(token, HoldLostReason.OwnerTerminated));
+    }
+
     private bool HoldsLock(IActorRef owner) => Holder is not null && Holder.Equals(owner);
 
     private void OnWait(ConditionProtocol.Wait wait)
     {
         if (!Validate(wait.RequestId, wait.Owner, wait.Timeout) || !ValidateCondition(wait.RequestId, wait.Condition, wait.Owner)) return;
-        var condition = new ConditionWait(ConditionFor(wait.Condition), Depth, _hold?.Watchers);
+        var condition = new ConditionWait(ConditionFor(wait.Condition), Depth, FencingToken, _hold?.Watchers);
         if (IsNonBlocking(wait.Timeout))
         {
             ReleaseCompletely();
@@ -249,7 +261,7 @@ internal abstract class MutexCoordinator : Coordinator
         }
 
         wait.Queue.Reacquiring++;
-        Enqueue(_acquirers, requestId, owner, replyTo, timeout: null, new Reacquiring(wait.Queue, wait.Depth, reason, wait.Watchers));
+        Enqueue(_acquirers, requestId, owner, replyTo, timeout: null, new Reacquiring(wait.Queue, wait.Depth, reason, wait.FencingToken, wait.Watchers));
     }
 
     /// <summary>Frees the lock of its holder's hold and hands it over; the hold ends silently unless it was lost first.</summary>
@@ -310,11 +322,12 @@ internal abstract class MutexCoordinator : Coordinator
     }
 
     /// <summary>
-    /// The payload of a condition waiter: its condition, the depth to restore, and the watchers of the hold it released,
-    /// which watch the hold it takes back (a lease around a condition wait stays watched).
+    /// The payload of a condition waiter: its condition, the depth to restore, and the fencing token and watchers of the
+    /// hold it released; the watchers watch the hold it takes back (a lease around a condition wait stays watched), and
+    /// are told under that token if its owner dies before.
     /// </summary>
-    private sealed record ConditionWait(ConditionQueue Queue, int Depth, IReadOnlyList<IActorRef>? Watchers);
+    private sealed record ConditionWait(ConditionQueue Queue, int Depth, long FencingToken, IReadOnlyList<IActorRef>? Watchers);
 
     /// <summary>The payload of a woken condition waiter in line for the lock.</summary>
-    private sealed record Reacquiring(ConditionQueue Queue, int Depth, ConditionProtocol.WakeReason Reason, IReadOnlyList<IActorRef>? Watchers);
+    private sealed record Reacquiring(ConditionQueue Queue, int Depth, ConditionProtocol.WakeReason Reason, long FencingToken, IReadOnlyList<IActorRef>? Watchers);
 }

@@ -29,6 +29,23 @@ public sealed class ConditionFacadeTests : CoordinatorTestKit
     }
 
     [Fact]
+    public async Task LeaseAroundAConditionWait_OwnerStoppedMidWait_FiresAndTheWaitFails()
+    {
+        var owner = ActorOwner.Create(Sys);
+        var (mutex, condition) = Bind(owner.Ref);
+        var lease = await mutex.LockAsync();
+        var lost = lease.HoldLost;
+        var waiting = condition.WaitAsync();
+        await AwaitAssertAsync(async () => Assert.Equal(1, (await condition.GetStateAsync()).Waiting));
+
+        await owner.DisposeAsync();
+
+        await AwaitConditionAsync(() => Task.FromResult(lost.IsCancellationRequested));
+        Assert.Equal(HoldLostReason.OwnerTerminated, lease.LostReason);
+        Assert.Contains("owner", (await Assert.ThrowsAsync<InvalidOperationException>(() => waiting)).Message);
+    }
+
+    [Fact]
     public async Task ProducerConsumer_NotifyOne_EveryItemConsumedOnce()
     {
         const int items = 200;

@@ -30,6 +30,23 @@ public sealed class ConditionProtocolTests : CoordinatorTestKit
     }
 
     [Fact]
+    public void WaitersOwnerDies_WhileWaiting_TheWatchersOfItsReleasedHoldAreTold()
+    {
+        var (waiter, watcher, other) = (CreateTestProbe(), CreateTestProbe(), CreateTestProbe());
+        _lock.Tell(new RLockProtocol.Acquire(1, waiter.Ref), waiter.Ref);
+        var token = waiter.ExpectMsg<RLockProtocol.Acquired>().FencingToken;
+        _lock.Tell(new CoordinatorProtocol.WatchHold(token, watcher.Ref));
+        watcher.ExpectMsg(new CoordinatorProtocol.HoldWatched(token));
+        _lock.Tell(new Wait(2, waiter.Ref, "c"), waiter.Ref);
+        Assert.Equal(1, ConditionSeenBy(other, "c").Waiting);
+
+        Sys.Stop(waiter.Ref);
+
+        watcher.ExpectMsg(new CoordinatorProtocol.HoldLost(token, HoldLostReason.OwnerTerminated));
+        Assert.Equal(0, ConditionSeenBy(other, "c").Waiting);
+    }
+
+    [Fact]
     public void Wait_WithoutHoldingTheLock_IsRejectedAndStateUnchanged()
     {
         var (holder, other) = (CreateTestProbe(), CreateTestProbe());
