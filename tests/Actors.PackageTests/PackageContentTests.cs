@@ -6,16 +6,17 @@ namespace Actors.PackageTests;
 /// <summary>The packed files carry what a published package needs: metadata, README, docs, symbols.</summary>
 public sealed class PackageContentTests
 {
-    [Fact]
-    public void Package_DeclaresLicenceReadmeTagsAndRepository()
+    [Theory]
+    [InlineData(PackageUnderTest.Id)]
+    [InlineData(PackageUnderTest.ClusterId)]
+    public void Package_DeclaresLicenceReadmeTagsAndRepository(string id)
     {
-        using var package = ZipFile.OpenRead(PackageUnderTest.File("nupkg"));
-        var nuspec = XDocument.Load(package.GetEntry($"{PackageUnderTest.Id}.nuspec")!.Open());
-        var metadata = nuspec.Root!.Elements().Single(e => e.Name.LocalName == "metadata");
+        using var package = ZipFile.OpenRead(PackageUnderTest.File("nupkg", id));
+        var metadata = Metadata(package, id);
         string? Value(string name) => metadata.Elements().SingleOrDefault(e => e.Name.LocalName == name)?.Value;
         XElement? Element(string name) => metadata.Elements().SingleOrDefault(e => e.Name.LocalName == name);
 
-        Assert.Equal(PackageUnderTest.Id, Value("id"));
+        Assert.Equal(id, Value("id"));
         Assert.Equal(PackageUnderTest.Version, Value("version"));
         Assert.Equal("Apache-2.0", Value("license"));
         Assert.Equal("expression", Element("license")?.Attribute("type")?.Value);
@@ -27,16 +28,30 @@ public sealed class PackageContentTests
         Assert.NotNull(package.GetEntry("README.md"));
     }
 
-    [Fact]
-    public void Package_CarriesTheAssemblyWithItsXmlDocs_AndSymbolsArePackedApart()
+    [Theory]
+    [InlineData(PackageUnderTest.Id, "Actors")]
+    [InlineData(PackageUnderTest.ClusterId, "Actors.Cluster")]
+    public void Package_CarriesTheAssemblyWithItsXmlDocs_AndSymbolsArePackedApart(string id, string assembly)
     {
-        using var package = ZipFile.OpenRead(PackageUnderTest.File("nupkg"));
+        using var package = ZipFile.OpenRead(PackageUnderTest.File("nupkg", id));
         var lib = package.Entries.Where(e => e.FullName.StartsWith("lib/net10.0/", StringComparison.Ordinal)).Select(e => e.Name).ToList();
-        Assert.Contains("Actors.dll", lib);
-        Assert.Contains("Actors.xml", lib);
-        Assert.DoesNotContain("Actors.pdb", lib);
+        Assert.Equal([$"{assembly}.dll", $"{assembly}.xml"], lib.Order());
 
-        using var symbols = ZipFile.OpenRead(PackageUnderTest.File("snupkg"));
-        Assert.Contains(symbols.Entries, e => e.FullName == "lib/net10.0/Actors.pdb");
+        using var symbols = ZipFile.OpenRead(PackageUnderTest.File("snupkg", id));
+        Assert.Contains(symbols.Entries, e => e.FullName == $"lib/net10.0/{assembly}.pdb");
     }
+
+    [Fact]
+    public void ClusterPackage_DependsOnTheCorePackageOfItsOwnVersion_NotOnAProject()
+    {
+        using var package = ZipFile.OpenRead(PackageUnderTest.File("nupkg", PackageUnderTest.ClusterId));
+        var dependencies = Metadata(package, PackageUnderTest.ClusterId).Descendants().Where(e => e.Name.LocalName == "dependency").ToList();
+
+        var core = Assert.Single(dependencies, d => d.Attribute("id")?.Value == PackageUnderTest.Id);
+        Assert.Equal(PackageUnderTest.Version, core.Attribute("version")?.Value);
+        Assert.Contains(dependencies, d => d.Attribute("id")?.Value == "Akka.Cluster.Sharding");
+    }
+
+    private static XElement Metadata(ZipArchive package, string id) =>
+        XDocument.Load(package.GetEntry($"{id}.nuspec")!.Open()).Root!.Elements().Single(e => e.Name.LocalName == "metadata");
 }
