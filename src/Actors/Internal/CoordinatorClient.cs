@@ -22,6 +22,12 @@ internal static class CoordinatorClient
     /// </summary>
     public static readonly TimeSpan BackstopMargin = TimeSpan.FromSeconds(10);
 
+    /// <summary>
+    /// How long a cancelled wait over a coordinator in another process waits for the coordinator's answer to the
+    /// cancellation (<see cref="CoordinatorProtocol.Cancelled"/>, or a grant that crossed it) before it ends without one.
+    /// </summary>
+    public static readonly TimeSpan CancelAnswerBackstop = BackstopMargin;
+
     /// <summary>The backstop for requests that the coordinator answers at once (release, state queries, set).</summary>
     public static readonly TimeSpan ImmediateReplyBackstop = TimeSpan.FromSeconds(30);
 
@@ -44,8 +50,16 @@ internal static class CoordinatorClient
     /// <exception cref="ObjectDisposedException">The request's owner is a local actor that has terminated (a disposed
     /// <see cref="Owners.ActorOwner"/>): nothing is sent.</exception>
     /// <exception cref="TimeoutException">The coordinator did not answer within the timeout plus <see cref="BackstopMargin"/>.</exception>
+    /// <param name="lateReply">
+    /// Takes a reply that comes after a cancelled wait over a coordinator in another process gave up waiting for it
+    /// (<see cref="CancelAnswerBackstop"/>): a grant to give back. With one, such a wait ends in
+    /// <see cref="OperationCanceledException"/>; without one, in <see cref="TimeoutException"/>, since the request may
+    /// still take effect.
+    /// </param>
+    /// <exception cref="TimeoutException">A cancelled wait over a coordinator in another process had no answer within
+    /// <see cref="CancelAnswerBackstop"/> and no <paramref name="lateReply"/> to undo a late grant.</exception>
     public static Task<object> AskWaitingAsync(IActorRef coordinator, IWaitingRequest request, CancellationToken cancellationToken,
-        bool repliesWithinTimeout = true)
+        bool repliesWithinTimeout = true, Action<object>? lateReply = null)
     {
         if (cancellationToken.IsCancellationRequested) return Task.FromCanceled<object>(cancellationToken);
         if (OwnerWatch.IsKnownDead(request.Owner))
@@ -55,9 +69,13 @@ internal static class CoordinatorClient
         var backstop = repliesWithinTimeout && request.Timeout is { } t && t >= TimeSpan.Zero && t < LongestAskTimeout - BackstopMargin
             ? t + BackstopMargin
             : Timeout.InfiniteTimeSpan;
-        var reply = Request(coordinator, request, backstop, cancel);
+        var local = ReplyPromise.TrySend(coordinator, request);
+        var reply = local ?? AskRemoteAsync(coordinator, request, backstop, cancel);
         // The common case, a token that cannot fire, costs no async frame of its own.
-        return cancellationToken.CanBeCanceled ? CancelWhenTokenFiresAsync(reply, cancel, cancellationToken) : reply;
+        if (!cancellationToken.CanBeCanceled) return reply;
+        return local is not null
+            ? CancelWhenTokenFiresAsync(reply, cancel, cancellationToken)
+            : CancelRemoteWhenTokenFiresAsync(reply, cancel, request, lateReply, cancellationToken);
     }
 
     /// <summary>
@@ -133,6 +151,36 @@ internal static class CoordinatorClient
             return await reply.ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// As <see cref="CancelWhenTokenFiresAsync"/>, for a coordinator in another process, which may never have received the
+    /// request (lost with a node, or while its shard moved) and so never answers the cancel: once the token has fired the
+    /// answer is awaited for <see cref="CancelAnswerBackstop"/> at most; a reply after that goes to <paramref name="lateReply"/>.
+    /// </summary>
+    private static async Task<object> CancelRemoteWhenTokenFiresAsync(Task<object> reply, CancelOrder cancel, IWaitingRequest request,
+        Action<object>? lateReply, CancellationToken cancellationToken)
+    {
+        var fired = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await using (cancellationToken.UnsafeRegister(static state =>
+                     {
+                         var (order, signal) = ((CancelOrder, TaskCompletionSource))state!;
+                         order.Send();
+                         signal.TrySetResult();
+                     }, (cancel, fired)))
+        {
+            if (await Task.WhenAny(reply, fired.Task).ConfigureAwait(false) == reply) return await reply.ConfigureAwait(false);
+        }
+
+        if (await Task.WhenAny(reply, Task.Delay(CancelAnswerBackstop, CancellationToken.None)).ConfigureAwait(false) == reply)
+            return await reply.ConfigureAwait(false);
+        _ = reply.ContinueWith(static (late, handler) => ((Action<object>?)handler)?.Invoke(late.Result), lateReply, CancellationToken.None,
+            TaskContinuationOptions.OnlyOnRanToCompletion | TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        if (lateReply is not null)
+            throw new OperationCanceledException($"{request.GetType().Name} was cancelled; its coordinator did not answer the cancellation "
+                                                 + $"within {CancelAnswerBackstop}, and a grant that comes later is given back.", cancellationToken);
+        throw new TimeoutException($"{request.GetType().Name} was cancelled, but its coordinator did not answer the cancellation within "
+                                   + $"{CancelAnswerBackstop}: the request may or may not take effect.");
+    }
+
     /// <summary>Sends a message that needs no answer.</summary>
     public static void Tell(IActorRef coordinator, object message) => coordinator.Tell(message, ActorRefs.NoSender);
 
@@ -151,7 +199,11 @@ internal static class CoordinatorClient
         where TReply : IReply
         where TGranted : class, TReply
     {
-        var reply = await AskWaitingAsync(coordinator, request, cancellationToken).ConfigureAwait(false);
+        Action<object>? lateReply = giveBack is null || !cancellationToken.CanBeCanceled ? null : late =>
+        {
+            if (late is TGranted granted) giveBack(granted);
+        };
+        var reply = await AskWaitingAsync(coordinator, request, cancellationToken, lateReply: lateReply).ConfigureAwait(false);
         switch (reply)
         {
             case TGranted granted when giveBack is not null && cancellationToken.IsCancellationRequested:

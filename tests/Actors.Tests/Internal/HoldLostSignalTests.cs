@@ -1,4 +1,5 @@
 using Actors.Protocol;
+using Actors.Tests.Support;
 using Akka.Actor;
 
 namespace Actors.Tests.Internal;
@@ -17,12 +18,12 @@ public sealed class HoldLostSignalTests : Akka.TestKit.Xunit2.TestKit
     [Fact]
     public void RemoteCoordinatorThatHasNotAnsweredTheWatch_ContactLostWithAnyNode_FiresTheLeasesToken()
     {
-        var coordinator = new SilentRemoteCoordinator((IInternalActorRef)TestActor);
+        var coordinator = new SilentRemoteCoordinator(Sys);
         var lease = new Lease(7, () => { }, coordinator);
 
         var untilLocated = Assert.Single(_guard.Watches);
         Assert.Null(untilLocated.Node);
-        Assert.IsType<CoordinatorProtocol.WatchHold>(Assert.Single(coordinator.Received));
+        Assert.IsType<CoordinatorProtocol.WatchHold>(Assert.Single(coordinator.Received).Message);
         Assert.False(lease.HoldLost.IsCancellationRequested);
 
         untilLocated.Lost(HoldLostReason.CoordinatorUnreachable);
@@ -35,9 +36,9 @@ public sealed class HoldLostSignalTests : Akka.TestKit.Xunit2.TestKit
     [Fact]
     public void RemoteCoordinatorAnswersTheWatch_ItsNodeAloneIsGuarded_AndDisposingTheLeaseEndsTheWatch()
     {
-        var coordinator = new SilentRemoteCoordinator((IInternalActorRef)TestActor);
+        var coordinator = new SilentRemoteCoordinator(Sys);
         var lease = new Lease(7, () => { }, coordinator);
-        var watch = Assert.IsType<CoordinatorProtocol.WatchHold>(Assert.Single(coordinator.Received));
+        var watch = Assert.IsType<CoordinatorProtocol.WatchHold>(Assert.Single(coordinator.Received).Message);
         var coordinatorNode = new Address("akka.tcp", "other", "10.0.0.2", 4053);
 
         watch.Watcher.Tell(new CoordinatorProtocol.HoldWatched(7), new RemoteLookingRef(coordinatorNode, (IInternalActorRef)TestActor));
@@ -90,18 +91,6 @@ public sealed class HoldLostSignalTests : Akka.TestKit.Xunit2.TestKit
             lock (Watches) Watches.Add(registration);
             return registration;
         }
-    }
-
-    /// <summary>A coordinator reference of another process that keeps what it is told and never answers.</summary>
-    private sealed class SilentRemoteCoordinator(IInternalActorRef local) : MinimalActorRef
-    {
-        public List<object> Received { get; } = [];
-
-        public override ActorPath Path { get; } = new RootActorPath(new Address("akka.tcp", "other", "10.0.0.2", 4053)) / "coordinator";
-
-        public override IActorRefProvider Provider => local.Provider;
-
-        protected override void TellInternal(object message, IActorRef sender) => Received.Add(message);
     }
 
     /// <summary>A sender whose path is at <paramref name="node"/>: the coordinator answering from its node.</summary>
