@@ -9,8 +9,9 @@ namespace Actors.Cluster.Diagnostics;
 /// One node's link to the cluster's deadlock detector (<see cref="ClusterDeadlockDetection"/>). It passes every wait
 /// report of the node's coordinators on to the detector singleton with the coordinator as sender (the detector watches
 /// the coordinator and tells it whom to fail), keeps the current picture of each coordinator and resends it while
-/// there are waits, so a detector that moved learns what its predecessor knew; and it publishes on this node's event
-/// stream every <see cref="DeadlockDetected"/> the detector published on another node.
+/// there are waits, so a detector that moved learns what its predecessor knew; it publishes on this node's event
+/// stream every <see cref="DeadlockDetected"/> the detector published on another node; and it passes a query for the
+/// standing deadlocks (<see cref="DeadlockDetection.GetCurrentDeadlocksAsync"/>, the health check's) on to the detector.
 /// </summary>
 internal sealed class WaitReportRelay : UntypedActor, IWithTimers
 {
@@ -49,6 +50,9 @@ internal sealed class WaitReportRelay : UntypedActor, IWithTimers
             case WaitReports.WaitsChanged change:
                 Remember(Sender, change);
                 _detector.Tell(change, Sender);
+                break;
+            case WaitReports.GetDeadlocks query:
+                _detector.Forward(query);
                 break;
             case Resend:
                 foreach (var (coordinator, picture) in _pictures) _detector.Tell(picture.AsReport(), coordinator);

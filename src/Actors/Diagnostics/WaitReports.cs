@@ -41,15 +41,18 @@ public static class WaitReports
         bool AnonymousHolders,
         int NamedWaiting) : IPrimitiveMessage;
 
-    /// <summary>Asks the detector for the deadlocks that stand now; answered with <see cref="CurrentDeadlocks"/>.</summary>
-    public sealed class GetDeadlocks
+    /// <summary>
+    /// Asks the detector for the deadlocks that stand now; answered with <see cref="CurrentDeadlocks"/>. Across a cluster
+    /// a node's relay passes it on to the detector singleton, wherever it runs.
+    /// </summary>
+    public sealed class GetDeadlocks : IPrimitiveMessage
     {
         /// <summary>The one instance.</summary>
         public static readonly GetDeadlocks Instance = new();
     }
 
     /// <summary>The deadlocks reported and not yet broken, oldest report first.</summary>
-    public sealed record CurrentDeadlocks(IReadOnlyList<DeadlockDetected> Deadlocks);
+    public sealed record CurrentDeadlocks(IReadOnlyList<DeadlockDetected> Deadlocks) : IPrimitiveMessage;
 
     /// <summary>Tells a coordinator to fail a wait with a deadlock rejection, if it still waits and may be failed.</summary>
     /// <param name="Owner">The waiting owner.</param>

@@ -7,7 +7,8 @@ namespace Actors.Cluster.Tests.Diagnostics;
 /// <summary>
 /// The node running the cluster's deadlock detector (the oldest) crashes while a deadlock between owners on the two
 /// other nodes stands: the detector starts again on a survivor with an empty graph, the relays resend what their
-/// coordinators reported, and the new detector reports the deadlock again.
+/// coordinators reported, and the new detector reports the deadlock again. The health check of a node that does not run
+/// the detector reports the deadlock, from the old detector and from the new.
 /// </summary>
 public sealed class DetectorMoveTests : IAsyncLifetime
 {
@@ -39,11 +40,21 @@ public sealed class DetectorMoveTests : IAsyncLifetime
         _ = Nodes.Primitives(1).Lock(y, a.Ref).AcquireAsync();
         _ = Nodes.Primitives(2).Lock(x, b.Ref).AcquireAsync();
         var first = await reports.NextAsync(Patience);
+        await AssertUnhealthyAsync(Nodes.Systems[2], x, y);
 
         await Nodes.KillAsync(0);
 
         var again = await reports.NextAsync(Patience);
+        await AssertUnhealthyAsync(Nodes.Systems[1], x, y);
         Assert.Equal(first.Cycle.Select(p => p.OwnerName).Order(), again.Cycle.Select(p => p.OwnerName).Order());
         Assert.Equal(first.Cycle.Select(p => p.WaitsFor.Name).Order(), again.Cycle.Select(p => p.WaitsFor.Name).Order());
+    }
+
+    /// <summary>The health check of a node that does not run the detector asks the singleton, and sees the deadlock.</summary>
+    private static async Task AssertUnhealthyAsync(ActorSystem node, string x, string y)
+    {
+        var health = await new PrimitivesHealthCheck().CheckAsync(node).WaitAsync(Patience);
+        Assert.Equal(Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Unhealthy, health.Status);
+        Assert.Equal([$"lock:{x}", $"lock:{y}"], (string[])health.Data[PrimitivesHealthCheck.DeadlockedKey]);
     }
 }
