@@ -8,8 +8,9 @@ namespace Actors.Cluster.Testing.Models;
 /// confirmed it goes back to its place (before every item put after it) when the getter's owner dies or the
 /// confirmation time passes, and is delivered again. Operations are <see cref="FifoQueueModel"/>'s
 /// <see cref="FifoQueueModel.Put"/> (input: the item) and <see cref="FifoQueueModel.Get"/>; a get is
-/// <see cref="OperationOutcome.Ok"/> only for a confirmed getter (its confirmation acknowledged), with the item as its
-/// output, or null for "empty"; a get of unknown outcome has as its output the item it received, if it received one.
+/// <see cref="OperationOutcome.Ok"/> only for a confirmed getter (its confirmation acknowledged), with the item it
+/// received as its output (a <see cref="SequencedItem"/> or a plain <see cref="long"/>), or null for "empty"; a get of
+/// unknown outcome has as its output the item it received, if it received one.
 /// </summary>
 /// <remarks>
 /// <para>The state (<see cref="AtLeastOnceQueueState"/>) is the queue of items never delivered plus the items delivered
@@ -17,11 +18,12 @@ namespace Actors.Cluster.Testing.Models;
 /// records), so the model leaves it implicit: an unconfirmed item is taken to have come back just before it is delivered
 /// again. Its place is before every item still in the queue — those were behind it when it was taken, and later puts
 /// are behind it too — so it is then the head, whatever else is queued.</para>
-/// <para>Accepted: a put appends its item. A confirmed get of x: x is the head (removed), or x is unconfirmed (it came
-/// back and went to this getter; removed for good). A confirmed "empty": the queue is empty (unconfirmed items may not
-/// be back yet). A get of unknown outcome that received x: x is the head (it becomes unconfirmed), or x is unconfirmed
-/// already (delivered again, still unconfirmed). A get of unknown outcome that received nothing: takes the head into
-/// the unconfirmed items (the reply was lost), or, like every unknown operation, did nothing.</para>
+/// <para>Accepted: a put appends its item (an <see cref="OrderedPut"/> only right after the put of the sequence before
+/// it). A confirmed get of x: x is the head (removed), or x is unconfirmed (it came back and went to this getter;
+/// removed for good). A confirmed "empty": the queue is empty (unconfirmed items may not be back yet). A get of unknown
+/// outcome that received x: x is the head (it becomes unconfirmed), or x is unconfirmed already (delivered again, still
+/// unconfirmed). A get of unknown outcome that received nothing: takes the head into the unconfirmed items (the reply
+/// was lost), or, like every unknown operation, did nothing.</para>
 /// <para>Rejected: a confirmed get of an item that is neither the head nor unconfirmed — out of FIFO order with no
 /// unconfirmed delivery of the items before it to explain it, never put, or already confirmed to another getter (a
 /// confirmed item is gone, so exactly-once delivery to confirmed getters holds in the model too); a confirmed
@@ -45,7 +47,11 @@ public sealed class AtLeastOnceFifoQueueModel : ISequentialModel<AtLeastOnceQueu
             case FifoQueueModel.Put when operation.Input is long item:
                 next = state with { Queue = state.Queue.Add(item) };
                 return true;
-            case FifoQueueModel.Get when operation is { Outcome: OperationOutcome.Unknown, Output: long received }:
+            case FifoQueueModel.Put when operation.Input is OrderedPut put:
+                if (put.PreviousSequence != state.LastSequence) return false;
+                next = state with { Queue = state.Queue.Add(put.Item), LastSequence = put.Sequence };
+                return true;
+            case FifoQueueModel.Get when operation.Outcome == OperationOutcome.Unknown && SequencedItem.ItemOf(operation.Output) is { } received:
                 if (state.Unconfirmed.Items.Contains(received)) return true;
                 if (!IsHead(state, received)) return false;
                 next = TakeHead(state) with { Unconfirmed = state.Unconfirmed.Add(received) };
@@ -53,9 +59,9 @@ public sealed class AtLeastOnceFifoQueueModel : ISequentialModel<AtLeastOnceQueu
             case FifoQueueModel.Get when operation.Outcome == OperationOutcome.Unknown:
                 if (state.Queue.Count == 0) return true;
                 if (operation.Input is int rank && rank != state.BlindTakes) return false;
-                next = new AtLeastOnceQueueState(state.Queue.RemoveAt(0), state.Unconfirmed.Add(state.Queue.Items[0]), state.BlindTakes + 1);
+                next = TakeHead(state) with { Unconfirmed = state.Unconfirmed.Add(state.Queue.Items[0]), BlindTakes = state.BlindTakes + 1 };
                 return true;
-            case FifoQueueModel.Get when operation.Output is long item:
+            case FifoQueueModel.Get when SequencedItem.ItemOf(operation.Output) is { } item:
                 if (IsHead(state, item)) next = TakeHead(state);
                 else if (state.Unconfirmed.Items.Contains(item)) next = state with { Unconfirmed = state.Unconfirmed.RemoveAll(item) };
                 else return false;
@@ -71,24 +77,56 @@ public sealed class AtLeastOnceFifoQueueModel : ISequentialModel<AtLeastOnceQueu
     public string Describe(AtLeastOnceQueueState state) => $"{state}";
 
     /// <summary>
-    /// <paramref name="history"/> made cheaper to search, with the same verdict: (1) puts of unknown outcome whose item
-    /// no get received are left out — if such a put happened, its item stayed in the queue or went to a get that received
-    /// nothing, and leaving out both changes no answer; (2) the gets of unknown outcome that received nothing are
-    /// numbered per key in invocation order (their input), and the model lets them take items only in that order: they
-    /// all do the same thing, and whatever a set of them can explain, the earliest-invoked as many can explain too (each
-    /// may be placed anywhere after an earlier invocation), so the search need not try every choice among them.
+    /// <paramref name="history"/> made cheaper to search, with the same verdict for a queue that reports true sequences:
+    /// <list type="number">
+    /// <item>Puts of unknown outcome whose item no get received are left out: if such a put happened, its item stayed in
+    /// the queue or went to a get that received nothing, and leaving out both changes no answer.</item>
+    /// <item>A put whose item a get received with its sequence (<see cref="SequencedItem"/>) took effect: it becomes
+    /// <see cref="OperationOutcome.Ok"/> if it was unknown, completed no later than the first confirmed get of its item
+    /// (else at the end), and its input an <see cref="OrderedPut"/>, so that such puts are applied in sequence order —
+    /// the order the queue applied them. Without it, the search tries every order of concurrent puts (a dozen puts
+    /// buffered while the queue's node was down made a 38-operation history undecided within a minute). Trusting the
+    /// queue's sequences hides nothing: an order that contradicts real time or the deliveries still fails.</item>
+    /// <item>The gets of unknown outcome that received nothing are numbered per key in invocation order (their input),
+    /// and the model lets them take items only in that order: they all do the same thing, and whatever a set of them can
+    /// explain, the earliest-invoked as many can explain too (each may be placed anywhere after an earlier invocation),
+    /// so the search need not try every choice among them.</item>
+    /// </list>
     /// </summary>
     public static IReadOnlyList<Operation> Prepare(IReadOnlyList<Operation> history)
     {
         ArgumentNullException.ThrowIfNull(history);
-        var received = history.Where(o => o is { Function: FifoQueueModel.Get, Output: long }).Select(o => (long)o.Output!).ToHashSet();
+        var gets = history.Where(o => o.Function == FifoQueueModel.Get && SequencedItem.ItemOf(o.Output) is not null).ToList();
+        var received = gets.Select(o => SequencedItem.ItemOf(o.Output)!.Value).ToHashSet();
+        var sequences = gets.Select(o => o.Output).OfType<SequencedItem>().GroupBy(d => d.Item).ToDictionary(g => g.Key, g => g.First().Sequence);
+        var firstConfirmed = gets.Where(o => o.Outcome == OperationOutcome.Ok).GroupBy(o => SequencedItem.ItemOf(o.Output)!.Value)
+            .ToDictionary(g => g.Key, g => g.Min(o => o.CompletedAt));
         var blindRanks = history.Where(IsBlindGet).GroupBy(o => o.Key, StringComparer.Ordinal)
             .SelectMany(key => key.OrderBy(o => o.InvokedAt).ThenBy(o => o.Id).Select((o, rank) => (o.Id, Rank: rank)))
             .ToDictionary(x => x.Id, x => x.Rank);
+        var orderedPuts = new Dictionary<long, Operation>();
+        foreach (var key in history.Where(o => o is { Function: FifoQueueModel.Put, Outcome: not OperationOutcome.Fail, Input: long item } && sequences.ContainsKey(item))
+                     .GroupBy(o => o.Key, StringComparer.Ordinal))
+        {
+            var previous = 0L;
+            foreach (var put in key.OrderBy(o => sequences[(long)o.Input!]))
+            {
+                orderedPuts[put.Id] = Ordered(put, previous);
+                previous = sequences[(long)put.Input!];
+            }
+        }
+
         return history
             .Where(o => !(o is { Function: FifoQueueModel.Put, Outcome: OperationOutcome.Unknown, Input: long item } && !received.Contains(item)))
-            .Select(o => blindRanks.TryGetValue(o.Id, out var rank) ? o with { Input = rank } : o)
+            .Select(o => orderedPuts.TryGetValue(o.Id, out var put) ? put : blindRanks.TryGetValue(o.Id, out var rank) ? o with { Input = rank } : o)
             .ToList();
+
+        Operation Ordered(Operation put, long previous)
+        {
+            var item = (long)put.Input!;
+            var completedAt = put.Outcome == OperationOutcome.Ok ? put.CompletedAt : Math.Max(put.InvokedAt, firstConfirmed.GetValueOrDefault(item, long.MaxValue - 1));
+            return put with { Input = new OrderedPut(item, sequences[item], previous), Outcome = OperationOutcome.Ok, CompletedAt = completedAt };
+        }
     }
 
     private static bool IsBlindGet(Operation operation) => operation is { Function: FifoQueueModel.Get, Outcome: OperationOutcome.Unknown, Output: null };

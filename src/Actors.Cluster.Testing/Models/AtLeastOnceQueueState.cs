@@ -7,10 +7,11 @@ namespace Actors.Cluster.Testing.Models;
 /// place (before every item in <paramref name="Queue"/>) and be delivered again, or be out for good.
 /// </param>
 /// <param name="BlindTakes">How many gets of unknown outcome that received nothing have taken an item.</param>
-public sealed record AtLeastOnceQueueState(ValueList<long> Queue, ValueList<long> Unconfirmed, int BlindTakes)
+/// <param name="LastSequence">The sequence of the last <see cref="OrderedPut"/> applied, or 0.</param>
+public sealed record AtLeastOnceQueueState(ValueList<long> Queue, ValueList<long> Unconfirmed, int BlindTakes, long LastSequence)
 {
     /// <summary>The empty queue.</summary>
-    public static AtLeastOnceQueueState Empty { get; } = new(ValueList<long>.Empty, ValueList<long>.Empty, 0);
+    public static AtLeastOnceQueueState Empty { get; } = new(ValueList<long>.Empty, ValueList<long>.Empty, 0, 0);
 
     /// <inheritdoc />
     public override string ToString() => $"queue {Queue}, unconfirmed {Unconfirmed}";

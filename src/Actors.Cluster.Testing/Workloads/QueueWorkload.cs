@@ -141,7 +141,7 @@ public sealed class QueueWorkload(string runName, int hostNode, int clientsPerNo
         switch (await session.RequestAsync(new QueueProtocol.Get(RequestIds.Next(), session.Owner, GetTimeout), Backstop).ConfigureAwait(false))
         {
             case QueueProtocol.Got got:
-                var item = Convert.ToInt64(got.Item, CultureInfo.InvariantCulture);
+                var item = new SequencedItem(Convert.ToInt64(got.Item, CultureInfo.InvariantCulture), got.Sequence);
                 if (!got.AwaitsConfirmation || await ConfirmAsync(session, got.Sequence).ConfigureAwait(false))
                 {
                     get.Ok(item);
