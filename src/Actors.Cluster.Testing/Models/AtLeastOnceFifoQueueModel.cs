@@ -96,11 +96,11 @@ public sealed class AtLeastOnceFifoQueueModel : ISequentialModel<AtLeastOnceQueu
     public static IReadOnlyList<Operation> Prepare(IReadOnlyList<Operation> history)
     {
         ArgumentNullException.ThrowIfNull(history);
-        var gets = history.Where(o => o.Function == FifoQueueModel.Get && SequencedItem.ItemOf(o.Output) is not null).ToList();
-        var received = gets.Select(o => SequencedItem.ItemOf(o.Output)!.Value).ToHashSet();
-        var sequences = gets.Select(o => o.Output).OfType<SequencedItem>().GroupBy(d => d.Item).ToDictionary(g => g.Key, g => g.First().Sequence);
-        var firstConfirmed = gets.Where(o => o.Outcome == OperationOutcome.Ok).GroupBy(o => SequencedItem.ItemOf(o.Output)!.Value)
-            .ToDictionary(g => g.Key, g => g.Min(o => o.CompletedAt));
+        var receipts = Receipts(history);
+        var received = receipts.Select(r => r.Item).ToHashSet();
+        var sequences = receipts.Select(r => r.Get.Output).OfType<SequencedItem>().GroupBy(d => d.Item).ToDictionary(g => g.Key, g => g.First().Sequence);
+        var firstConfirmed = receipts.Where(r => r.Get.Outcome == OperationOutcome.Ok).GroupBy(r => r.Item)
+            .ToDictionary(g => g.Key, g => g.Min(r => r.Get.CompletedAt));
         var blindRanks = history.Where(IsBlindGet).GroupBy(o => o.Key, StringComparer.Ordinal)
             .SelectMany(key => key.OrderBy(o => o.InvokedAt).ThenBy(o => o.Id).Select((o, rank) => (o.Id, Rank: rank)))
             .ToDictionary(x => x.Id, x => x.Rank);
@@ -128,6 +128,11 @@ public sealed class AtLeastOnceFifoQueueModel : ISequentialModel<AtLeastOnceQueu
             return put with { Input = new OrderedPut(item, sequences[item], previous), Outcome = OperationOutcome.Ok, CompletedAt = completedAt };
         }
     }
+
+    /// <summary>The gets of <paramref name="history"/> that received an item (confirmed or not), each with its item.</summary>
+    public static IReadOnlyList<(Operation Get, long Item)> Receipts(IEnumerable<Operation> history) =>
+        history.Where(o => o.Function == FifoQueueModel.Get).Select(o => (Get: o, Item: SequencedItem.ItemOf(o.Output)))
+            .Where(r => r.Item is not null).Select(r => (r.Get, r.Item!.Value)).ToList();
 
     private static bool IsBlindGet(Operation operation) => operation is { Function: FifoQueueModel.Get, Outcome: OperationOutcome.Unknown, Output: null };
 

@@ -20,11 +20,11 @@ public static class QueueAudit
     public static IEnumerable<string> Violations(IReadOnlyList<Operation> history)
     {
         ArgumentNullException.ThrowIfNull(history);
-        var gets = history.Where(o => o.Function == FifoQueueModel.Get && SequencedItem.ItemOf(o.Output) is not null).ToList();
-        var confirmed = gets.Where(o => o.Outcome == OperationOutcome.Ok).GroupBy(o => SequencedItem.ItemOf(o.Output)!.Value).ToList();
+        var receipts = AtLeastOnceFifoQueueModel.Receipts(history);
+        var confirmed = receipts.Where(r => r.Get.Outcome == OperationOutcome.Ok).GroupBy(r => r.Item).ToList();
         foreach (var twice in confirmed.Where(g => g.Count() > 1))
-            yield return $"item {twice.Key} delivered to {twice.Count()} confirmed getters: {string.Join(", ", twice)}";
-        var accounted = gets.Select(o => SequencedItem.ItemOf(o.Output)!.Value).ToHashSet();
+            yield return $"item {twice.Key} delivered to {twice.Count()} confirmed getters: {string.Join(", ", twice.Select(r => r.Get))}";
+        var accounted = receipts.Select(r => r.Item).ToHashSet();
         var lost = history.Where(o => o is { Function: FifoQueueModel.Put, Outcome: OperationOutcome.Ok } && !accounted.Contains((long)o.Input!)).ToList();
         if (lost.Count > 0)
             yield return $"{lost.Count} acknowledged items neither confirmed to a getter nor received by a get of unknown outcome: "
