@@ -175,7 +175,7 @@ public sealed class AtLeastOnceFifoQueueModelTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public void ThreeThousandOperationsWithRedeliveries_CheckInSeconds()
+    public void ThreeThousandOperationsWithUnknownPutsAndRedeliveries_CheckInSeconds()
     {
         var history = SimulatedHistory(operations: 3_000, seed: 15);
         var clock = Stopwatch.StartNew();
@@ -191,8 +191,9 @@ public sealed class AtLeastOnceFifoQueueModelTests(ITestOutputHelper output)
         LinearizabilityChecker.Check(Model, AtLeastOnceFifoQueueModel.Prepare(history.Operations));
 
     /// <summary>
-    /// A run of a queue that delivers at least once, simulated: overlapping operations; now and then a get whose
-    /// confirmation goes unanswered (its item known or not), its item put back at its place later and delivered again.
+    /// A run of a queue that delivers at least once, simulated: overlapping operations, now and then a put of unknown
+    /// outcome, and a get whose confirmation goes unanswered (its item known or not), its item put back at its place
+    /// later and delivered again; items are numbered in put order, so an item is its own sequence.
     /// </summary>
     private static HandMadeHistory SimulatedHistory(int operations, int seed)
     {
@@ -214,7 +215,8 @@ public sealed class AtLeastOnceFifoQueueModelTests(ITestOutputHelper output)
             if (queue.Count < 3 || random.Next(2) == 0)
             {
                 queue.Add(nextItem, nextItem);
-                history.Ok(process, Put, time, time + 15, input: nextItem++);
+                if (random.Next(20) == 0) history.Unknown(process, Put, time, input: nextItem++);
+                else history.Ok(process, Put, time, time + 15, input: nextItem++);
                 continue;
             }
 
@@ -224,20 +226,20 @@ public sealed class AtLeastOnceFifoQueueModelTests(ITestOutputHelper output)
             {
                 case 0:
                     unconfirmed.Add((sequence, item));
-                    history.Unknown(process, Get, time, output: item);
+                    history.Unknown(process, Get, time, output: new SequencedItem(item, sequence));
                     break;
                 case 1:
                     unconfirmed.Add((sequence, item));
                     history.Unknown(process, Get, time);
                     break;
                 default:
-                    history.Ok(process, Get, time, time + 15, output: item);
+                    history.Ok(process, Get, time, time + 15, output: new SequencedItem(item, sequence));
                     break;
             }
         }
 
         foreach (var (sequence, item) in unconfirmed) queue.Add(sequence, item);
-        foreach (var item in queue.Values) history.Ok(9, Get, time += 10, time + 5, output: item);
+        foreach (var (sequence, item) in queue) history.Ok(9, Get, time += 10, time + 5, output: new SequencedItem(item, sequence));
         return history;
     }
 }
