@@ -15,7 +15,7 @@ public interface ISequentialModel<TState> where TState : notnull
     /// <summary>
     /// Applies <paramref name="operation"/> to <paramref name="state"/>. For an <see cref="OperationOutcome.Ok"/> operation
     /// the recorded output must be the one the object would give; an <see cref="OperationOutcome.Unknown"/> one has no
-    /// output and is applied as having taken effect (the checker also tries leaving it out).
+    /// output (or only one it is known to have returned) and is applied as having taken effect (the checker also tries leaving it out).
     /// </summary>
     /// <returns>False when the operation (with that output) is impossible in <paramref name="state"/>.</returns>
     bool TryStep(TState state, Operation operation, out TState next);

@@ -26,15 +26,14 @@ public sealed class FaultSchedule
         ArgumentNullException.ThrowIfNull(options);
         ArgumentOutOfRangeException.ThrowIfLessThan(nodes, 3);
         var random = new Random(seed);
-        var targets = Enumerable.Range(0, nodes).Where(n => n != options.SparedNode).ToList();
         var steps = new List<FaultStep>();
         for (var i = 0; i < options.Steps; i++)
         {
             Fault fault = random.Next(3) switch
             {
-                0 => PartitionOf(random, nodes, options.SparedNode, targets),
-                1 => new Fault.Isolate(Pick(random, targets)),
-                _ => new Fault.Kill(Pick(random, targets)),
+                0 => PartitionOf(random, nodes),
+                1 => new Fault.Isolate(random.Next(nodes)),
+                _ => new Fault.Kill(random.Next(nodes)),
             };
             var hold = options.ShortestHold + (options.LongestHold - options.ShortestHold) * random.NextDouble();
             steps.Add(new FaultStep(fault, hold, options.Calm));
@@ -46,22 +45,11 @@ public sealed class FaultSchedule
     /// <inheritdoc />
     public override string ToString() => $"seed {Seed}: {string.Join("; ", Steps)}";
 
-    /// <summary>
-    /// Two nodes, any pair; with a spared node, the pair of the others (a partition between the spared node and another
-    /// may down both ends, since each is "indirectly connected" through the third).
-    /// </summary>
-    private static Fault PartitionOf(Random random, int nodes, int? spared, List<int> targets)
+    /// <summary>Two nodes, any pair.</summary>
+    private static Fault.Partition PartitionOf(Random random, int nodes)
     {
-        if (spared is not null)
-        {
-            var a = Pick(random, targets);
-            return new Fault.Partition(a, Pick(random, targets.Where(n => n != a).ToList()));
-        }
-
         var first = random.Next(nodes);
         var second = (first + 1 + random.Next(nodes - 1)) % nodes;
         return new Fault.Partition(Math.Min(first, second), Math.Max(first, second));
     }
-
-    private static int Pick(Random random, IReadOnlyList<int> from) => from[random.Next(from.Count)];
 }

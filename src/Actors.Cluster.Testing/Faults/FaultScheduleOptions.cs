@@ -15,9 +15,6 @@ public sealed record FaultScheduleOptions
     /// <summary>How long the cluster runs whole between faults. Default 1 s.</summary>
     public TimeSpan Calm { get; init; } = TimeSpan.FromSeconds(1);
 
-    /// <summary>A node no fault touches (one that hosts state that does not survive its node), or null. Default null.</summary>
-    public int? SparedNode { get; init; }
-
     /// <summary>Options whose holds are scaled to <paramref name="timings"/>: up to 1.5 times its downing time.</summary>
     public static FaultScheduleOptions For(ClusterTimings timings, int steps) => new()
     {

@@ -6,7 +6,10 @@ namespace Actors.Cluster.Testing.History;
 /// <param name="Key">The object it addressed (a primitive's name): the checker checks each key's operations apart.</param>
 /// <param name="Function">What it did (<c>acquire</c>, <c>release</c>, <c>put</c>, <c>get</c>, ...; see the models).</param>
 /// <param name="Input">Its argument, or null.</param>
-/// <param name="Output">Its result when <paramref name="Outcome"/> is <see cref="OperationOutcome.Ok"/>, else null.</param>
+/// <param name="Output">
+/// Its result when <paramref name="Outcome"/> is <see cref="OperationOutcome.Ok"/>; for an
+/// <see cref="OperationOutcome.Unknown"/> one, what it is known to have returned (a model may use it), usually null.
+/// </param>
 /// <param name="Outcome">How it ended.</param>
 /// <param name="InvokedAt">When it was invoked, in <see cref="System.Diagnostics.Stopwatch"/> ticks (monotonic).</param>
 /// <param name="CompletedAt">When it completed; <see cref="long.MaxValue"/> for an unknown outcome.</param>
@@ -18,5 +21,5 @@ public sealed record Operation(
 
     /// <inheritdoc />
     public override string ToString() =>
-        $"#{Id} p{Process} {Key} {Function}({Input}) -> {Outcome switch { OperationOutcome.Ok => $"{Output ?? "none"}", _ => Outcome.ToString().ToLowerInvariant() }}";
+        $"#{Id} p{Process} {Key} {Function}({Input}) -> {Outcome switch { OperationOutcome.Ok => $"{Output ?? "none"}", OperationOutcome.Unknown when Output is not null => $"unknown, received {Output}", _ => Outcome.ToString().ToLowerInvariant() }}";
 }

@@ -47,8 +47,11 @@ public sealed class PendingOperation
     /// <summary>It certainly did not take effect.</summary>
     public void Fail() => Complete(OperationOutcome.Fail, null);
 
-    /// <summary>It may or may not have taken effect.</summary>
-    public void Unknown() => Complete(OperationOutcome.Unknown, null);
+    /// <summary>
+    /// It may or may not have taken effect; <paramref name="knownOutput"/> is what it is known to have returned, if
+    /// anything (a queue's get that received its item but whose confirmation went unanswered).
+    /// </summary>
+    public void Unknown(object? knownOutput = null) => Complete(OperationOutcome.Unknown, knownOutput);
 
     internal Operation AsUnknown() =>
         new(Id, Process, Key, Function, Input, null, OperationOutcome.Unknown, InvokedAt, long.MaxValue);

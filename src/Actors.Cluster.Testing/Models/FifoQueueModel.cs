@@ -9,7 +9,10 @@ namespace Actors.Cluster.Testing.Models;
 /// takes the head (the item went to a getter that never confirmed it); given a set of items as its input
 /// (<see cref="Prepare"/>), only when the head is one of them.
 /// </summary>
-/// <remarks>Items should be unique so that a duplicated or lost item shows.</remarks>
+/// <remarks>
+/// Items should be unique so that a duplicated or lost item shows. Exactly once: a durable cluster queue delivers at
+/// least once (an unconfirmed delivery comes back), which <see cref="AtLeastOnceFifoQueueModel"/> describes.
+/// </remarks>
 public sealed class FifoQueueModel : ISequentialModel<ValueList<long>>
 {
     /// <summary>Function name of a put.</summary>

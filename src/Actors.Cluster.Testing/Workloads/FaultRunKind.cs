@@ -6,6 +6,9 @@ public enum FaultRunKind
     /// <summary>A cluster lock and a bounded semaphore, persisted; faults on any node.</summary>
     LockAndSemaphore,
 
-    /// <summary>A FIFO queue (in memory) on node 0; faults spare node 0.</summary>
+    /// <summary>
+    /// A FIFO queue, persisted, delivering at least once; faults on any node, the queue placed on the node the schedule
+    /// kills first.
+    /// </summary>
     Queue,
 }

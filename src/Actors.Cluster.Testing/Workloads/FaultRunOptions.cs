@@ -18,9 +18,8 @@ public sealed record FaultRunOptions
     public int ClientsPerNode { get; init; } = 2;
 
     /// <summary>
-    /// Whether to run the lock and semaphore workloads (persisted on SQLite, every node may be hurt) or the queue
-    /// workload (in memory: it lives on node 0, which the schedule spares, and shards are not rebalanced). Default lock
-    /// and semaphore.
+    /// Whether to run the lock and semaphore workloads or the queue workload (all persisted on SQLite, every node may be
+    /// hurt; see <see cref="FaultRunKind"/>). Default lock and semaphore.
     /// </summary>
     public FaultRunKind Kind { get; init; } = FaultRunKind.LockAndSemaphore;
 

@@ -1,3 +1,5 @@
+using System.Diagnostics;
+using System.Globalization;
 using Actors.Cluster.Testing.Checking;
 using Actors.Cluster.Testing.Faults;
 using Actors.Cluster.Testing.History;
@@ -10,16 +12,21 @@ using Actors.Queue;
 namespace Actors.Cluster.Testing.Workloads;
 
 /// <summary>
-/// Clients put unique items into one FIFO cluster queue and get items from it; once the faults are over, the queue is
-/// drained. Checked against <see cref="FifoQueueModel"/>, and audited: no item delivered twice to confirmed getters, no
-/// acknowledged item missing beyond what getters of unknown outcome may have taken.
+/// Clients put unique items into one durable FIFO cluster queue and get items from it, confirming each delivery; once
+/// the faults are over and every unconfirmed delivery is back, the queue is drained. Checked against
+/// <see cref="AtLeastOnceFifoQueueModel"/>, and audited (<see cref="QueueAudit"/>): no item confirmed to two getters, no
+/// acknowledged item lost.
 /// </summary>
 /// <remarks>
-/// Queues keep their items in memory on their node (no durable form yet), so the queue is placed on
-/// <paramref name="hostNode"/>, which the fault schedule must spare, and the run must not rebalance shards.
+/// A get is <see cref="OperationOutcome.Ok"/> only once the queue acknowledged its <see cref="QueueProtocol.ConfirmDelivery"/>
+/// with the delivery confirmed (<see cref="QueueProtocol.DeliveryConfirmed.Confirmed"/> = 1): a "confirmed getter".
+/// A get that received its item but whose confirmation went unanswered, or came too late (the item had gone back), is
+/// of unknown outcome and records the item it received; a get that received nothing is of unknown outcome without one.
+/// The queue is placed on <paramref name="hostNode"/> (a fault run picks the node its schedule kills first), and the run
+/// must not rebalance shards, which would move it before that kill.
 /// </remarks>
 /// <param name="runName">Makes the queue's name unique to the run.</param>
-/// <param name="hostNode">The node slot the queue must live on.</param>
+/// <param name="hostNode">The node slot the queue starts on.</param>
 /// <param name="clientsPerNode">Clients on each node.</param>
 /// <param name="seed">Seeds the clients' think times.</param>
 public sealed class QueueWorkload(string runName, int hostNode, int clientsPerNode, int seed) : Workload("queue", clientsPerNode, seed)
@@ -28,6 +35,11 @@ public sealed class QueueWorkload(string runName, int hostNode, int clientsPerNo
     private static readonly TimeSpan PutTimeout = TimeSpan.FromSeconds(1);
     private static readonly TimeSpan Backstop = TimeSpan.FromSeconds(6);
     private int _drained;
+    private int _lateConfirmations;
+    private int _unconfirmedAtEnd;
+
+    /// <summary>The node slot the queue was placed on.</summary>
+    public int HostNode => hostNode;
 
     /// <inheritdoc />
     protected override bool ReleasesForLostOwners => false;
@@ -48,22 +60,45 @@ public sealed class QueueWorkload(string runName, int hostNode, int clientsPerNo
         throw new InvalidOperationException($"No queue name of 200 lives on node {hostNode}.");
     }
 
-    /// <summary>Gets every item left, recording the gets, until the queue answers empty.</summary>
+    /// <summary>
+    /// Drains the queue from node 0, recording the gets: gets until the queue answers empty, then waits (at most the
+    /// cluster's patience) for the deliveries still unconfirmed to come back (their getters' owners are stopped or
+    /// dead, or their confirmation time passes) and drains again, until the queue is empty with none unconfirmed.
+    /// </summary>
     public override async Task FinishAsync(InProcessCluster cluster)
     {
         ArgumentNullException.ThrowIfNull(cluster);
-        var system = cluster.Running(hostNode) ?? throw new InvalidOperationException("The queue's node is not running.");
-        await using var owner = ActorOwner.Create(system);
-        var session = new ClientSession(system, owner.Ref, History.NextProcess(), hostNode, ClusterPrimitives.Get(system).EntityRef(EntityId), History, new Random(0));
-        while (await GetAsync(session).ConfigureAwait(false) == true) _drained++;
+        var system = cluster.Running(0) ?? throw new InvalidOperationException("Node 0 is not running.");
+        var entity = ClusterPrimitives.Get(system).EntityRef(EntityId);
+        var clock = Stopwatch.StartNew();
+        while (true)
+        {
+            await using (var owner = ActorOwner.Create(system))
+            {
+                var session = new ClientSession(system, owner.Ref, History.NextProcess(), 0, entity, History, new Random(0));
+                bool? got;
+                while ((got = await GetAsync(session).ConfigureAwait(false)) == true) _drained++;
+                // After a get of unknown outcome the session's owner must stop (releasing what it may hold): a new round.
+                if (got == false
+                    && await session.RequestAsync(new QueueProtocol.GetState(RequestIds.Next()), Backstop).ConfigureAwait(false) is QueueProtocol.QueueState state)
+                {
+                    _unconfirmedAtEnd = state.AwaitingConfirmation;
+                    if (state is { Count: 0, AwaitingConfirmation: 0 }) return;
+                }
+            }
+
+            if (clock.Elapsed > cluster.Patience) return;
+            await Task.Delay(200).ConfigureAwait(false);
+        }
     }
 
-    /// <inheritdoc />
+    /// <summary>Checks the history against <see cref="AtLeastOnceFifoQueueModel"/> and audits it (<see cref="QueueAudit"/>).</summary>
     public override WorkloadReport Check()
     {
         var history = History.Operations();
-        return Report(LinearizabilityChecker.Check(new FifoQueueModel(), FifoQueueModel.Prepare(history)), Audit(history),
-            $"{_drained} items drained at the end");
+        return Report(LinearizabilityChecker.Check(new AtLeastOnceFifoQueueModel(), AtLeastOnceFifoQueueModel.Prepare(history)), QueueAudit.Violations(history),
+            $"{_drained} items drained at the end, {_lateConfirmations} confirmations too late (item redelivered)"
+            + (_unconfirmedAtEnd == 0 ? "" : $", {_unconfirmedAtEnd} deliveries still unconfirmed when the drain gave up"));
     }
 
     /// <inheritdoc />
@@ -95,18 +130,26 @@ public sealed class QueueWorkload(string runName, int hostNode, int clientsPerNo
         return true;
     }
 
-    /// <summary>Gets one item and records it: true if one came, false if the queue was empty or refused, null if unknown.</summary>
+    /// <summary>
+    /// Gets one item, confirms its delivery and records the get: true if an item came and its delivery is confirmed,
+    /// false if the queue was empty or refused, null if unknown (the session must end, its owner stopped, so that an
+    /// unconfirmed delivery goes back).
+    /// </summary>
     private async Task<bool?> GetAsync(ClientSession session)
     {
         var get = History.Invoke(session.Process, Key, FifoQueueModel.Get);
         switch (await session.RequestAsync(new QueueProtocol.Get(RequestIds.Next(), session.Owner, GetTimeout), Backstop).ConfigureAwait(false))
         {
             case QueueProtocol.Got got:
-                // A durable queue keeps the item until its getter confirms receipt (as the facades do): unconfirmed,
-                // it would go back to its place when this session's owner stops, and be delivered again.
-                if (got.AwaitsConfirmation) session.Entity.Tell(new QueueProtocol.ConfirmDelivery(RequestIds.Next(), [got.Sequence]), Akka.Actor.ActorRefs.NoSender);
-                get.Ok(Convert.ToInt64(got.Item, System.Globalization.CultureInfo.InvariantCulture));
-                return true;
+                var item = new SequencedItem(Convert.ToInt64(got.Item, CultureInfo.InvariantCulture), got.Sequence);
+                if (!got.AwaitsConfirmation || await ConfirmAsync(session, got.Sequence).ConfigureAwait(false))
+                {
+                    get.Ok(item);
+                    return true;
+                }
+
+                get.Unknown(item);
+                return null;
             case QueueProtocol.Empty:
                 get.Ok(null);
                 return false;
@@ -119,17 +162,11 @@ public sealed class QueueWorkload(string runName, int hostNode, int clientsPerNo
         }
     }
 
-    private static IEnumerable<string> Audit(IReadOnlyList<Operation> history)
+    /// <summary>Confirms the delivery of <paramref name="sequence"/>: true if the queue acknowledged it in time.</summary>
+    private async Task<bool> ConfirmAsync(ClientSession session, long sequence)
     {
-        var delivered = history.Where(o => o is { Function: FifoQueueModel.Get, Outcome: OperationOutcome.Ok, Output: long })
-            .GroupBy(o => (long)o.Output!).ToList();
-        foreach (var twice in delivered.Where(g => g.Count() > 1))
-            yield return $"item {twice.Key} delivered to {twice.Count()} confirmed getters: {string.Join(", ", twice)}";
-        var deliveredItems = delivered.Select(g => g.Key).ToHashSet();
-        var missing = history.Where(o => o is { Function: FifoQueueModel.Put, Outcome: OperationOutcome.Ok } && !deliveredItems.Contains((long)o.Input!)).ToList();
-        var unknownGets = history.Count(o => o is { Function: FifoQueueModel.Get, Outcome: OperationOutcome.Unknown });
-        if (missing.Count > unknownGets)
-            yield return $"{missing.Count} acknowledged items never delivered, but only {unknownGets} gets of unknown outcome could have taken them: "
-                + string.Join(", ", missing.Take(10).Select(o => o.Input));
+        var reply = await session.RequestAsync(new QueueProtocol.ConfirmDelivery(RequestIds.Next(), [sequence]), Backstop).ConfigureAwait(false);
+        if (reply is QueueProtocol.DeliveryConfirmed { Confirmed: 0 }) Interlocked.Increment(ref _lateConfirmations);
+        return reply is QueueProtocol.DeliveryConfirmed { Confirmed: 1 };
     }
 }

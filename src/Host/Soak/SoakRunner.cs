@@ -7,7 +7,7 @@ namespace Actors.Host.Soak;
 
 /// <summary>
 /// <c>soak</c>: fault runs (<see cref="FaultRun"/>) one after another until the time is up, each with its own seed (one
-/// seed in three runs the queue, the others the lock and the semaphore), printing each run and the totals: histories checked,
+/// seed in three runs the durable queue, the others the lock and the semaphore), printing each run and the totals: histories checked,
 /// operations, faults injected, violations. Optionally first measures what each side of a crash and a partition sees.
 /// </summary>
 internal static class SoakRunner

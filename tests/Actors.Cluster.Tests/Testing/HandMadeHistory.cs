@@ -13,9 +13,9 @@ internal sealed class HandMadeHistory
     public HandMadeHistory Ok(int process, string function, long from, long to, object? input = null, object? output = null, string key = "k") =>
         Add(process, function, input, output, OperationOutcome.Ok, from, to, key);
 
-    /// <summary>Adds an operation of unknown outcome invoked at <paramref name="from"/>.</summary>
-    public HandMadeHistory Unknown(int process, string function, long from, object? input = null, string key = "k") =>
-        Add(process, function, input, null, OperationOutcome.Unknown, from, long.MaxValue, key);
+    /// <summary>Adds an operation of unknown outcome invoked at <paramref name="from"/>, known to have returned <paramref name="output"/> if not null.</summary>
+    public HandMadeHistory Unknown(int process, string function, long from, object? input = null, string key = "k", object? output = null) =>
+        Add(process, function, input, output, OperationOutcome.Unknown, from, long.MaxValue, key);
 
     /// <summary>Adds an operation that certainly did not take effect.</summary>
     public HandMadeHistory Fail(int process, string function, long from, long to, object? input = null, string key = "k") =>
