@@ -43,4 +43,24 @@ public abstract record Fault
         /// <inheritdoc />
         public override string ToString() => $"kill {Node}";
     }
+
+    /// <summary>
+    /// The node that hosts the entity <paramref name="EntityId"/> when the fault is injected crashes, as
+    /// <see cref="Kill"/> does: aims a hand-built schedule at a primitive wherever sharding placed it.
+    /// </summary>
+    /// <param name="EntityId">The primitive's entity id (<see cref="PrimitiveEntityIds"/>).</param>
+    public sealed record KillHostOf(string EntityId) : Fault
+    {
+        /// <inheritdoc />
+        public override async Task InjectAsync(InProcessCluster cluster)
+        {
+            ArgumentNullException.ThrowIfNull(cluster);
+            var running = Enumerable.Range(0, cluster.Count).Where(n => cluster.Running(n) is not null).ToList();
+            var host = await cluster.Primitives(running[0]).LocateAsync(EntityId).ConfigureAwait(false);
+            await cluster.KillAsync(running.Single(n => cluster.AddressOf(n) == host)).ConfigureAwait(false);
+        }
+
+        /// <inheritdoc />
+        public override string ToString() => $"kill the host of {EntityId}";
+    }
 }

@@ -21,10 +21,10 @@ public static class FaultRun
     {
         ArgumentNullException.ThrowIfNull(options);
         var clock = Stopwatch.StartNew();
-        var runName = $"run{options.Seed}";
+        var runName = FaultRunPrimitives.RunName(options.Seed);
         var queue = options.Kind == FaultRunKind.Queue;
         var scheduleOptions = FaultScheduleOptions.For(options.Timings, options.Faults) with { SparedNode = queue ? QueueHost : null };
-        var schedule = FaultSchedule.Draw(options.Seed, Nodes, scheduleOptions);
+        var schedule = options.Schedule ?? FaultSchedule.Draw(options.Seed, Nodes, scheduleOptions);
         using var journal = new TemporaryJournal("actors-faults");
         // Faults make Akka log expected errors by the hundred (sends to terminated nodes); the nemesis's log and the
         // histories say what happened.
@@ -35,11 +35,12 @@ public static class FaultRun
         // The queue run keeps its queue in memory on a node the schedule spares: a durable queue delivers at least once
         // (an item whose getter timed out before confirming goes back to its place), which the FIFO model, exactly once,
         // does not describe yet.
-        var primitives = queue ? new ClusterPrimitivesOptions() : new ClusterPrimitivesOptions { Persistence = new PersistenceOptions() };
+        var primitives = queue || !options.Persistence ? new ClusterPrimitivesOptions() : new ClusterPrimitivesOptions { Persistence = new PersistenceOptions() };
         await using var cluster = await InProcessCluster.StartAsync(Nodes, options.Timings, config, primitives, runName).ConfigureAwait(false);
         IReadOnlyList<Workload> workloads = queue
             ? [new QueueWorkload(runName, QueueHost, options.ClientsPerNode, options.Seed)]
-            : [new LockWorkload(runName, options.ClientsPerNode, options.Seed), new SemaphoreWorkload(runName, 2, options.ClientsPerNode, options.Seed)];
+            : [new LockWorkload(runName, options.ClientsPerNode, options.Seed) { HoldTime = options.HoldTime },
+                new SemaphoreWorkload(runName, FaultRunPrimitives.SemaphorePermits, options.ClientsPerNode, options.Seed) { HoldTime = options.HoldTime }];
         foreach (var workload in workloads) await workload.PlaceAsync(cluster, runName).ConfigureAwait(false);
 
         using var stop = new CancellationTokenSource();
