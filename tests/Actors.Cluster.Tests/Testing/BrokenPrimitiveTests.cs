@@ -14,6 +14,14 @@ namespace Actors.Cluster.Tests.Testing;
 /// holds, and hands out tokens already used. The control runs the same schedule against the persisted primitives and
 /// must find nothing.
 /// </summary>
+/// <remarks>
+/// What these tests found: with the workloads' usual brief holds the harness caught the forgetful lock only through its
+/// repeated tokens and missed the forgetful semaphore entirely — every hold the crash cut short ends in a release of
+/// unknown outcome, which the model may place before the crash, so a semaphore that forgets its holders looks like one
+/// whose holders released. Only a hold that outlives the fail-over (<see cref="FaultRunOptions.HoldTime"/>) makes a
+/// forgotten holder visible. And the fencing audit took the new incarnation's repeated tokens for stale writes; it now
+/// reports a token granted twice.
+/// </remarks>
 [Collection(FaultInjectionCollection.Name)]
 public sealed class BrokenPrimitiveTests(ITestOutputHelper output)
 {
