@@ -45,22 +45,21 @@ public abstract record Fault
     }
 
     /// <summary>
-    /// The node that hosts the entity <paramref name="EntityId"/> when the fault is injected crashes, as
-    /// <see cref="Kill"/> does: aims a hand-built schedule at a primitive wherever sharding placed it.
+    /// Waits until the primitive <paramref name="EntityId"/> (a lock or semaphore) grants a hold to an owner on another
+    /// node than its own, then crashes the primitive's node at once, as <see cref="Kill"/> does: the new holder survives
+    /// the crash, holding. Aims a hand-built schedule at the moment a primitive that forgets its holders would betray.
     /// </summary>
     /// <param name="EntityId">The primitive's entity id (<see cref="PrimitiveEntityIds"/>).</param>
-    public sealed record KillHostOf(string EntityId) : Fault
+    public sealed record KillHostAfterRemoteGrant(string EntityId) : Fault
     {
         /// <inheritdoc />
         public override async Task InjectAsync(InProcessCluster cluster)
         {
             ArgumentNullException.ThrowIfNull(cluster);
-            var running = Enumerable.Range(0, cluster.Count).Where(n => cluster.Running(n) is not null).ToList();
-            var host = await cluster.Primitives(running[0]).LocateAsync(EntityId).ConfigureAwait(false);
-            await cluster.KillAsync(running.Single(n => cluster.AddressOf(n) == host)).ConfigureAwait(false);
+            await cluster.KillAsync(await RemoteGrant.AwaitAsync(cluster, EntityId).ConfigureAwait(false)).ConfigureAwait(false);
         }
 
         /// <inheritdoc />
-        public override string ToString() => $"kill the host of {EntityId}";
+        public override string ToString() => $"kill the host of {EntityId} after a grant to another node";
     }
 }

@@ -2,7 +2,7 @@ namespace Actors.Cluster.Testing.Workloads;
 
 /// <summary>
 /// The primitives a <see cref="FaultRun"/> of <see cref="FaultRunKind.LockAndSemaphore"/> uses, named from its seed, so
-/// that a hand-built <see cref="Faults.FaultSchedule"/> can aim at their nodes (<see cref="Faults.Fault.KillHostOf"/>).
+/// that a hand-built <see cref="Faults.FaultSchedule"/> can aim at their nodes (<see cref="Faults.Fault.KillHostAfterRemoteGrant"/>).
 /// </summary>
 public static class FaultRunPrimitives
 {
