@@ -59,9 +59,10 @@ public sealed class ClusterPrimitives : IExtension
         var settings = ClusterShardingSettings.Create(system).WithRole(role);
         Region = hostsEntities
             ? options.Persistence is { } persistence
-                ? sharding.Start(options.TypeNameOrDefault, entityId => PrimitiveEntityProps.For(entityId, persistence), WithoutIdlePassivation(system, role), extractor,
+                ? sharding.Start(options.TypeNameOrDefault, entityId => PrimitiveEntityProps.For(entityId, persistence, options.MaxHoldTimeOf(entityId)),
+                    WithoutIdlePassivation(system, role), extractor,
                     sharding.DefaultShardAllocationStrategy(settings), Persistence.StopEntity.Instance)
-                : sharding.Start(options.TypeNameOrDefault, PrimitiveEntityProps.For, settings, extractor)
+                : sharding.Start(options.TypeNameOrDefault, entityId => PrimitiveEntityProps.For(entityId, options.MaxHoldTimeOf(entityId)), settings, extractor)
             : sharding.StartProxy(options.TypeNameOrDefault, role!, extractor);
     }
 
@@ -79,9 +80,13 @@ public sealed class ClusterPrimitives : IExtension
     /// </summary>
     /// <param name="system">An actor system whose provider is <c>cluster</c>.</param>
     /// <param name="options">The node's settings; null for the defaults.</param>
+    /// <exception cref="ArgumentException">
+    /// <see cref="ClusterPrimitivesOptions.MaxHoldTimes"/> names an entity that grants no holds, or a bound that is not positive.
+    /// </exception>
     public static ClusterPrimitives Start(ActorSystem system, ClusterPrimitivesOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(system);
+        PrimitiveEntityProps.CheckMaxHoldTimes(options?.MaxHoldTimes);
         return (ClusterPrimitives)system.RegisterExtension(new Id(options ?? new ClusterPrimitivesOptions()));
     }
 

@@ -29,6 +29,22 @@ public sealed class ClusterPrimitivesOptions
     /// </summary>
     public Persistence.PersistenceOptions? Persistence { get; init; }
 
+    /// <summary>
+    /// The maximum hold time of named locks, re-entrant locks and semaphores, by entity id
+    /// (<c>[PrimitiveEntityIds.Lock("accounts")] = TimeSpan.FromSeconds(30)</c>); null (the default) for none. Each such
+    /// primitive starts with its bound: a hold that outlasts it is released, its holder's <see cref="Lease.HoldLost"/>
+    /// fires, and the next waiter is granted with a higher fencing token. Give every node that hosts primitives the same.
+    /// </summary>
+    /// <remarks>
+    /// A bound set at run time (<c>SetMaxHoldTimeAsync</c>) replaces the registered one; with <see cref="Persistence"/>
+    /// it is journalled, and after a restart or fail-over the recovered bound wins over this one (a warning is logged
+    /// when they differ), so the primitive behaves as it did before its node died. The registered bound itself is not
+    /// journalled: a changed registration applies when the primitive next starts, unless a bound was set at run time.
+    /// </remarks>
+    public IReadOnlyDictionary<string, TimeSpan>? MaxHoldTimes { get; init; }
+
+    internal TimeSpan? MaxHoldTimeOf(string entityId) => MaxHoldTimes is { } bounds && bounds.TryGetValue(entityId, out var limit) ? limit : null;
+
     internal string TypeNameOrDefault => TypeName ?? "actors-primitives";
 
     internal int NumberOfShardsOrDefault => NumberOfShards ?? 100;

@@ -23,15 +23,56 @@ internal static class PrimitiveEntityProps
     public static Props For(string entityId) => TryParse(entityId) ?? MalformedEntity.Props(entityId);
 
     /// <summary>
+    /// The props of the entity <paramref name="entityId"/> in memory, a lock, re-entrant lock or semaphore starting with
+    /// <paramref name="maxHoldTime"/> (<see cref="ClusterPrimitivesOptions.MaxHoldTimes"/>); null: as <see cref="For(string)"/>.
+    /// </summary>
+    public static Props For(string entityId, TimeSpan? maxHoldTime) =>
+        maxHoldTime is not null && HoldingBehavior(entityId) is { } behavior
+            ? Coordinator.PropsOf(() => behavior().WithMaxHoldTime(maxHoldTime))
+            : For(entityId);
+
+    /// <summary>
     /// The props of the entity <paramref name="entityId"/> with its durable state persisted: a lock, re-entrant lock,
     /// semaphore, event, barrier or queue is the core's behaviour hosted by a <see cref="DurableEntity"/>; a malformed id
-    /// is as <see cref="For(string)"/> makes it, in a host that stops on <see cref="StopEntity"/>.
+    /// is as <see cref="For(string)"/> makes it, in a host that stops on <see cref="StopEntity"/>. A lock, re-entrant lock
+    /// or semaphore starts with <paramref name="maxHoldTime"/>, unless it recovers a bound of its own.
     /// </summary>
-    public static Props For(string entityId, PersistenceOptions persistence) =>
-        TryBehavior(entityId, persistence) is { } behavior ? DurableEntity.Props(entityId, behavior, persistence) : StoppableEntity.Props(For(entityId));
+    public static Props For(string entityId, PersistenceOptions persistence, TimeSpan? maxHoldTime = null) =>
+        TryBehavior(entityId, persistence) is { } behavior
+            ? DurableEntity.Props(entityId, maxHoldTime is null ? behavior : () => behavior().WithMaxHoldTime(maxHoldTime), persistence)
+            : StoppableEntity.Props(For(entityId));
+
+    /// <summary>Checks that every bound names a lock, re-entrant lock or semaphore and is positive.</summary>
+    /// <exception cref="ArgumentException">One does not.</exception>
+    public static void CheckMaxHoldTimes(IReadOnlyDictionary<string, TimeSpan>? maxHoldTimes)
+    {
+        foreach (var (entityId, limit) in maxHoldTimes ?? new Dictionary<string, TimeSpan>())
+        {
+            if (HoldingBehavior(entityId) is null)
+                throw new ArgumentException($"A maximum hold time is for a lock, re-entrant lock or semaphore; '{entityId}' is none (see PrimitiveEntityIds).",
+                    nameof(maxHoldTimes));
+            ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(limit, TimeSpan.Zero, nameof(maxHoldTimes));
+        }
+    }
 
     /// <summary>The factory of the coordinator behaviour an id stands for, for the kinds that have a durable state.</summary>
     private static Func<Coordinator>? TryBehavior(string entityId, PersistenceOptions persistence)
+    {
+        if (HoldingBehavior(entityId) is { } holding) return holding;
+        if (TryParse(entityId) is null) return null;
+        var fields = entityId.Split(':');
+        return KindOf(entityId) switch
+        {
+            PrimitiveEntityIds.EventKind => ActorEvent.Behavior,
+            PrimitiveEntityIds.BarrierKind => () => ActorBarrier.Behavior(Count(fields[1])!.Value, defaultTimeout: BarrierTimeout(fields[2])),
+            PrimitiveEntityIds.QueueKind => DurableQueueBehavior(Enum.Parse<QueueKind>(fields[1], ignoreCase: true), Count(fields[2])!.Value,
+                persistence.ConfirmDeliveriesWithinOrDefault),
+            _ => null,
+        };
+    }
+
+    /// <summary>The factory of the coordinator behaviour of a well-formed lock, re-entrant lock or semaphore id; null for any other.</summary>
+    private static Func<Coordinator>? HoldingBehavior(string entityId)
     {
         if (TryParse(entityId) is null) return null;
         var fields = entityId.Split(':');
@@ -39,11 +80,7 @@ internal static class PrimitiveEntityProps
         {
             PrimitiveEntityIds.LockKind => ActorLock.Behavior,
             PrimitiveEntityIds.RLockKind => ActorRLock.Behavior,
-            PrimitiveEntityIds.EventKind => ActorEvent.Behavior,
             PrimitiveEntityIds.SemaphoreKind => () => ActorSemaphore.Behavior(Count(fields[2])!.Value, bounded: fields[1] == "bounded"),
-            PrimitiveEntityIds.BarrierKind => () => ActorBarrier.Behavior(Count(fields[1])!.Value, defaultTimeout: BarrierTimeout(fields[2])),
-            PrimitiveEntityIds.QueueKind => DurableQueueBehavior(Enum.Parse<QueueKind>(fields[1], ignoreCase: true), Count(fields[2])!.Value,
-                persistence.ConfirmDeliveriesWithinOrDefault),
             _ => null,
         };
     }

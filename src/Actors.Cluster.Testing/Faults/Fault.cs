@@ -43,4 +43,23 @@ public abstract record Fault
         /// <inheritdoc />
         public override string ToString() => $"kill {Node}";
     }
+
+    /// <summary>
+    /// Waits until the primitive <paramref name="EntityId"/> (a lock or semaphore) grants a hold to an owner on another
+    /// node than its own, then crashes the primitive's node at once, as <see cref="Kill"/> does: the new holder survives
+    /// the crash, holding. Aims a hand-built schedule at the moment a primitive that forgets its holders would betray.
+    /// </summary>
+    /// <param name="EntityId">The primitive's entity id (<see cref="PrimitiveEntityIds"/>).</param>
+    public sealed record KillHostAfterRemoteGrant(string EntityId) : Fault
+    {
+        /// <inheritdoc />
+        public override async Task InjectAsync(InProcessCluster cluster)
+        {
+            ArgumentNullException.ThrowIfNull(cluster);
+            await cluster.KillAsync(await RemoteGrant.AwaitAsync(cluster, EntityId).ConfigureAwait(false)).ConfigureAwait(false);
+        }
+
+        /// <inheritdoc />
+        public override string ToString() => $"kill the host of {EntityId} after a grant to another node";
+    }
 }

@@ -8,8 +8,12 @@ namespace Actors.Cluster.Testing.Faults;
 /// </summary>
 public sealed class FaultSchedule
 {
-    private FaultSchedule(int seed, IReadOnlyList<FaultStep> steps)
+    /// <summary>A schedule of the given <paramref name="steps"/>, built by hand (for a test that must hit a given moment).</summary>
+    /// <param name="seed">The seed the nemesis prints with it (a hand-built schedule is replayed by the test that builds it).</param>
+    /// <param name="steps">The steps, in order.</param>
+    public FaultSchedule(int seed, IReadOnlyList<FaultStep> steps)
     {
+        ArgumentNullException.ThrowIfNull(steps);
         Seed = seed;
         Steps = steps;
     }

@@ -19,6 +19,13 @@ public abstract class ContendingWorkload : Workload
     {
     }
 
+    /// <summary>
+    /// How long every grant is held; null (the default) for brief random holds. A hold longer than a fail-over (the
+    /// timings' downing time and more) outlives the crash of its primitive's node: a primitive that forgets its holders
+    /// then grants to others while the first holder still holds, which the checker must see.
+    /// </summary>
+    public TimeSpan? HoldTime { get; init; }
+
     /// <summary>The function name of an acquire in the model.</summary>
     protected abstract string AcquireFunction { get; }
 
@@ -33,6 +40,10 @@ public abstract class ContendingWorkload : Workload
 
     /// <summary>Holds the grant briefly and releases it; false if the release's outcome is unknown.</summary>
     protected abstract Task<bool> HoldAndReleaseAsync(ClientSession session, object grant);
+
+    /// <summary>Holds a grant for <see cref="HoldTime"/>, or for a random time below <paramref name="briefLimit"/> milliseconds.</summary>
+    protected Task HoldAsync(ClientSession session, int briefLimit) =>
+        Task.Delay(HoldTime ?? TimeSpan.FromMilliseconds(session.Random.Next(briefLimit)));
 
     /// <inheritdoc />
     protected override async Task<bool> RunSessionAsync(ClientSession session, CancellationToken stop)

@@ -27,9 +27,9 @@ public static class FaultRun
     {
         ArgumentNullException.ThrowIfNull(options);
         var clock = Stopwatch.StartNew();
-        var runName = $"run{options.Seed}";
+        var runName = FaultRunPrimitives.RunName(options.Seed);
         var queue = options.Kind == FaultRunKind.Queue;
-        var schedule = FaultSchedule.Draw(options.Seed, Nodes, FaultScheduleOptions.For(options.Timings, options.Faults));
+        var schedule = options.Schedule ?? FaultSchedule.Draw(options.Seed, Nodes, FaultScheduleOptions.For(options.Timings, options.Faults));
         using var journal = new TemporaryJournal("actors-faults");
         // Faults make Akka log expected errors by the hundred (sends to terminated nodes); the nemesis's log and the
         // histories say what happened.
@@ -39,11 +39,12 @@ public static class FaultRun
             ? ConfigurationFactory.ParseString("akka.cluster.sharding.rebalance-interval = 1h").WithFallback(quiet).WithFallback(journal.Config)
             : quiet.WithFallback(journal.Config);
         var persistence = queue ? new PersistenceOptions { ConfirmDeliveriesWithin = QueueConfirmDeliveriesWithin } : new PersistenceOptions();
-        await using var cluster = await InProcessCluster.StartAsync(Nodes, options.Timings, config, new ClusterPrimitivesOptions { Persistence = persistence }, runName)
-            .ConfigureAwait(false);
+        var primitives = new ClusterPrimitivesOptions { Persistence = options.Persistence ? persistence : null };
+        await using var cluster = await InProcessCluster.StartAsync(Nodes, options.Timings, config, primitives, runName).ConfigureAwait(false);
         IReadOnlyList<Workload> workloads = queue
             ? [new QueueWorkload(runName, QueueHostOf(schedule), options.ClientsPerNode, options.Seed)]
-            : [new LockWorkload(runName, options.ClientsPerNode, options.Seed), new SemaphoreWorkload(runName, 2, options.ClientsPerNode, options.Seed)];
+            : [new LockWorkload(runName, options.ClientsPerNode, options.Seed) { HoldTime = options.HoldTime },
+                new SemaphoreWorkload(runName, FaultRunPrimitives.SemaphorePermits, options.ClientsPerNode, options.Seed) { HoldTime = options.HoldTime }];
         foreach (var workload in workloads) await workload.PlaceAsync(cluster, runName).ConfigureAwait(false);
         if (workloads is [QueueWorkload placed]) options.Log($"queue {placed.Key} placed on node {placed.HostNode}");
 

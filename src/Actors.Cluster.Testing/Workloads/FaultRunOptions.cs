@@ -23,6 +23,22 @@ public sealed record FaultRunOptions
     /// </summary>
     public FaultRunKind Kind { get; init; } = FaultRunKind.LockAndSemaphore;
 
+    /// <summary>
+    /// Whether the primitives are persisted (their state survives the crash of their node). Default true. False
+    /// is for mutation tests — a run that MUST find violations: a primitive whose node dies comes back free, its holders
+    /// forgotten and its fencing tokens counting from zero again.
+    /// </summary>
+    public bool Persistence { get; init; } = true;
+
+    /// <summary>The faults to inject; null (the default) for a schedule drawn from <see cref="Seed"/>.</summary>
+    public FaultSchedule? Schedule { get; init; }
+
+    /// <summary>
+    /// How long the lock and semaphore clients hold every grant; null (the default) for brief random holds. See
+    /// <see cref="ContendingWorkload.HoldTime"/>.
+    /// </summary>
+    public TimeSpan? HoldTime { get; init; }
+
     /// <summary>Where the nemesis's actions and the results are written. Default nowhere.</summary>
     public Action<string> Log { get; init; } = _ => { };
 }

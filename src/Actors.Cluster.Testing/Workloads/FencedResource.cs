@@ -7,7 +7,7 @@ namespace Actors.Cluster.Testing.Workloads;
 /// <summary>
 /// A resource guarded by <see cref="FencingTokenGuard"/> that lock holders write to with their fencing token, and that
 /// keeps every write for an audit: a refused write is legitimate only if a newer grant (a higher token) exists — the
-/// writer was a stale holder, for example on a downed node that had not learnt it yet.
+/// writer was a stale holder, for example on a downed node that had not learnt it yet; and no token may be granted twice.
 /// </summary>
 public sealed class FencedResource
 {
@@ -28,8 +28,11 @@ public sealed class FencedResource
     /// <summary>The writes that break fencing, judged against the lock's <paramref name="history"/>.</summary>
     public IEnumerable<string> Audit(IEnumerable<Operation> history)
     {
-        var granted = history.Where(o => o is { Function: LockModel.Acquire, Outcome: OperationOutcome.Ok, Output: long })
-            .Select(o => (long)o.Output!).ToHashSet();
+        var grants = history.Where(o => o is { Function: LockModel.Acquire, Outcome: OperationOutcome.Ok, Output: long })
+            .Select(o => (long)o.Output!).ToList();
+        foreach (var repeated in grants.GroupBy(t => t).Where(g => g.Count() > 1))
+            yield return $"token {repeated.Key} was granted {repeated.Count()} times: a fencing token must never repeat";
+        var granted = grants.ToHashSet();
         var highest = granted.Count == 0 ? 0 : granted.Max();
         foreach (var (process, token, accepted) in _writes)
         {

@@ -27,10 +27,13 @@ public sealed class LockWorkload(string runName, int clientsPerNode, int seed) :
     /// <inheritdoc />
     protected override object? TimedOutOutput => null;
 
+    /// <summary>The lock's name in a run named <paramref name="runName"/>.</summary>
+    public static string KeyOf(string runName) => $"{runName}-lock";
+
     /// <inheritdoc />
     public override Task PlaceAsync(Faults.InProcessCluster cluster, string name)
     {
-        Key = $"{runName}-lock";
+        Key = KeyOf(runName);
         return Task.CompletedTask;
     }
 
@@ -54,7 +57,7 @@ public sealed class LockWorkload(string runName, int clientsPerNode, int seed) :
     {
         var token = ((LockProtocol.Acquired)grant).FencingToken;
         Resource.Write(session.Process, token);
-        await Task.Delay(session.Random.Next(20)).ConfigureAwait(false);
+        await HoldAsync(session, 20).ConfigureAwait(false);
         Resource.Write(session.Process, token);
         var release = History.Invoke(session.Process, Key, LockModel.Release, token);
         var reply = await session.RequestAsync(new LockProtocol.Release(RequestIds.Next(), token), Backstop).ConfigureAwait(false);

@@ -24,10 +24,13 @@ public sealed class SemaphoreWorkload(string runName, int permits, int clientsPe
     /// <inheritdoc />
     protected override object? TimedOutOutput => false;
 
+    /// <summary>The semaphore's name in a run named <paramref name="runName"/>.</summary>
+    public static string KeyOf(string runName) => $"{runName}-semaphore";
+
     /// <inheritdoc />
     public override Task PlaceAsync(Faults.InProcessCluster cluster, string name)
     {
-        Key = $"{runName}-semaphore";
+        Key = KeyOf(runName);
         return Task.CompletedTask;
     }
 
@@ -44,7 +47,7 @@ public sealed class SemaphoreWorkload(string runName, int permits, int clientsPe
     /// <inheritdoc />
     protected override async Task<bool> HoldAndReleaseAsync(ClientSession session, object grant)
     {
-        await Task.Delay(session.Random.Next(30)).ConfigureAwait(false);
+        await HoldAsync(session, 30).ConfigureAwait(false);
         var release = History.Invoke(session.Process, Key, SemaphoreModel.Release);
         var reply = await session.RequestAsync(new SemaphoreProtocol.Release(RequestIds.Next(), session.Owner), Backstop).ConfigureAwait(false);
         return Replies.Complete<SemaphoreProtocol.Released>(release, reply, _ => null);

@@ -2,6 +2,7 @@ using Actors.Diagnostics;
 using Actors.Internal;
 using Actors.Protocol;
 using Akka.Actor;
+using Akka.Event;
 
 namespace Actors.Coordination;
 
@@ -20,8 +21,46 @@ public abstract partial class Coordinator
     private readonly Queue<long> _lostOrder = new();
     private WaiterQueue? _holdTerms;
 
-    /// <summary>The longest a hold may last, or null for no limit (<see cref="CoordinatorProtocol.SetMaxHoldTime"/>).</summary>
-    private protected TimeSpan? MaxHoldTime { get; private set; }
+    private TimeSpan? _registeredMaxHoldTime;
+    private bool _maxHoldTimeRequested;
+    private TimeSpan? _requestedMaxHoldTime;
+
+    /// <summary>
+    /// The longest a hold may last, or null for no limit: the bound set by <see cref="CoordinatorProtocol.SetMaxHoldTime"/>
+    /// (or recovered with the durable state) if there is one, else the registration's (<see cref="WithMaxHoldTime"/>).
+    /// </summary>
+    private protected TimeSpan? MaxHoldTime => _maxHoldTimeRequested ? _requestedMaxHoldTime : _registeredMaxHoldTime;
+
+    /// <summary>
+    /// The bound the durable state keeps: one set by <see cref="CoordinatorProtocol.SetMaxHoldTime"/>, or null. A
+    /// registration's bound is configuration, which every incarnation applies again; it is not stored.
+    /// </summary>
+    private protected TimeSpan? DurableMaxHoldTime => _maxHoldTimeRequested ? _requestedMaxHoldTime : null;
+
+    /// <summary>
+    /// Gives this new coordinator the maximum hold time it starts with — a registration's setting, such as
+    /// <c>LockOptions.MaxHoldTime</c> — and returns it. A hold that outlasts it is released by the coordinator, its holder
+    /// is told <see cref="CoordinatorProtocol.HoldLost"/> (<see cref="HoldLostReason.MaxHoldTimeExceeded"/>) and the next
+    /// waiter is granted with a higher fencing token, as after <see cref="CoordinatorProtocol.SetMaxHoldTime"/>.
+    /// </summary>
+    /// <param name="maxHoldTime">The longest a hold may last; null for no limit.</param>
+    /// <remarks>
+    /// A bound set later by <see cref="CoordinatorProtocol.SetMaxHoldTime"/> replaces it. A durable host keeps that
+    /// request's bound in the primitive's durable state, and a recovered bound wins over this one (a warning is logged
+    /// when they differ): the primitive behaves after a restart or a fail-over as it did before. A bound cleared by
+    /// request (null) is stored as no bound, so the next incarnation starts with this one again.
+    /// </remarks>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="maxHoldTime"/> is not positive.</exception>
+    /// <exception cref="NotSupportedException">The primitive grants no holds (an event, a barrier, a queue).</exception>
+    /// <exception cref="InvalidOperationException">The coordinator has a host already.</exception>
+    public Coordinator WithMaxHoldTime(TimeSpan? maxHoldTime)
+    {
+        if (maxHoldTime is { } limit) ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(limit, TimeSpan.Zero, nameof(maxHoldTime));
+        if (!GrantsHolds) throw new NotSupportedException($"A {Kind} grants no holds: it has no maximum hold time.");
+        if (_host is not null) throw new InvalidOperationException("The maximum hold time a coordinator starts with is given before it is attached.");
+        _registeredMaxHoldTime = maxHoldTime;
+        return this;
+    }
 
     /// <summary>True for primitives that grant holds; the others reject the hold messages as not supported.</summary>
     private protected virtual bool GrantsHolds => false;
@@ -43,8 +82,35 @@ public abstract partial class Coordinator
     {
     }
 
-    /// <summary>Takes over a maximum hold time recovered with the durable state; holds restored afterwards get a fresh term.</summary>
-    private protected void RestoreMaxHoldTime(TimeSpan? maxHoldTime) => MaxHoldTime = maxHoldTime is { } t && t > TimeSpan.Zero ? t : null;
+    /// <summary>
+    /// The props of a plain in-process actor hosting a coordinator that <paramref name="behavior"/> makes, a new one per
+    /// incarnation (as <c>ActorLock.Props()</c> is for a lock's own behaviour): for a behaviour prepared before it starts,
+    /// such as <c>() =&gt; ActorLock.Behavior().WithMaxHoldTime(limit)</c>.
+    /// </summary>
+    public static Props PropsOf(Func<Coordinator> behavior)
+    {
+        ArgumentNullException.ThrowIfNull(behavior);
+        return CoordinatorActor.PropsFor(behavior);
+    }
+
+    /// <summary>
+    /// Takes over a maximum hold time recovered with the durable state (none: the registration's applies); holds restored
+    /// afterwards get a fresh term.
+    /// </summary>
+    private protected void RestoreMaxHoldTime(TimeSpan? maxHoldTime)
+    {
+        _requestedMaxHoldTime = maxHoldTime is { } t && t > TimeSpan.Zero ? t : null;
+        _maxHoldTimeRequested = _requestedMaxHoldTime is not null;
+    }
+
+    /// <summary>Warns, once recovered, when the durable state's bound overrides a different registered one.</summary>
+    private void WarnOfOverriddenMaxHoldTime()
+    {
+        if (_maxHoldTimeRequested && _registeredMaxHoldTime is { } registered && _requestedMaxHoldTime != registered)
+            Context.GetLogger().Warning(
+                "{0} keeps the maximum hold time {1} recovered from its durable state (set by SetMaxHoldTime) rather than the registered {2}; "
+                + "send SetMaxHoldTime to change it.", Self.Path.Name, _requestedMaxHoldTime?.ToString() ?? "none", registered);
+    }
 
     /// <summary>Starts a hold of <paramref name="owner"/> with <paramref name="fencingToken"/>, and its term if there is a maximum hold time.</summary>
     private protected Hold BeginHold(long fencingToken, IActorRef owner)
@@ -154,7 +220,7 @@ public abstract partial class Coordinator
             return;
         }
 
-        MaxHoldTime = set.MaxHoldTime;
+        (_maxHoldTimeRequested, _requestedMaxHoldTime) = (true, set.MaxHoldTime);
         MarkDurableStateChanged();
         Reply(new CoordinatorProtocol.MaxHoldTimeSet(set.RequestId, MaxHoldTime));
     }

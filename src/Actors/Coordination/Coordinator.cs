@@ -401,6 +401,7 @@ public abstract partial class Coordinator : IWaitForSource
         _registry.Add(Self);
         _metrics = PrimitiveMeter.InstrumentsOf(Context.System);
         _gauges = _metrics.Track(Self.Path.Name, Kind);
+        WarnOfOverriddenMaxHoldTime();
         Publish();
     }
 

@@ -1,4 +1,5 @@
 using Actors.Barrier;
+using Actors.Coordination;
 using Actors.Event;
 using Actors.Executor;
 using Actors.Lock;
@@ -33,22 +34,24 @@ public static class ActorPrimitivesHostingExtensions
 {
     /// <summary>Registers a <c>threading.Lock</c> named <paramref name="name"/> under <typeparamref name="TKey"/>.</summary>
     public static AkkaConfigurationBuilder WithActorLock<TKey>(this AkkaConfigurationBuilder builder, string name, LockOptions? options = null) =>
-        builder.WithPrimitive<TKey, ActorLock>(name, nameof(WithActorLock), _ => ActorLock.Props(), options, coordinator => new ActorLock(coordinator));
+        builder.WithPrimitive<TKey, ActorLock>(name, nameof(WithActorLock), BoundedBy(ActorLock.Behavior, options), options, coordinator => new ActorLock(coordinator));
 
     /// <summary>
     /// Registers a re-entrant <c>threading.RLock</c> named <paramref name="name"/> under <typeparamref name="TKey"/>.
     /// Its conditions (<see cref="Condition.ActorCondition"/>) live in it: register the lock, then take conditions by name.
     /// </summary>
     public static AkkaConfigurationBuilder WithActorRLock<TKey>(this AkkaConfigurationBuilder builder, string name, RLockOptions? options = null) =>
-        builder.WithPrimitive<TKey, ActorRLock>(name, nameof(WithActorRLock), _ => ActorRLock.Props(), options,
+        builder.WithPrimitive<TKey, ActorRLock>(name, nameof(WithActorRLock), BoundedBy(ActorRLock.Behavior, options), options,
             coordinator => new ActorRLock(coordinator, ActorRefs.Nobody));
 
     /// <summary>Registers a semaphore (Python's <c>Semaphore</c> or, with <see cref="SemaphoreOptions.Bounded"/>, <c>BoundedSemaphore</c>).</summary>
     /// <exception cref="ArgumentOutOfRangeException">The initial value is negative.</exception>
     public static AkkaConfigurationBuilder WithActorSemaphore<TKey>(this AkkaConfigurationBuilder builder, string name, SemaphoreOptions? options = null)
     {
-        var props = ActorSemaphore.Props(options?.InitialValue ?? 1, options?.Bounded ?? false);
-        return builder.WithPrimitive<TKey, ActorSemaphore>(name, nameof(WithActorSemaphore), _ => props, options, coordinator => new ActorSemaphore(coordinator));
+        var (initialValue, bounded) = (options?.InitialValue ?? 1, options?.Bounded ?? false);
+        ArgumentOutOfRangeException.ThrowIfNegative(initialValue, nameof(options));
+        return builder.WithPrimitive<TKey, ActorSemaphore>(name, nameof(WithActorSemaphore), BoundedBy(() => ActorSemaphore.Behavior(initialValue, bounded), options),
+            options, coordinator => new ActorSemaphore(coordinator));
     }
 
     /// <summary>Registers an event (Python's <c>threading.Event</c>) named <paramref name="name"/> under <typeparamref name="TKey"/>.</summary>
@@ -120,6 +123,17 @@ public static class ActorPrimitivesHostingExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         return builder.WithHealthCheck(name, new PrimitivesHealthCheck(options), HealthStatus.Unhealthy, tags);
+    }
+
+    /// <summary>
+    /// The props of a coordinator that <paramref name="behavior"/> makes, started with the registered maximum hold time.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">The maximum hold time is not positive.</exception>
+    private static Func<ActorSystem, Props> BoundedBy(Func<Coordinator> behavior, HoldingPrimitiveOptions? options)
+    {
+        var maxHoldTime = options?.MaxHoldTime;
+        if (maxHoldTime is { } limit) ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(limit, TimeSpan.Zero, nameof(options));
+        return _ => CoordinatorActor.PropsFor(() => behavior().WithMaxHoldTime(maxHoldTime));
     }
 
     /// <summary>

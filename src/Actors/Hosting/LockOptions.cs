@@ -1,6 +1,6 @@
 namespace Actors.Hosting;
 
-/// <summary>Settings of a lock registered with <see cref="ActorPrimitivesHostingExtensions.WithActorLock{TKey}"/>. A lock has no settings of its own.</summary>
-public sealed class LockOptions : PrimitiveOptions
+/// <summary>Settings of a lock registered with <see cref="ActorPrimitivesHostingExtensions.WithActorLock{TKey}"/>. Besides the common settings, it has the maximum hold time (<see cref="HoldingPrimitiveOptions.MaxHoldTime"/>).</summary>
+public sealed class LockOptions : HoldingPrimitiveOptions
 {
 }

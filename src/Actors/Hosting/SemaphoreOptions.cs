@@ -1,7 +1,7 @@
 namespace Actors.Hosting;
 
 /// <summary>Settings of a semaphore registered with <see cref="ActorPrimitivesHostingExtensions.WithActorSemaphore{TKey}"/>.</summary>
-public sealed class SemaphoreOptions : PrimitiveOptions
+public sealed class SemaphoreOptions : HoldingPrimitiveOptions
 {
     /// <summary>The free permits at the start (Python's <c>value</c>). Default: 1.</summary>
     public int? InitialValue { get; set; }

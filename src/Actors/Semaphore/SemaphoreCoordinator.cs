@@ -165,7 +165,7 @@ internal sealed class SemaphoreCoordinator : Coordinator
         new SemaphoreDurableState(_value, _outstanding - _heldByOwners, _heldBy.ToImmutableDictionary())
         {
             FencingToken = _fencingToken,
-            MaxHoldTime = MaxHoldTime,
+            MaxHoldTime = DurableMaxHoldTime,
         };
 
     /// <summary>

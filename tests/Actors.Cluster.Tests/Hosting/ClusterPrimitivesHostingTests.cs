@@ -74,6 +74,43 @@ public sealed class ClusterPrimitivesHostingTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task WithClusterPrimitives_MaxHoldTimes_BoundTheNamedLock_WhoseOverLongHoldIsLost_AndTheWaiterGetsAHigherToken()
+    {
+        var bound = TimeSpan.FromMilliseconds(500);
+        var host = await StartAsync([Role], options: new ClusterPrimitivesOptions
+        {
+            Role = Role, MaxHoldTimes = new Dictionary<string, TimeSpan> { [PrimitiveEntityIds.Lock("bounded-lock")] = bound },
+        });
+        var system = host.Services.GetRequiredService<ActorSystem>();
+        var cluster = Akka.Cluster.Cluster.Get(system);
+        cluster.Join(cluster.SelfAddress);
+        await Poll.UntilAsync(() => cluster.State.Members.Count(m => m.Status == MemberStatus.Up) == 1, "the node up");
+        var mutex = ClusterPrimitives.Get(system).Lock("bounded-lock");
+
+        var first = await mutex.LockAsync().WaitAsync(Patience);
+        var next = mutex.LockAsync();
+        await Poll.UntilAsync(() => first.HoldLost.IsCancellationRequested, "the over-long hold lost");
+        var granted = await next.WaitAsync(Patience);
+
+        Assert.Equal(HoldLostReason.MaxHoldTimeExceeded, first.LostReason);
+        Assert.True(granted.FencingToken > first.FencingToken, $"{granted.FencingToken} after {first.FencingToken}");
+        Assert.Equal(bound, (await mutex.GetStatisticsAsync().WaitAsync(Patience)).MaxHoldTime);
+        Assert.Null((await ClusterPrimitives.Get(system).Lock("unbounded-lock").GetStatisticsAsync().WaitAsync(Patience)).MaxHoldTime);
+    }
+
+    [Theory]
+    [InlineData("event:not-a-lock", 1000)]
+    [InlineData("lock:bounded", 0)]
+    public async Task ClusterPrimitivesStart_MaxHoldTimeOfNoHoldingPrimitiveOrNotPositive_IsRefused(string entityId, int milliseconds)
+    {
+        var system = ActorSystem.Create("refused", "akka.loglevel = WARNING");
+        var options = new ClusterPrimitivesOptions { MaxHoldTimes = new Dictionary<string, TimeSpan> { [entityId] = TimeSpan.FromMilliseconds(milliseconds) } };
+
+        Assert.ThrowsAny<ArgumentException>(() => ClusterPrimitives.Start(system, options));
+        await system.Terminate();
+    }
+
+    [Fact]
     public async Task AddClusterPrimitive_WithoutWithClusterPrimitives_FailsAtResolutionSayingWhatIsMissing()
     {
         using var host = new HostBuilder()
@@ -87,7 +124,7 @@ public sealed class ClusterPrimitivesHostingTests : IAsyncLifetime
         await host.Services.GetRequiredService<ActorSystem>().Terminate();
     }
 
-    private async Task<IHost> StartAsync(string[] roles, Action<IServiceCollection>? configure = null)
+    private async Task<IHost> StartAsync(string[] roles, Action<IServiceCollection>? configure = null, ClusterPrimitivesOptions? options = null)
     {
         var host = new HostBuilder()
             .ConfigureServices(services =>
@@ -97,7 +134,7 @@ public sealed class ClusterPrimitivesHostingTests : IAsyncLifetime
                     .AddHocon("akka.loglevel = WARNING\nakka.coordinated-shutdown.run-by-actor-system-terminate = off", HoconAddMode.Prepend)
                     .WithRemoting("127.0.0.1", 0)
                     .WithClustering(new ClusterOptions { Roles = roles })
-                    .WithClusterPrimitives(new ClusterPrimitivesOptions { Role = Role }));
+                    .WithClusterPrimitives(options ?? new ClusterPrimitivesOptions { Role = Role }));
             })
             .Build();
         _hosts.Add(host);

@@ -136,6 +136,29 @@ public abstract class DurableEntityTests : Akka.TestKit.Xunit2.TestKit
     }
 
     [Fact]
+    public void Lock_RegisteredMaxHoldTime_IsNotJournalled_ButABoundSetAtRunTimeIs_AndWinsOverADifferentRegistrationAfterRecovery()
+    {
+        var entityId = PrimitiveEntityIds.Lock("registered-bound-lock");
+        var (registered, changedRegistration, setAtRunTime) = (TimeSpan.FromMinutes(5), TimeSpan.FromMinutes(7), TimeSpan.FromMinutes(3));
+        var entity = Start(entityId, registered);
+        Assert.Equal(registered, MaxHoldTimeOf(entity));
+        entity.Tell(new LockProtocol.Acquire(1, TestActor));
+        ExpectMsg<LockProtocol.Acquired>(Recovery);
+
+        // Nothing set at run time: a changed registration applies to the next incarnation.
+        entity = Restart(entity, entityId, changedRegistration);
+        Assert.Equal(changedRegistration, MaxHoldTimeOf(entity));
+        entity.Tell(new CoordinatorProtocol.SetMaxHoldTime(2, setAtRunTime));
+        ExpectMsg(new CoordinatorProtocol.MaxHoldTimeSet(2, setAtRunTime));
+
+        // A bound set at run time is recovered and wins over the registration, with a warning.
+        entity = EventFilter.Warning(contains: "rather than the registered").ExpectOne(Recovery, () => Restart(entity, entityId, registered));
+        Assert.Equal(setAtRunTime, MaxHoldTimeOf(entity));
+        entity.Tell(new LockProtocol.GetState(3));
+        Assert.Equal(TestActor, ExpectMsg<LockProtocol.LockState>().Holder);
+    }
+
+    [Fact]
     public void Semaphore_TokensContinueAcrossIncarnations_AndAReleaseNamingAnOldTokenReturnsItsOwnersPermit()
     {
         var entityId = PrimitiveEntityIds.Semaphore("durable-tokens", 2, bounded: true);
@@ -238,14 +261,20 @@ public abstract class DurableEntityTests : Akka.TestKit.Xunit2.TestKit
         return items;
     }
 
-    private IActorRef Start(string entityId) => Sys.ActorOf(PrimitiveEntityProps.For(entityId, Options));
+    private IActorRef Start(string entityId, TimeSpan? maxHoldTime = null) => Sys.ActorOf(PrimitiveEntityProps.For(entityId, Options, maxHoldTime));
 
-    private IActorRef Restart(IActorRef entity, string entityId)
+    private IActorRef Restart(IActorRef entity, string entityId, TimeSpan? maxHoldTime = null)
     {
         Watch(entity);
         entity.Tell(PoisonPill.Instance);
         ExpectTerminated(entity);
-        return Start(entityId);
+        return Start(entityId, maxHoldTime);
+    }
+
+    private TimeSpan? MaxHoldTimeOf(IActorRef entity)
+    {
+        entity.Tell(new CoordinatorProtocol.GetStatistics(99));
+        return ExpectMsg<CoordinatorProtocol.Statistics>(Recovery).MaxHoldTime;
     }
 
     protected override void AfterAll()

@@ -20,7 +20,7 @@ public abstract class HoldFacadeContract : AcquireFacadeContract
 
         Assert.Equal(1, await Holding(a).ForceReleaseAsync());
 
-        await HoldLostAsync(first);
+        await Leases.HoldLostAsync(first);
         Assert.Equal(HoldLostReason.ForceReleased, first.LostReason);
         var next = await second.WaitAsync(Patience);
         Assert.True(next.FencingToken > first.FencingToken, $"{next.FencingToken} after {first.FencingToken}");
@@ -37,7 +37,7 @@ public abstract class HoldFacadeContract : AcquireFacadeContract
         var first = await a.EnterAsync(CancellationToken.None);
         var next = await b.EnterAsync(CancellationToken.None).WaitAsync(Patience);
 
-        await HoldLostAsync(first);
+        await Leases.HoldLostAsync(first);
         Assert.Equal(HoldLostReason.MaxHoldTimeExceeded, first.LostReason);
         Assert.True(next.FencingToken > first.FencingToken, $"{next.FencingToken} after {first.FencingToken}");
         Assert.Equal(1, (await a.Facade.GetStatisticsAsync()).HoldTimeExpiries);
@@ -51,7 +51,7 @@ public abstract class HoldFacadeContract : AcquireFacadeContract
 
         await owner.DisposeAsync();
 
-        await HoldLostAsync(lease);
+        await Leases.HoldLostAsync(lease);
         Assert.Equal(HoldLostReason.OwnerTerminated, lease.LostReason);
     }
 
@@ -66,7 +66,7 @@ public abstract class HoldFacadeContract : AcquireFacadeContract
 
         // The next hold is revoked: a notice meant for the first lease would have been sent by now.
         Assert.Equal(1, await Holding(b).ForceReleaseAsync());
-        await HoldLostAsync(second);
+        await Leases.HoldLostAsync(second);
 
         Assert.False(firstLost.IsCancellationRequested);
         Assert.Null(first.LostReason);
@@ -84,11 +84,4 @@ public abstract class HoldFacadeContract : AcquireFacadeContract
     }
 
     private static HoldingFacade Holding(AcquireCaller caller) => Assert.IsAssignableFrom<HoldingFacade>(caller.Facade);
-
-    private static async Task HoldLostAsync(Lease lease)
-    {
-        var fired = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        await using (lease.HoldLost.Register(() => fired.TrySetResult()))
-            await fired.Task.WaitAsync(Patience);
-    }
 }

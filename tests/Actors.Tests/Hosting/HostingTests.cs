@@ -7,9 +7,13 @@ using Microsoft.Extensions.Hosting;
 
 namespace Actors.Tests.Hosting;
 
-/// <summary>Every primitive registered with Akka.Hosting in a real <see cref="IHost"/>, resolved from DI and used.</summary>
+/// <summary>
+/// Every primitive registered with Akka.Hosting in a real <see cref="IHost"/>, resolved from DI and used; locks and semaphores
+/// registered with a maximum hold time start with it.
+/// </summary>
 public sealed class HostingTests : IAsyncLifetime
 {
+    private static readonly TimeSpan MaxHoldTime = TimeSpan.FromMilliseconds(300);
     private IHost _host = null!;
 
     public async Task InitializeAsync()
@@ -26,7 +30,10 @@ public sealed class HostingTests : IAsyncLifetime
                 .WithActorQueue<PriorityKey, int>("priority", new QueueOptions<int> { Kind = QueueKind.Priority })
                 .WithActorQueue<LifoKey, int>("lifo", new QueueOptions<int> { Kind = QueueKind.Lifo })
                 .WithActorQueue<SimpleKey, int>("simple", new QueueOptions<int> { Kind = QueueKind.Simple })
-                .WithActorExecutor<ExecutorKey>("executor", new ExecutorOptions { MaxWorkers = 2 })))
+                .WithActorExecutor<ExecutorKey>("executor", new ExecutorOptions { MaxWorkers = 2 })
+                .WithActorLock<BoundedLockKey>("bounded-lock", new LockOptions { MaxHoldTime = MaxHoldTime })
+                .WithActorRLock<BoundedRLockKey>("bounded-rlock", new RLockOptions { MaxHoldTime = MaxHoldTime })
+                .WithActorSemaphore<BoundedSemaphoreKey>("bounded-semaphore", new SemaphoreOptions { Bounded = true, MaxHoldTime = MaxHoldTime })))
             .Build();
         await _host.StartAsync();
     }
@@ -126,6 +133,56 @@ public sealed class HostingTests : IAsyncLifetime
         Assert.Contains("Parties", error.ToString());
     }
 
+    [Fact]
+    public async Task Lock_RegisteredWithMaxHoldTime_ReleasesAnOverLongHold_AndGrantsTheWaiterAHigherToken()
+    {
+        var mutex = await Required<BoundedLockKey>().GetLockAsync();
+        await OverLongHoldIsLost_AndTheWaiterGrantedAsync(mutex.LockAsync);
+        var statistics = await mutex.GetStatisticsAsync();
+        Assert.Equal((MaxHoldTime, 1L), (statistics.MaxHoldTime, statistics.HoldTimeExpiries));
+        Assert.Null((await (await Required<LockKey>().GetLockAsync()).GetStatisticsAsync()).MaxHoldTime);
+    }
+
+    [Fact]
+    public async Task RLock_RegisteredWithMaxHoldTime_ReleasesAnOverLongHold()
+    {
+        await using var owner = ActorOwner.Create(Services.GetRequiredService<ActorSystem>());
+        var rlock = await Required<BoundedRLockKey>().GetRLockAsync(owner.Ref);
+        var lease = await rlock.LockAsync();
+
+        await Leases.HoldLostAsync(lease);
+
+        Assert.Equal(HoldLostReason.MaxHoldTimeExceeded, lease.LostReason);
+        Assert.False((await rlock.GetStateAsync()).Locked);
+    }
+
+    [Fact]
+    public async Task Semaphore_RegisteredWithMaxHoldTime_GivesTheOverLongHoldersPermitToTheWaiter()
+    {
+        var semaphore = await Required<BoundedSemaphoreKey>().GetSemaphoreAsync();
+        await OverLongHoldIsLost_AndTheWaiterGrantedAsync(semaphore.EnterAsync);
+    }
+
+    [Fact]
+    public void Registration_MaxHoldTimeNotPositive_IsRefused()
+    {
+        var builder = new AkkaConfigurationBuilder(new ServiceCollection(), "refused");
+        Assert.Throws<ArgumentOutOfRangeException>(() => builder.WithActorLock<LockKey>("lock", new LockOptions { MaxHoldTime = TimeSpan.Zero }));
+    }
+
+    /// <summary>A first hold outlasts the maximum hold time: its HoldLost fires and the waiter behind it gets a higher token.</summary>
+    private static async Task OverLongHoldIsLost_AndTheWaiterGrantedAsync(Func<CancellationToken, Task<Lease>> hold)
+    {
+        var first = await hold(CancellationToken.None);
+        var next = hold(CancellationToken.None);
+
+        await Leases.HoldLostAsync(first);
+        var granted = await next.WaitAsync(TestTimes.Patience);
+
+        Assert.Equal(HoldLostReason.MaxHoldTimeExceeded, first.LostReason);
+        Assert.True(granted.FencingToken > first.FencingToken, $"{granted.FencingToken} after {first.FencingToken}");
+    }
+
     private IServiceProvider Services => _host.Services;
 
     private IRequiredActor<TKey> Required<TKey>() => Services.GetRequiredService<IRequiredActor<TKey>>();
@@ -140,4 +197,7 @@ public sealed class HostingTests : IAsyncLifetime
     private sealed class LifoKey;
     private sealed class SimpleKey;
     private sealed class ExecutorKey;
+    private sealed class BoundedLockKey;
+    private sealed class BoundedRLockKey;
+    private sealed class BoundedSemaphoreKey;
 }

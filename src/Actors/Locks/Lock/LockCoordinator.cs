@@ -31,7 +31,7 @@ internal sealed class LockCoordinator() : MutexCoordinator(reentrant: false)
     protected override object NotGranted(long requestId) => new LockProtocol.NotAcquired(requestId);
 
     protected override IDurableState DurableStateOf(IActorRef? holder, int depth, long fencingToken) =>
-        new LockDurableState(holder, fencingToken) { MaxHoldTime = MaxHoldTime };
+        new LockDurableState(holder, fencingToken) { MaxHoldTime = DurableMaxHoldTime };
 
     protected override (IActorRef? Holder, int Depth, long FencingToken, TimeSpan? MaxHoldTime)? ReadDurableState(IDurableState state) =>
         state is LockDurableState(var holder, var token) durable ? (holder, holder is null ? 0 : 1, token, durable.MaxHoldTime) : null;

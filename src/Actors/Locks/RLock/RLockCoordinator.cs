@@ -31,7 +31,7 @@ internal sealed class RLockCoordinator() : MutexCoordinator(reentrant: true)
     protected override object NotGranted(long requestId) => new RLockProtocol.NotAcquired(requestId);
 
     protected override IDurableState DurableStateOf(IActorRef? holder, int depth, long fencingToken) =>
-        new RLockDurableState(holder, depth, fencingToken) { MaxHoldTime = MaxHoldTime };
+        new RLockDurableState(holder, depth, fencingToken) { MaxHoldTime = DurableMaxHoldTime };
 
     protected override (IActorRef? Holder, int Depth, long FencingToken, TimeSpan? MaxHoldTime)? ReadDurableState(IDurableState state) =>
         state is RLockDurableState(var owner, var depth, var token) durable ? (owner, depth, token, durable.MaxHoldTime) : null;
