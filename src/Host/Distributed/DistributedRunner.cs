@@ -27,7 +27,7 @@ internal static class DistributedRunner
         },
         new Dictionary<string, string>
         {
-            [ClusterWay.Column] = "actor cluster, batching on (FIFO, fencing tokens, owner-death release)",
+            [ClusterWay.Column] = "actor cluster, batching on (FIFO, fencing tokens, owner-death release, hold-lost signal)",
             [ClusterWay.UnbatchedColumn] = "actor cluster, batching off",
             [RedisWay.Column] = "DistributedLock.Redis (polling, lease expiry, hold-lost signal)",
             [PostgresWay.Column] = "DistributedLock.Postgres (FIFO lock, connection-bound, hold-lost signal)",
