@@ -54,6 +54,7 @@ internal static class DistributedRunner
         var total = scenarios.Count * starters.Count;
         var step = 0;
         var run = 0;
+        await WarmUpAsync(starters, scenarios, sizes, tag, output, cancellation);
         foreach (var starter in starters)
         {
             IDistributedWay way;
@@ -88,6 +89,27 @@ internal static class DistributedRunner
         var files = await CompareRunner.FinishAsync(report, Layout, options.ReportDirectory, output,
             DistributedSummary.Markdown(report, goals, notes), cancellation);
         return (report, files);
+    }
+
+    /// <summary>
+    /// One unmeasured round of every scenario on a throw-away instance of the first way (a cluster when one runs): the
+    /// first cluster of a process otherwise pays for warming the process up (JIT, thread pool) despite each scenario's
+    /// own warm-up round — quiet runs without this put whichever cluster ran second ahead in every row, batching on or off.
+    /// </summary>
+    private static async Task WarmUpAsync(List<WayStarter> starters, List<IDistributedScenario> scenarios, CompareSizes sizes, string tag,
+        TextWriter output, CancellationToken cancellation)
+    {
+        if (starters.Count == 0) return;
+        output.WriteLine($"warming the process up: one unmeasured round of every scenario on a throw-away {starters[0].Column}");
+        try
+        {
+            await using var way = await starters[0].StartAsync(cancellation);
+            foreach (var scenario in scenarios) await scenario.RunAsync(way, sizes.Distributed, $"{tag}-warm-{scenario.Name}", cancellation);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            output.WriteLine($"warm-up failed ({e.GetType().Name}: {e.Message}); measuring anyway.");
+        }
     }
 
     /// <summary>The ways to run, in column order; a server that is missing is a note, not a failure.</summary>
