@@ -170,8 +170,15 @@ internal static class CoordinatorClient
             if (await Task.WhenAny(reply, fired.Task).ConfigureAwait(false) == reply) return await reply.ConfigureAwait(false);
         }
 
-        if (await Task.WhenAny(reply, Task.Delay(CancelAnswerBackstop, CancellationToken.None)).ConfigureAwait(false) == reply)
-            return await reply.ConfigureAwait(false);
+        try
+        {
+            return await reply.WaitAsync(CancelAnswerBackstop).ConfigureAwait(false);
+        }
+        catch (TimeoutException) when (!reply.IsCompleted)
+        {
+            // No answer to the cancellation: handled below.
+        }
+
         _ = reply.ContinueWith(static (late, handler) => ((Action<object>?)handler)?.Invoke(late.Result), lateReply, CancellationToken.None,
             TaskContinuationOptions.OnlyOnRanToCompletion | TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
         if (lateReply is not null)

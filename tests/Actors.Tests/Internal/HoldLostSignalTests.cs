@@ -41,7 +41,7 @@ public sealed class HoldLostSignalTests : Akka.TestKit.Xunit2.TestKit
         var watch = Assert.IsType<CoordinatorProtocol.WatchHold>(Assert.Single(coordinator.Received).Message);
         var coordinatorNode = new Address("akka.tcp", "other", "10.0.0.2", 4053);
 
-        watch.Watcher.Tell(new CoordinatorProtocol.HoldWatched(7), new RemoteLookingRef(coordinatorNode, (IInternalActorRef)TestActor));
+        watch.Watcher.Tell(new CoordinatorProtocol.HoldWatched(7), new SilentRemoteCoordinator(Sys, coordinatorNode));
 
         Assert.Equal(2, _guard.Watches.Count);
         var (untilLocated, located) = (_guard.Watches[0], _guard.Watches[1]);
@@ -91,13 +91,5 @@ public sealed class HoldLostSignalTests : Akka.TestKit.Xunit2.TestKit
             lock (Watches) Watches.Add(registration);
             return registration;
         }
-    }
-
-    /// <summary>A sender whose path is at <paramref name="node"/>: the coordinator answering from its node.</summary>
-    private sealed class RemoteLookingRef(Address node, IInternalActorRef local) : MinimalActorRef
-    {
-        public override ActorPath Path { get; } = new RootActorPath(node) / "coordinator";
-
-        public override IActorRefProvider Provider => local.Provider;
     }
 }
